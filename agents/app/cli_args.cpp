@@ -1,0 +1,56 @@
+#include "agents/app/cli_args.hpp"
+
+#include <charconv>
+
+namespace reformsim::app {
+
+CliArgs::CliArgs(const std::vector<std::string>& args, const std::set<std::string>& options,
+                 const std::set<std::string>& flags, const std::map<std::string, std::string>& aliases) {
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    std::string a = args[i];
+    if (auto it = aliases.find(a); it != aliases.end()) a = it->second;
+    if (a.size() > 1 && a[0] == '-') {
+      std::string value;
+      bool has_value = false;
+      if (auto eq = a.find('='); eq != std::string::npos && a.rfind("--", 0) == 0) {
+        value = a.substr(eq + 1);
+        a = a.substr(0, eq);
+        has_value = true;
+      }
+      if (flags.count(a)) {
+        if (has_value) throw UsageError("option " + a + " takes no value");
+        flags_.insert(a);
+      } else if (options.count(a)) {
+        if (!has_value) {
+          if (i + 1 >= args.size()) throw UsageError("option " + a + " needs a value");
+          value = args[++i];
+        }
+        options_[a] = value;
+      } else {
+        throw UsageError("unknown option " + args[i]);
+      }
+    } else {
+      positional_.push_back(a);
+    }
+  }
+}
+
+std::optional<std::string> CliArgs::option(const std::string& name) const {
+  auto it = options_.find(name);
+  if (it == options_.end()) return std::nullopt;
+  return it->second;
+}
+
+long long CliArgs::integer(const std::string& name, long long fallback, long long lo, long long hi) const {
+  auto v = option(name);
+  if (!v) return fallback;
+  long long out = 0;
+  auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), out);
+  if (ec != std::errc() || end != v->data() + v->size() || out < lo || out > hi) {
+    throw UsageError("option " + name + " must be an integer in [" + std::to_string(lo) + ", " + std::to_string(hi) +
+                     "], got '" + *v + "'");
+  }
+  return out;
+}
+
+}  // namespace reformsim::app

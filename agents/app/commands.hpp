@@ -1,0 +1,17 @@
+#pragma once
+// The `reformsim` subcommands. Each returns the process exit code: 0 ok, 1 failure, 2 bad input.
+#include <string>
+#include <vector>
+
+namespace reformsim::app {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;
+inline constexpr int kExitBadInput = 2;
+
+int run_command(const std::vector<std::string>& args, const std::string& command_line);
+int validate_command(const std::vector<std::string>& args);
+int schema_command(const std::vector<std::string>& args);
+int settle_command(const std::vector<std::string>& args);
+
+}  // namespace reformsim::app

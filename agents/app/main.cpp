@@ -1,0 +1,65 @@
+// reformsim: agent-based, discrete-event simulator of health-insurance payment reform.
+#include <cstdio>
+#include <exception>
+#include <string>
+#include <vector>
+
+#include "agents/app/cli_args.hpp"
+#include "agents/app/commands.hpp"
+#include "sim/config/errors.hpp"
+#include "sim/experiment/results_file.hpp"
+
+namespace {
+
+const char* kUsage = R"(usage: reformsim COMMAND [ARGS]
+
+Simulates health-insurance payment reform (FFS, DRG) in a synthetic city and writes the outcomes to HDF5.
+
+commands:
+  run FILE [-o OUT.h5] [--threads N]   run a scenario or an experiment (see `reformsim run --help`)
+  validate FILE...                     check scenario/experiment files without running them
+  schema [scenario|experiment] [--markdown]
+                                       print the JSON Schema (or the parameter table) of the file formats
+  settle SCENARIO --cases IN.csv [-o OUT.csv]
+                                       settle given inpatient cases under a scenario's payment rules
+
+options: --help (also after a command), --version
+exit codes: 0 ok, 1 failure, 2 bad input
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace reformsim::app;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  std::string command_line;
+  for (int i = 0; i < argc; ++i) command_line += (i ? " " : "") + std::string(argv[i]);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    std::fputs(kUsage, args.empty() ? stderr : stdout);
+    return args.empty() ? kExitBadInput : kExitOk;
+  }
+  if (args[0] == "--version") {
+    std::printf("reformsim %s (%s)\n", reformsim::experiment::tool_version().c_str(),
+                reformsim::experiment::git_revision().c_str());
+    return kExitOk;
+  }
+  const std::string command = args[0];
+  const std::vector<std::string> rest(args.begin() + 1, args.end());
+  try {
+    if (command == "run") return run_command(rest, command_line);
+    if (command == "validate") return validate_command(rest);
+    if (command == "schema") return schema_command(rest);
+    if (command == "settle") return settle_command(rest);
+    std::fprintf(stderr, "reformsim: unknown command '%s'\n\n%s", command.c_str(), kUsage);
+    return kExitBadInput;
+  } catch (const UsageError& e) {
+    std::fprintf(stderr, "reformsim %s: %s (see reformsim %s --help)\n", command.c_str(), e.what(), command.c_str());
+    return kExitBadInput;
+  } catch (const reformsim::config::ConfigException& e) {
+    std::fprintf(stderr, "%s", e.errors().to_string().c_str());
+    return kExitBadInput;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "reformsim %s: error: %s\n", command.c_str(), e.what());
+    return kExitFailure;
+  }
+}

@@ -1,0 +1,64 @@
+#include "agents/model/reform_model.hpp"
+
+#include <set>
+
+#include "agents/model/reform_outputs.hpp"
+#include "agents/scenario/scenario_loader.hpp"
+#include "agents/world/world.hpp"
+
+namespace reformsim::agents {
+
+void ReformModel::prepare(const experiment::ExpandedExperiment& experiment, config::ErrorList& errors) {
+  // Arms and grid points usually share the base scenario's problems: report each distinct message once.
+  std::set<std::string> seen;
+  config::ErrorList all;
+  for (const config::Node& tree : experiment.scenarios) {
+    config::ErrorList local;
+    config::Node validated;
+    auto scenario = std::make_shared<ScenarioConfig>(build_scenario(tree, local, &validated));
+    for (const config::ConfigError& e : local.errors()) {
+      if (seen.insert(e.to_string()).second) all.add(e.where, e.key_path, e.message);
+    }
+    scenarios_.push_back(std::move(scenario));
+    resolved_.push_back(local.empty() ? validated.to_yaml() : std::string());
+  }
+  if (!all.empty()) {
+    errors.append(all);
+    return;
+  }
+  // One output layout for all runs: hospitals and groups must be the same axes in every run.
+  const ScenarioConfig& first = *scenarios_.front();
+  const ScenarioConfig* longest = &first;
+  for (std::size_t i = 0; i < scenarios_.size(); ++i) {
+    const ScenarioConfig& s = *scenarios_[i];
+    if (s.horizon_years > longest->horizon_years) longest = &s;
+    bool same_hospitals = s.hospitals.size() == first.hospitals.size();
+    for (std::size_t h = 0; same_hospitals && h < s.hospitals.size(); ++h) {
+      same_hospitals = s.hospitals[h].name == first.hospitals[h].name;
+    }
+    bool same_groups = s.catalogue->size() == first.catalogue->size();
+    for (std::size_t g = 0; same_groups && g < s.catalogue->size(); ++g) {
+      same_groups = s.catalogue->group(g).code == first.catalogue->group(g).code;
+    }
+    if (!same_hospitals || !same_groups) {
+      errors.add(experiment.scenarios[i].location(), same_hospitals ? "catalogue" : "hospitals",
+                 "every run of an experiment must have the same hospitals and catalogue groups (they are output "
+                 "axes); arm/grid point " +
+                     std::to_string(i) + " differs from the first");
+    }
+  }
+  layout_ = reform_output_layout(*longest, first);
+}
+
+experiment::RunValues ReformModel::run(const experiment::RunPlan& plan) const {
+  const ScenarioConfig& scenario = *scenarios_[plan.scenario_index];
+  World world(scenario, plan.seed, static_cast<std::uint64_t>(plan.replicate));
+  const RunMetrics metrics = world.run();
+  return reform_output_values(layout_, scenario, metrics);
+}
+
+std::vector<experiment::HeadlineMetric> ReformModel::headline_metrics() const {
+  return reform_headline_metrics(layout_);
+}
+
+}  // namespace reformsim::agents

@@ -1,0 +1,316 @@
+#include "agents/model/reform_outputs.hpp"
+
+#include <cmath>
+#include <functional>
+#include <map>
+
+#include "agents/payment/settlement.hpp"
+#include "sim/engine/calendar.hpp"
+
+namespace reformsim::agents {
+
+namespace {
+
+using experiment::MetricSpec;
+using experiment::OutputLayout;
+using experiment::RunValues;
+
+const double kNaN = std::nan("");
+
+double ratio(double numerator, double denominator) { return denominator > 0 ? numerator / denominator : kNaN; }
+
+// Sums over the final simulated year (its last 12 months): flows in the summary are "in the final year".
+struct FinalYear {
+  MonthMetrics total;
+  double result_yuan = 0, cost_yuan = 0, bed_days = 0, beds = 0, weight = 0, cases = 0;
+};
+
+FinalYear final_year(const ScenarioConfig& s, const RunMetrics& m) {
+  FinalYear f;
+  const std::size_t months = m.months.size();
+  for (std::size_t i = months >= 12 ? months - 12 : 0; i < months; ++i) {
+    const MonthMetrics& x = m.months[i];
+    f.total.contributions_yuan += x.contributions_yuan;
+    f.total.fund_expenditure_yuan += x.fund_expenditure_yuan;
+    f.total.admissions += x.admissions;
+    f.total.discharges += x.discharges;
+    f.total.outpatient_visits += x.outpatient_visits;
+    f.total.los_days_sum += x.los_days_sum;
+    f.total.bill_yuan_sum += x.bill_yuan_sum;
+    f.total.patient_share_yuan_sum += x.patient_share_yuan_sum;
+    f.total.settlement_yuan_sum += x.settlement_yuan_sum;
+    f.total.weight_sum += x.weight_sum;
+    f.total.diversions += x.diversions;
+    f.total.wait_days_sum += x.wait_days_sum;
+  }
+  const std::size_t y = static_cast<std::size_t>(s.horizon_years - 1);
+  for (std::size_t h = 0; h < m.hospital_years.size(); ++h) {
+    const HospitalYearMetrics& hy = m.hospital_years[h][y];
+    f.result_yuan += hy.revenue_yuan - hy.cost_yuan;
+    f.cost_yuan += hy.cost_yuan;
+    f.bed_days += hy.bed_days;
+    f.beds += s.hospitals[h].beds;
+  }
+  return f;
+}
+
+struct Declared {
+  MetricSpec spec;
+  // Fills `row` (already sized and NaN-filled) for one run.
+  std::function<void(const ScenarioConfig&, const RunMetrics&, std::vector<double>& row, const OutputLayout&)> fill;
+};
+
+using Fill = decltype(Declared::fill);
+
+Declared scalar(std::string name, std::string units, std::string description,
+                std::function<double(const ScenarioConfig&, const RunMetrics&)> f) {
+  return {{"summary/" + name, {}, std::move(units), std::move(description)},
+          [f](const ScenarioConfig& s, const RunMetrics& m, std::vector<double>& row, const OutputLayout&) {
+            row[0] = f(s, m);
+          }};
+}
+
+Declared monthly(std::string name, std::string units, std::string description,
+                 std::function<double(const MonthMetrics&)> f) {
+  return {{"monthly/" + name, {"month"}, std::move(units), std::move(description)},
+          [f](const ScenarioConfig&, const RunMetrics& m, std::vector<double>& row, const OutputLayout&) {
+            for (std::size_t i = 0; i < m.months.size() && i < row.size(); ++i) row[i] = f(m.months[i]);
+          }};
+}
+
+Declared hospital_year(std::string name, std::string units, std::string description,
+                       std::function<double(const HospitalYearMetrics&, const HospitalConfig&)> f) {
+  return {{"hospitals/" + name, {"hospital", "year"}, std::move(units), std::move(description)},
+          [f](const ScenarioConfig& s, const RunMetrics& m, std::vector<double>& row, const OutputLayout& layout) {
+            const std::size_t years = layout.axis_size("year");
+            for (std::size_t h = 0; h < m.hospital_years.size(); ++h) {
+              for (std::size_t y = 0; y < m.hospital_years[h].size() && y < years; ++y) {
+                row[h * years + y] = f(m.hospital_years[h][y], s.hospitals[h]);
+              }
+            }
+          }};
+}
+
+Declared group(std::string name, std::string units, std::string description,
+               std::function<double(const GroupMetrics&)> f) {
+  return {{"groups/" + name, {"group"}, std::move(units), std::move(description)},
+          [f](const ScenarioConfig&, const RunMetrics& m, std::vector<double>& row, const OutputLayout&) {
+            for (std::size_t g = 0; g < m.groups.size() && g < row.size(); ++g) row[g] = f(m.groups[g]);
+          }};
+}
+
+const std::vector<Declared>& declared() {
+  static const std::vector<Declared> metrics = [] {
+    std::vector<Declared> d;
+    // End of horizon and final-year outcomes.
+    d.push_back(scalar("fund_balance_end_yuan", "yuan", "pooled-fund balance at the end of the horizon",
+                       [](const ScenarioConfig&, const RunMetrics& m) { return m.final_balance_yuan; }));
+    d.push_back(scalar("months_of_reserve_end", "months",
+                       "balance ÷ mean monthly fund expenditure over the reserve window, at the end",
+                       [](const ScenarioConfig&, const RunMetrics& m) { return m.months.back().months_of_reserve; }));
+    d.push_back(scalar("min_months_of_reserve", "months", "lowest month-end months of reserve over the horizon",
+                       [](const ScenarioConfig&, const RunMetrics& m) {
+                         double low = INFINITY;
+                         for (const MonthMetrics& x : m.months) low = std::min(low, x.months_of_reserve);
+                         return low;
+                       }));
+    auto final_year_metric = [&d](std::string name, std::string units, std::string description,
+                                  std::function<double(const FinalYear&, const RunMetrics&)> f) {
+      d.push_back(scalar(std::move(name), std::move(units), std::move(description) + " (final simulated year)",
+                         [f](const ScenarioConfig& s, const RunMetrics& m) { return f(final_year(s, m), m); }));
+    };
+    final_year_metric("contributions_yuan", "yuan", "contributions to the pooled fund",
+                      [](const FinalYear& f, const RunMetrics&) { return f.total.contributions_yuan; });
+    final_year_metric("fund_expenditure_yuan", "yuan", "fund payments to hospitals, inpatient and outpatient",
+                      [](const FinalYear& f, const RunMetrics&) { return f.total.fund_expenditure_yuan; });
+    final_year_metric("admissions", "cases", "inpatient admissions",
+                      [](const FinalYear& f, const RunMetrics&) { return f.total.admissions; });
+    final_year_metric("hospitalisation_rate", "1/year", "admissions ÷ insured",
+                      [](const FinalYear& f, const RunMetrics& m) { return ratio(f.total.admissions, m.insured); });
+    final_year_metric("cost_per_case_yuan", "yuan", "mean itemised bill per discharge (次均费用)",
+                      [](const FinalYear& f, const RunMetrics&) {
+                        return ratio(f.total.bill_yuan_sum, f.total.discharges);
+                      });
+    final_year_metric("oop_share", "fraction", "inpatient out-of-pocket ÷ itemised bill",
+                      [](const FinalYear& f, const RunMetrics&) {
+                        return ratio(f.total.patient_share_yuan_sum, f.total.bill_yuan_sum);
+                      });
+    final_year_metric("mean_los_days", "days", "mean length of stay of discharges",
+                      [](const FinalYear& f, const RunMetrics&) {
+                        return ratio(f.total.los_days_sum, f.total.discharges);
+                      });
+    final_year_metric("cmi", "weight", "case-mix index: Σ weights ÷ discharges",
+                      [](const FinalYear& f, const RunMetrics&) {
+                        return ratio(f.total.weight_sum, f.total.discharges);
+                      });
+    final_year_metric("hospital_margin", "fraction", "all hospitals' (revenue − true cost) ÷ true cost",
+                      [](const FinalYear& f, const RunMetrics&) { return ratio(f.result_yuan, f.cost_yuan); });
+    final_year_metric("settlement_to_bill_ratio", "fraction",
+                      "inpatient settlement ÷ itemised bill (医保补偿率 incl. patient share)",
+                      [](const FinalYear& f, const RunMetrics&) {
+                        return ratio(f.total.settlement_yuan_sum, f.total.bill_yuan_sum);
+                      });
+    final_year_metric("bed_occupancy", "fraction", "occupied bed-days ÷ (beds × 365), all hospitals",
+                      [](const FinalYear& f, const RunMetrics&) { return ratio(f.bed_days, f.beds * 365.0); });
+    final_year_metric("mean_wait_days", "days", "mean wait for a bed per admission",
+                      [](const FinalYear& f, const RunMetrics&) {
+                        return ratio(f.total.wait_days_sum, f.total.admissions);
+                      });
+    final_year_metric("diversions", "cases", "patients sent to another hospital because all beds were taken",
+                      [](const FinalYear& f, const RunMetrics&) { return f.total.diversions; });
+    final_year_metric("outpatient_visits", "visits", "outpatient visits",
+                      [](const FinalYear& f, const RunMetrics&) { return f.total.outpatient_visits; });
+
+    d.push_back(monthly("contributions_yuan", "yuan", "contributions credited to the pooled fund",
+                        [](const MonthMetrics& x) { return x.contributions_yuan; }));
+    d.push_back(monthly("fund_expenditure_yuan", "yuan", "claims paid at the month's settlement",
+                        [](const MonthMetrics& x) { return x.fund_expenditure_yuan; }));
+    d.push_back(monthly("inpatient_fund_yuan", "yuan", "fund claims of the month's discharges",
+                        [](const MonthMetrics& x) { return x.inpatient_fund_yuan; }));
+    d.push_back(monthly("outpatient_fund_yuan", "yuan", "fund claims of the month's outpatient visits",
+                        [](const MonthMetrics& x) { return x.outpatient_fund_yuan; }));
+    d.push_back(monthly("balance_yuan", "yuan", "pooled-fund balance at month end",
+                        [](const MonthMetrics& x) { return x.balance_yuan; }));
+    d.push_back(monthly("months_of_reserve", "months", "balance ÷ mean monthly expenditure over the reserve window",
+                        [](const MonthMetrics& x) { return x.months_of_reserve; }));
+    d.push_back(monthly("admissions", "cases", "admissions (bed taken)",
+                        [](const MonthMetrics& x) { return x.admissions; }));
+    d.push_back(monthly("discharges", "cases", "discharges (settled cases)",
+                        [](const MonthMetrics& x) { return x.discharges; }));
+    d.push_back(monthly("outpatient_visits", "visits", "outpatient visits",
+                        [](const MonthMetrics& x) { return x.outpatient_visits; }));
+    d.push_back(monthly("mean_los_days", "days", "mean LOS of discharges",
+                        [](const MonthMetrics& x) { return ratio(x.los_days_sum, x.discharges); }));
+    d.push_back(monthly("cost_per_case_yuan", "yuan", "mean itemised bill of discharges",
+                        [](const MonthMetrics& x) { return ratio(x.bill_yuan_sum, x.discharges); }));
+    d.push_back(monthly("oop_share", "fraction", "inpatient out-of-pocket ÷ itemised bill",
+                        [](const MonthMetrics& x) { return ratio(x.patient_share_yuan_sum, x.bill_yuan_sum); }));
+    d.push_back(monthly("cmi", "weight", "case-mix index of discharges",
+                        [](const MonthMetrics& x) { return ratio(x.weight_sum, x.discharges); }));
+    d.push_back(monthly("diversions", "cases", "diversions to another hospital",
+                        [](const MonthMetrics& x) { return x.diversions; }));
+    d.push_back(monthly("mean_wait_days", "days", "mean wait for a bed per admission",
+                        [](const MonthMetrics& x) { return ratio(x.wait_days_sum, x.admissions); }));
+
+    d.push_back(hospital_year("cases", "cases", "inpatient discharges",
+                              [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.cases; }));
+    d.push_back(hospital_year("cmi", "weight", "case-mix index (病例组合指数)",
+                              [](const HospitalYearMetrics& h, const HospitalConfig&) {
+                                return ratio(h.weight_sum, h.cases);
+                              }));
+    d.push_back(hospital_year("time_index", "ratio", "time consumption index (时间消耗指数), 1 = city average",
+                              [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.time_index; }));
+    d.push_back(hospital_year("cost_index", "ratio", "cost consumption index (费用消耗指数), 1 = city average",
+                              [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.cost_index; }));
+    d.push_back(hospital_year("mean_los_days", "days", "mean LOS of discharges",
+                              [](const HospitalYearMetrics& h, const HospitalConfig&) {
+                                return ratio(h.los_days_sum, h.cases);
+                              }));
+    d.push_back(hospital_year("settlement_yuan", "yuan", "inpatient settlement under the payment rule",
+                              [](const HospitalYearMetrics& h, const HospitalConfig&) {
+                                return h.settlement_yuan_sum;
+                              }));
+    d.push_back(hospital_year("revenue_yuan", "yuan", "fund payments + patient shares, inpatient and outpatient",
+                              [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.revenue_yuan; }));
+    d.push_back(hospital_year("cost_yuan", "yuan", "true cost of the care delivered",
+                              [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.cost_yuan; }));
+    d.push_back(hospital_year("margin", "fraction", "(revenue − cost) ÷ cost",
+                              [](const HospitalYearMetrics& h, const HospitalConfig&) {
+                                return ratio(h.revenue_yuan - h.cost_yuan, h.cost_yuan);
+                              }));
+    d.push_back(hospital_year("bed_occupancy", "fraction", "occupied bed-days ÷ (beds × 365)",
+                              [](const HospitalYearMetrics& h, const HospitalConfig& c) {
+                                return h.bed_days / (c.beds * 365.0);
+                              }));
+    d.push_back(hospital_year("queue_patient_days", "patient-days", "time patients spent waiting for a bed",
+                              [](const HospitalYearMetrics& h, const HospitalConfig&) {
+                                return h.queue_patient_days;
+                              }));
+    d.push_back(hospital_year("admissions", "cases", "patients who got a bed",
+                              [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.admissions; }));
+    d.push_back(hospital_year("mean_wait_days", "days", "mean wait for a bed per admission",
+                              [](const HospitalYearMetrics& h, const HospitalConfig&) {
+                                return ratio(h.wait_days_sum, h.admissions);
+                              }));
+    d.push_back(hospital_year("diversions", "cases", "patients who chose this hospital and were sent elsewhere",
+                              [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.diversions; }));
+    d.push_back(hospital_year("outpatient_visits", "visits", "outpatient visits",
+                              [](const HospitalYearMetrics& h, const HospitalConfig&) {
+                                return h.outpatient_visits;
+                              }));
+
+    d.push_back(group("cases", "cases", "discharges over the horizon", [](const GroupMetrics& g) { return g.cases; }));
+    d.push_back(group("mean_cost_yuan", "yuan", "mean itemised bill over the horizon",
+                      [](const GroupMetrics& g) { return ratio(g.bill_yuan_sum, g.cases); }));
+    d.push_back(group("mean_payment_yuan", "yuan", "mean settlement (fund + patient share) over the horizon",
+                      [](const GroupMetrics& g) { return ratio(g.settlement_yuan_sum, g.cases); }));
+    d.push_back(group("mean_fund_payment_yuan", "yuan", "mean fund payment over the horizon",
+                      [](const GroupMetrics& g) { return ratio(g.fund_yuan_sum, g.cases); }));
+
+    d.push_back({{"years/settlement_cases", {"year", "settlement_type"}, "cases",
+                  "discharges by settlement type (normal, high/low multiple, QY, long stay, FFS)"},
+                 [](const ScenarioConfig&, const RunMetrics& m, std::vector<double>& row, const OutputLayout& l) {
+                   const std::size_t types = l.axis_size("settlement_type");
+                   for (std::size_t y = 0; y < m.settlement_type_counts.size(); ++y) {
+                     for (std::size_t t = 0; t < types; ++t) row[y * types + t] = m.settlement_type_counts[y][t];
+                   }
+                 }});
+    return d;
+  }();
+  return metrics;
+}
+
+}  // namespace
+
+OutputLayout reform_output_layout(const ScenarioConfig& longest, const ScenarioConfig& first) {
+  OutputLayout layout;
+  const sim::Calendar calendar(longest.start_year);
+  experiment::AxisSpec month{"month", {}, "calendar month (YYYY-MM) of the scenario's start year onwards"};
+  for (int m = 0; m < longest.months(); ++m) month.labels.push_back(calendar.month_label(m));
+  experiment::AxisSpec year{"year", {}, "calendar year"};
+  for (int y = 0; y < longest.horizon_years; ++y) year.labels.push_back(std::to_string(calendar.calendar_year(y)));
+  experiment::AxisSpec hospital{"hospital", {}, "hospital name, in scenario order"};
+  for (const HospitalConfig& h : first.hospitals) hospital.labels.push_back(h.name);
+  experiment::AxisSpec group_axis{"group", {}, "case-catalogue group code, in catalogue order"};
+  for (const CaseGroup& g : first.catalogue->groups()) group_axis.labels.push_back(g.code);
+  experiment::AxisSpec types{"settlement_type", {}, "how a case was settled"};
+  for (int t = 0; t < kSettlementTypeCount; ++t) {
+    types.labels.push_back(settlement_type_name(static_cast<SettlementType>(t)));
+  }
+  layout.axes = {month, year, hospital, group_axis, types};
+  for (const Declared& d : declared()) layout.metrics.push_back(d.spec);
+  return layout;
+}
+
+RunValues reform_output_values(const OutputLayout& layout, const ScenarioConfig& scenario, const RunMetrics& metrics) {
+  RunValues values;
+  values.events = static_cast<double>(metrics.events);
+  const auto& all = declared();
+  values.metrics.resize(all.size());
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    values.metrics[i].assign(layout.row_size(i), kNaN);
+    all[i].fill(scenario, metrics, values.metrics[i], layout);
+  }
+  return values;
+}
+
+std::vector<experiment::HeadlineMetric> reform_headline_metrics(const OutputLayout& layout) {
+  const std::pair<const char*, const char*> rows[] = {
+      {"summary/fund_balance_end_yuan", "fund balance at end (yuan)"},
+      {"summary/months_of_reserve_end", "months of reserve at end"},
+      {"summary/fund_expenditure_yuan", "fund expenditure, final year (yuan)"},
+      {"summary/cost_per_case_yuan", "cost per inpatient case (yuan)"},
+      {"summary/oop_share", "out-of-pocket share"},
+      {"summary/mean_los_days", "mean LOS (days)"},
+      {"summary/cmi", "CMI"},
+      {"summary/hospital_margin", "hospital margin"},
+      {"summary/settlement_to_bill_ratio", "settlement ÷ itemised bill"},
+      {"summary/hospitalisation_rate", "hospitalisation rate (per year)"},
+      {"summary/mean_wait_days", "mean wait for a bed (days)"},
+  };
+  std::vector<experiment::HeadlineMetric> out;
+  for (const auto& [path, label] : rows) out.push_back({label, layout.metric_index(path)});
+  return out;
+}
+
+}  // namespace reformsim::agents

@@ -1,0 +1,55 @@
+#pragma once
+// The money ledger of one run, in fen (0.01 yuan) as integers so that conservation is checked exactly:
+// contributions → fund → hospitals; patients → hospitals. Every posting moves money between two accounts.
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace reformsim::agents {
+
+/// Rounds yuan to whole fen.
+std::int64_t to_fen(double yuan);
+/// Fen to yuan.
+inline double to_yuan(std::int64_t fen) { return static_cast<double>(fen) / 100.0; }
+
+/// Thrown when the books do not balance at the end of a run: a bug, never a warning.
+struct MoneyConservationError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+/// Accounts of the pooled fund, the hospitals and the patients.
+class FundLedger {
+ public:
+  FundLedger(std::int64_t initial_balance_fen, std::size_t hospitals);
+  /// Contributions (or subsidies) credited to the pooled fund.
+  void contribute(std::int64_t fen);
+  /// A claim the fund owes `hospital`, paid at the next monthly settlement.
+  void claim(std::size_t hospital, std::int64_t fen);
+  /// A patient pays `hospital` their share directly.
+  void patient_pays(std::size_t hospital, std::int64_t fen);
+  /// Monthly settlement: the fund pays every pending claim; returns the total paid.
+  std::int64_t settle_pending_claims();
+  std::int64_t balance_fen() const { return balance_fen_; }
+  std::int64_t hospital_fund_received_fen(std::size_t h) const { return fund_received_fen_[h]; }
+  std::int64_t hospital_patient_received_fen(std::size_t h) const { return patient_received_fen_[h]; }
+  std::int64_t contributions_fen() const { return contributions_fen_; }
+  std::int64_t fund_paid_fen() const { return fund_paid_fen_; }
+  /// Checks every identity of the books, and that each hospital received exactly what the care it delivered
+  /// was billed to fund and patients (`hospital_revenue_fen`, tallied independently by the caller);
+  /// throws MoneyConservationError naming the first identity that fails.
+  void check_conservation(const std::vector<std::int64_t>& hospital_revenue_fen) const;
+
+ private:
+  std::int64_t initial_balance_fen_;
+  std::int64_t balance_fen_;
+  std::int64_t contributions_fen_ = 0;
+  std::int64_t claims_fen_ = 0;
+  std::int64_t fund_paid_fen_ = 0;
+  std::int64_t patient_paid_fen_ = 0;
+  std::vector<std::int64_t> pending_fen_;
+  std::vector<std::int64_t> fund_received_fen_;
+  std::vector<std::int64_t> patient_received_fen_;
+};
+
+}  // namespace reformsim::agents

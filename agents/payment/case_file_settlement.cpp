@@ -1,0 +1,130 @@
+#include "agents/payment/case_file_settlement.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <set>
+#include <sstream>
+
+#include "agents/payer/benefit_rules.hpp"
+#include "agents/payment/payment_rule.hpp"
+#include "sim/config/csv.hpp"
+
+namespace reformsim::agents {
+
+namespace {
+
+std::optional<std::size_t> find_hospital(const ScenarioConfig& s, const std::string& key) {
+  for (std::size_t h = 0; h < s.hospitals.size(); ++h) {
+    if (s.hospitals[h].name == key) return h;
+  }
+  std::size_t index = 0;
+  auto [end, ec] = std::from_chars(key.data(), key.data() + key.size(), index);
+  if (ec == std::errc() && end == key.data() + key.size() && index < s.hospitals.size()) return index;
+  return std::nullopt;
+}
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+std::string yuan(double v) {
+  char buffer[48];
+  std::snprintf(buffer, sizeof buffer, "%.2f", std::round(v * 100.0) / 100.0 + 0.0);
+  return buffer;
+}
+
+}  // namespace
+
+std::vector<InputCase> read_case_file(const std::string& path, const ScenarioConfig& scenario,
+                                      config::ErrorList& errors) {
+  const std::size_t before = errors.size();
+  const config::CsvTable table = config::CsvTable::read(path, errors);
+  if (errors.size() > before) return {};
+  table.require_columns({"case_id", "hospital", "group", "total_cost_yuan"}, errors);
+  if (errors.size() > before) return {};
+  std::vector<InputCase> cases;
+  std::set<std::string> ids;
+  for (const config::CsvRow& row : table.rows()) {
+    const config::SourceLocation where{table.file(), row.line, 0};
+    InputCase c;
+    c.line = row.line;
+    c.case_id = *table.text(row, "case_id");
+    c.hospital = *table.text(row, "hospital");
+    c.group = *table.text(row, "group");
+    if (c.case_id.empty()) errors.add(where, "", "column 'case_id': empty");
+    else if (!ids.insert(c.case_id).second) errors.add(where, "", "duplicate case_id '" + c.case_id + "'");
+    const auto hospital = find_hospital(scenario, c.hospital);
+    if (!hospital) errors.add(where, "", "column 'hospital': no hospital named '" + c.hospital + "' in the scenario");
+    if (!scenario.catalogue->find(c.group)) {
+      errors.add(where, "", "column 'group': group '" + c.group + "' is not in the catalogue");
+    }
+    if (auto v = table.real(row, "total_cost_yuan", errors)) {
+      if (!std::isfinite(*v) || *v < 0) errors.add(where, "", "column 'total_cost_yuan': must be >= 0");
+      c.total_cost_yuan = *v;
+    }
+    if (table.column("patient_share_yuan") && !table.text(row, "patient_share_yuan")->empty()) {
+      if (auto v = table.real(row, "patient_share_yuan", errors)) {
+        if (!std::isfinite(*v) || *v < 0 || *v > c.total_cost_yuan) {
+          errors.add(where, "", "column 'patient_share_yuan': must be between 0 and total_cost_yuan");
+        }
+        c.patient_share_yuan = *v;
+      }
+    }
+    if (table.column("los_days") && !table.text(row, "los_days")->empty()) {
+      if (auto v = table.real(row, "los_days", errors)) {
+        if (!std::isfinite(*v) || *v < 0) errors.add(where, "", "column 'los_days': must be >= 0");
+        c.los_days = *v;
+      }
+    }
+    if (table.column("scheme") && !table.text(row, "scheme")->empty()) {
+      const std::string& scheme = *table.text(row, "scheme");
+      if (scheme == "employee") c.scheme = Scheme::Employee;
+      else if (scheme == "resident") c.scheme = Scheme::Resident;
+      else errors.add(where, "", "column 'scheme': expected 'employee' or 'resident', got '" + scheme + "'");
+    }
+    cases.push_back(std::move(c));
+  }
+  if (errors.size() > before) return {};
+  return cases;
+}
+
+std::vector<SettledCase> settle_cases(const std::vector<InputCase>& cases, const ScenarioConfig& scenario,
+                                      PaymentMethod method) {
+  const auto rule = make_payment_rule(method, scenario);
+  std::vector<SettledCase> out;
+  for (const InputCase& c : cases) {
+    const HospitalConfig& h = scenario.hospitals[*find_hospital(scenario, c.hospital)];
+    Claim claim;
+    claim.group = *scenario.catalogue->find(c.group);
+    claim.tier = h.tier;
+    claim.total_cost_yuan = c.total_cost_yuan;
+    claim.patient_share_yuan =
+        c.patient_share_yuan ? *c.patient_share_yuan
+                             : inpatient_share(scenario.benefits, c.scheme, h.tier, c.total_cost_yuan, {})
+                                   .patient_share_yuan;
+    claim.los_days = c.los_days;
+    out.push_back({c, rule->settle(claim)});
+  }
+  return out;
+}
+
+std::string settled_cases_csv(const std::vector<SettledCase>& cases) {
+  std::ostringstream out;
+  out << "case_id,hospital,group,total_cost_yuan,los_days,settlement_type,standard_yuan,settlement_yuan,"
+         "fund_payment_yuan,patient_share_yuan\n";
+  for (const SettledCase& c : cases) {
+    std::ostringstream los;
+    los << c.input.los_days;
+    out << csv_field(c.input.case_id) << ',' << csv_field(c.input.hospital) << ',' << csv_field(c.input.group) << ','
+        << yuan(c.input.total_cost_yuan) << ',' << los.str() << ',' << settlement_type_name(c.settlement.type) << ','
+        << yuan(c.settlement.standard_yuan) << ',' << yuan(c.settlement.settlement_yuan) << ','
+        << yuan(c.settlement.fund_payment_yuan) << ',' << yuan(c.settlement.patient_share_yuan) << '\n';
+  }
+  return out.str();
+}
+
+}  // namespace reformsim::agents

@@ -1,0 +1,273 @@
+#include "agents/scenario/scenario_loader.hpp"
+
+#include <cmath>
+#include <limits>
+#include <set>
+
+#include "agents/scenario/scenario_schema.hpp"
+#include "sim/config/key_path.hpp"
+#include "sim/config/read.hpp"
+#include "sim/config/validate.hpp"
+#include "sim/config/yaml_loader.hpp"
+
+namespace reformsim::agents {
+
+namespace {
+
+using config::as_int;
+using config::as_real;
+using config::ErrorList;
+using config::get_bool;
+using config::get_child;
+using config::get_int;
+using config::get_real;
+using config::get_string;
+using config::has;
+using config::Node;
+
+PaymentMethod parse_method(const std::string& s) {
+  return s == "drg" ? PaymentMethod::Drg : PaymentMethod::FeeForService;
+}
+
+PerTier read_tiers(const Node& object, std::string_view key) {
+  const Node& list = get_child(object, key);
+  PerTier out{};
+  for (int t = 0; t < kTierCount; ++t) out[t] = as_real(list.items()[t]);
+  return out;
+}
+
+config::SourceLocation where(const Node& root, const std::string& key_path) {
+  const Node* n = config::find_at_path(root, key_path);
+  return n ? n->location() : root.location();
+}
+
+void read_population(const Node& n, PopulationConfig& p) {
+  p.insured = get_int(n, "insured");
+  p.employee_share = get_real(n, "employee_share");
+  p.female_share = get_real(n, "female_share");
+  p.regions = static_cast<int>(get_int(n, "regions"));
+  for (const Node& b : get_child(n, "age_bands").items()) {
+    AgeBand band;
+    band.from_age = static_cast<int>(get_int(b, "from_age"));
+    band.to_age = static_cast<int>(get_int(b, "to_age"));
+    band.share = get_real(b, "share");
+    band.chronic_prevalence = get_real(b, "chronic_prevalence");
+    band.admission_relative_risk = get_real(b, "admission_relative_risk");
+    band.outpatient_relative_risk = get_real(b, "outpatient_relative_risk");
+    p.age_bands.push_back(band);
+  }
+  p.retirement_age_male = static_cast<int>(get_int(n, "retirement_age_male"));
+  p.retirement_age_female = static_cast<int>(get_int(n, "retirement_age_female"));
+  p.retiree_exempt_share = get_real(n, "retiree_exempt_share");
+}
+
+void read_inpatient_benefit(const Node& n, InpatientBenefit& b) {
+  b.deductible_yuan = read_tiers(n, "deductible_yuan");
+  b.reimbursement_ratio = read_tiers(n, "reimbursement_ratio");
+  b.annual_cap_yuan = get_real(n, "annual_cap_yuan");
+}
+
+void read_payment(const Node& n, PaymentConfig& p) {
+  p.initial_method = parse_method(get_string(n, "method"));
+  for (const Node& s : get_child(n, "switches").items()) {
+    p.switches.push_back({static_cast<int>(get_int(s, "year")), parse_method(get_string(s, "method"))});
+  }
+  const Node& d = get_child(n, "drg");
+  DrgConfig& drg = p.drg;
+  drg.base_rate_yuan = get_real(d, "base_rate_yuan");
+  drg.tier_coefficient = read_tiers(d, "tier_coefficient");
+  drg.basic_group_coefficient = get_real(d, "basic_group_coefficient");
+  for (const Node& band : get_child(d, "high_multiple_bands").items()) {
+    HighMultipleBand b;
+    b.max_weight = has(band, "max_weight") ? get_real(band, "max_weight") : std::numeric_limits<double>::infinity();
+    b.factor = get_real(band, "factor");
+    drg.high_multiple_bands.push_back(b);
+  }
+  drg.high_multiple_excess_share = get_real(d, "high_multiple_excess_share");
+  drg.low_multiple_factor = get_real(d, "low_multiple_factor");
+  drg.qy_ratio = get_real(d, "qy_ratio");
+  drg.long_stay_days = get_real(d, "long_stay_days");
+}
+
+// Second pass: rules that involve more than one key.
+void check_cross_fields(const Node& root, const ScenarioConfig& s, ErrorList& errors) {
+  double share_sum = 0;
+  int previous_to = -1;
+  for (std::size_t i = 0; i < s.population.age_bands.size(); ++i) {
+    const AgeBand& b = s.population.age_bands[i];
+    const std::string path = "population.age_bands[" + std::to_string(i) + "]";
+    share_sum += b.share;
+    if (b.from_age > b.to_age) {
+      errors.add(where(root, path + ".to_age"), path + ".to_age",
+                 "to_age " + std::to_string(b.to_age) + " is below from_age " + std::to_string(b.from_age));
+    }
+    if (b.from_age <= previous_to) {
+      errors.add(where(root, path + ".from_age"), path + ".from_age",
+                 "age bands must be ascending and must not overlap (previous band ends at " +
+                     std::to_string(previous_to) + ")");
+    }
+    previous_to = b.to_age;
+  }
+  if (std::abs(share_sum - 1.0) > 1e-6) {
+    errors.add(where(root, "population.age_bands"), "population.age_bands",
+               "shares must sum to 1, they sum to " + std::to_string(share_sum));
+  }
+  std::set<std::string> names;
+  for (std::size_t i = 0; i < s.hospitals.size(); ++i) {
+    const HospitalConfig& h = s.hospitals[i];
+    const std::string path = "hospitals[" + std::to_string(i) + "]";
+    if (!names.insert(h.name).second) {
+      errors.add(where(root, path + ".name"), path + ".name", "duplicate hospital name '" + h.name + "'");
+    }
+    if (h.region >= s.population.regions) {
+      errors.add(where(root, path + ".region"), path + ".region",
+                 "region " + std::to_string(h.region) + " does not exist (population.regions = " +
+                     std::to_string(s.population.regions) + ")");
+    }
+  }
+  const auto& bands = s.payment.drg.high_multiple_bands;
+  for (std::size_t i = 0; i < bands.size(); ++i) {
+    const std::string path = "payment.drg.high_multiple_bands[" + std::to_string(i) + "]";
+    const bool last = i + 1 == bands.size();
+    if (last && std::isfinite(bands[i].max_weight)) {
+      errors.add(where(root, path + ".max_weight"), path + ".max_weight",
+                 "the last band must have no max_weight (it covers all higher weights)");
+    }
+    if (!last && !std::isfinite(bands[i].max_weight)) {
+      errors.add(where(root, path), path, "only the last band may omit max_weight");
+    }
+    if (i > 0 && bands[i].max_weight <= bands[i - 1].max_weight) {
+      errors.add(where(root, path + ".max_weight"), path + ".max_weight", "band max_weight must be ascending");
+    }
+  }
+  int previous_year = 0;
+  for (std::size_t i = 0; i < s.payment.switches.size(); ++i) {
+    const PaymentSwitch& sw = s.payment.switches[i];
+    const std::string path = "payment.switches[" + std::to_string(i) + "].year";
+    if (sw.year > s.horizon_years) {
+      errors.add(where(root, path), path,
+                 "switch in year " + std::to_string(sw.year) + " is after the horizon (horizon_years = " +
+                     std::to_string(s.horizon_years) + ")");
+    }
+    if (sw.year <= previous_year) errors.add(where(root, path), path, "switch years must be strictly ascending");
+    previous_year = sw.year;
+  }
+  if (s.fund.base_floor_ratio > s.fund.base_ceiling_ratio) {
+    errors.add(where(root, "fund.base_floor_ratio"), "fund.base_floor_ratio",
+               "base_floor_ratio must not exceed base_ceiling_ratio");
+  }
+}
+
+}  // namespace
+
+ScenarioConfig build_scenario(const Node& raw, ErrorList& errors, Node* validated_out) {
+  ScenarioConfig s;
+  const std::size_t errors_before = errors.size();
+  Node root = config::validate(raw, *scenario_spec(), errors);
+  if (errors.size() > errors_before) return s;
+
+  s.name = get_string(root, "name");
+  s.source_file = raw.location().file;
+  s.start_year = static_cast<int>(get_int(root, "start_year"));
+  s.horizon_years = static_cast<int>(get_int(root, "horizon_years"));
+  read_population(get_child(root, "population"), s.population);
+
+  const Node& wages = get_child(root, "wages");
+  s.wages.average_monthly_wage_yuan = get_real(wages, "average_monthly_wage_yuan");
+  s.wages.wage_sigma = get_real(wages, "wage_sigma");
+  s.wages.provincial_average_monthly_wage_yuan = get_real(wages, "provincial_average_monthly_wage_yuan");
+
+  const Node& demand = get_child(root, "demand");
+  const Node& rates = get_child(demand, "admissions_per_person_year");
+  s.demand.admissions_per_person_year = {get_real(rates, "employee"), get_real(rates, "resident")};
+  s.demand.chronic_admission_relative_risk = get_real(demand, "chronic_admission_relative_risk");
+  s.demand.outpatient_enabled = get_bool(demand, "outpatient_enabled");
+  s.demand.outpatient_visits_per_person_year = get_real(demand, "outpatient_visits_per_person_year");
+  s.demand.chronic_outpatient_relative_risk = get_real(demand, "chronic_outpatient_relative_risk");
+  s.demand.outpatient_cost_mean_yuan = get_real(demand, "outpatient_cost_mean_yuan");
+  s.demand.outpatient_cost_cv = get_real(demand, "outpatient_cost_cv");
+
+  const Node& mix = get_child(root, "case_mix");
+  s.case_mix.los_distribution =
+      get_string(mix, "los_distribution") == "lognormal" ? LosDistribution::Lognormal : LosDistribution::Gamma;
+  s.case_mix.los_linked_cost_share = get_real(mix, "los_linked_cost_share");
+
+  for (const Node& h : get_child(root, "hospitals").items()) {
+    HospitalConfig hc;
+    hc.name = get_string(h, "name");
+    hc.tier = static_cast<int>(get_int(h, "tier"));
+    hc.region = static_cast<int>(get_int(h, "region"));
+    hc.beds = static_cast<int>(get_int(h, "beds"));
+    hc.doctors = static_cast<int>(get_int(h, "doctors"));
+    hc.quality = get_real(h, "quality");
+    hc.cost_index = get_real(h, "cost_index");
+    hc.los_index = get_real(h, "los_index");
+    hc.cost_to_charge_ratio = get_real(h, "cost_to_charge_ratio");
+    hc.when_full = get_string(h, "when_full") == "divert" ? WhenFull::Divert : WhenFull::Queue;
+    s.hospitals.push_back(hc);
+  }
+
+  const Node& choice = get_child(root, "provider_choice");
+  s.choice.tier_preference = read_tiers(choice, "tier_preference");
+  s.choice.quality_weight = get_real(choice, "quality_weight");
+  s.choice.oop_per_1000_yuan = get_real(choice, "oop_per_1000_yuan");
+  s.choice.other_region_penalty = get_real(choice, "other_region_penalty");
+  s.choice.severity_tertiary_weight = get_real(choice, "severity_tertiary_weight");
+
+  const Node& benefits = get_child(root, "benefits");
+  read_inpatient_benefit(get_child(benefits, "employee"), s.benefits.inpatient[0]);
+  read_inpatient_benefit(get_child(benefits, "resident"), s.benefits.inpatient[1]);
+  s.benefits.self_pay_share = get_real(benefits, "self_pay_share");
+  s.benefits.class_b_share = get_real(benefits, "class_b_share");
+  s.benefits.class_b_payfirst_rate = get_real(benefits, "class_b_payfirst_rate");
+  const Node& outpatient = get_child(benefits, "outpatient_ratio");
+  s.benefits.outpatient_ratio = {get_real(outpatient, "employee"), get_real(outpatient, "resident")};
+
+  const Node& fund = get_child(root, "fund");
+  s.fund.initial_balance_per_insured_yuan = get_real(fund, "initial_balance_per_insured_yuan");
+  s.fund.employer_rate = get_real(fund, "employer_rate");
+  s.fund.individual_rate = get_real(fund, "individual_rate");
+  s.fund.base_floor_ratio = get_real(fund, "base_floor_ratio");
+  s.fund.base_ceiling_ratio = get_real(fund, "base_ceiling_ratio");
+  s.fund.employee_pooled_share = get_real(fund, "employee_pooled_share");
+  s.fund.resident_premium_yuan = get_real(fund, "resident_premium_yuan");
+  s.fund.resident_subsidy_yuan = get_real(fund, "resident_subsidy_yuan");
+  s.fund.reserve_window_months = static_cast<int>(get_int(fund, "reserve_window_months"));
+
+  read_payment(get_child(root, "payment"), s.payment);
+  check_cross_fields(root, s, errors);
+
+  const std::string& catalogue_path = get_string(root, "catalogue");
+  ErrorList catalogue_errors;
+  auto catalogue = std::make_shared<CaseCatalogue>(CaseCatalogue::load(catalogue_path, catalogue_errors));
+  if (!catalogue_errors.empty()) {
+    const config::SourceLocation loc = where(root, "catalogue");
+    for (const config::ConfigError& e : catalogue_errors.errors()) {
+      errors.add(e.where, "catalogue", e.message + " (catalogue named at " + loc.to_string() + ")");
+    }
+  }
+  s.catalogue = std::move(catalogue);
+  if (validated_out) *validated_out = std::move(root);
+  return s;
+}
+
+ScenarioConfig load_scenario(const std::string& path) {
+  ErrorList errors;
+  Node raw = config::load_yaml_file(path, errors);
+  if (!errors.empty()) throw config::ConfigException(errors);
+  ScenarioConfig s = build_scenario(raw, errors);
+  if (!errors.empty()) throw config::ConfigException(errors);
+  return s;
+}
+
+const char* payment_method_name(PaymentMethod m) { return m == PaymentMethod::Drg ? "drg" : "ffs"; }
+
+PaymentMethod PaymentConfig::method_in_year(int year_index) const {
+  PaymentMethod m = initial_method;
+  for (const PaymentSwitch& sw : switches) {
+    if (sw.year - 1 <= year_index) m = sw.method;
+  }
+  return m;
+}
+
+}  // namespace reformsim::agents

@@ -1,0 +1,165 @@
+// Inpatient care: illness onset → case draw → provider choice → bed (or queue / diversion) → discharge →
+// cost sharing and settlement under the payment rule in force.
+#include <algorithm>
+#include <cmath>
+
+#include "agents/world/event_kinds.hpp"
+#include "agents/world/random_purposes.hpp"
+#include "agents/world/world.hpp"
+#include "sim/engine/random_stream.hpp"
+#include "sim/engine/samplers.hpp"
+
+namespace reformsim::agents {
+
+namespace {
+
+// A multiplicative noise with mean 1 and the given coefficient of variation.
+double unit_noise(sim::RandomStream& rng, double cv, LosDistribution shape) {
+  if (cv <= 0) return 1.0;
+  return shape == LosDistribution::Gamma ? sim::gamma_mean_cv(rng, 1.0, cv) : sim::lognormal_mean_cv(rng, 1.0, cv);
+}
+
+}  // namespace
+
+void World::on_admission_onset(const sim::Event& e, sim::Simulation& sim) {
+  const std::uint32_t person = e.target;
+  const auto onset = static_cast<std::uint32_t>(e.payload);
+  schedule_admission_onset(sim, person, onset + 1, e.time_days);
+
+  // The case: drawn from the person's own stream, so it is the same in every policy arm.
+  sim::RandomStream case_rng(seed_, replicate_, purpose::kCaseDraw, person, onset);
+  const std::size_t group = group_table_.sample(case_rng);
+  const CaseGroup& g = scenario_.catalogue->group(group);
+  const double los_noise = unit_noise(case_rng, g.los_cv, scenario_.case_mix.los_distribution);
+  const double cost_noise = unit_noise(case_rng, g.cost_cv, LosDistribution::Lognormal);
+
+  const Scheme scheme = population_.scheme(person);
+  choice_.inpatient_probabilities(group, scheme, population_.region(person), usage_[person], scratch_probabilities_);
+  sim::RandomStream choice_rng(seed_, replicate_, purpose::kProviderChoice, person, onset);
+  std::size_t hospital = pick(scratch_probabilities_, choice_rng.next_uniform());
+  const double divert_draw = choice_rng.next_uniform();
+
+  MonthMetrics& month = month_at(e.time_days);
+  if (!hospitals_[hospital].has_free_bed() && scenario_.hospitals[hospital].when_full == WhenFull::Divert) {
+    scratch_allowed_.assign(hospitals_.size(), 0);
+    for (std::size_t h = 0; h < hospitals_.size(); ++h) scratch_allowed_[h] = hospitals_[h].has_free_bed();
+    const std::size_t alternative = pick(scratch_probabilities_, divert_draw, &scratch_allowed_);
+    if (alternative < hospitals_.size()) {
+      metrics_.hospital_years[hospital][static_cast<std::size_t>(year_at(e.time_days))].diversions += 1;
+      month.diversions += 1;
+      hospital = alternative;
+    }
+  }
+
+  const HospitalConfig& hc = scenario_.hospitals[hospital];
+  PendingAdmission a;
+  a.person = person;
+  a.onset = onset;
+  a.group = static_cast<std::uint32_t>(group);
+  a.los_days = static_cast<float>(g.mean_los_days * hc.los_index * los_noise);
+  const double share = scenario_.case_mix.los_linked_cost_share;
+  a.bill_yuan = static_cast<float>(g.mean_cost_yuan * hc.cost_index * ((1.0 - share) + share * los_noise) * cost_noise);
+  a.arrival_days = e.time_days;
+  if (hospitals_[hospital].has_free_bed()) {
+    admit(sim, hospital, a);
+  } else {
+    hospitals_[hospital].advance(e.time_days);
+    hospitals_[hospital].waiting.push_back(a);
+  }
+}
+
+void World::admit(sim::Simulation& sim, std::size_t hospital, const PendingAdmission& a) {
+  HospitalState& h = hospitals_[hospital];
+  h.advance(sim.now());
+  h.occupied += 1;
+  ActiveCase c;
+  c.person = a.person;
+  c.group = a.group;
+  c.hospital = static_cast<std::uint16_t>(hospital);
+  c.doctor = static_cast<std::uint16_t>(h.next_doctor);
+  h.next_doctor = (h.next_doctor + 1) % static_cast<std::uint32_t>(h.doctors);
+  c.los_days = a.los_days;
+  c.bill_yuan = a.bill_yuan;
+  std::uint32_t slot;
+  if (free_slots_.empty()) {
+    slot = static_cast<std::uint32_t>(active_.size());
+    active_.push_back(c);
+  } else {
+    slot = free_slots_.back();
+    free_slots_.pop_back();
+    active_[slot] = c;
+  }
+  MonthMetrics& month = month_at(sim.now());
+  month.admissions += 1;
+  const double wait = sim.now() - a.arrival_days;
+  month.wait_days_sum += wait;
+  if (wait > 0) month.waited_admissions += 1;
+  HospitalYearMetrics& hy = metrics_.hospital_years[hospital][static_cast<std::size_t>(year_at(sim.now()))];
+  hy.admissions += 1;
+  hy.wait_days_sum += wait;
+  sim.schedule(sim::make_event(sim.now() + a.los_days, event_kind::kDischarge, slot, slot, event_priority::kDischarge));
+}
+
+void World::on_discharge(const sim::Event& e, sim::Simulation& sim) {
+  const auto slot = static_cast<std::uint32_t>(e.payload);
+  const ActiveCase c = active_[slot];
+  free_slots_.push_back(slot);
+  HospitalState& h = hospitals_[c.hospital];
+  h.advance(sim.now());
+  h.occupied -= 1;
+
+  const HospitalConfig& hc = scenario_.hospitals[c.hospital];
+  const Scheme scheme = population_.scheme(c.person);
+  BenefitYearUsage& usage = usage_[c.person];
+  const double bill = c.bill_yuan;
+  const InpatientShare share = inpatient_share(scenario_.benefits, scheme, hc.tier, bill, usage);
+  Claim claim;
+  claim.group = c.group;
+  claim.tier = hc.tier;
+  claim.total_cost_yuan = bill;
+  claim.patient_share_yuan = share.patient_share_yuan;
+  claim.los_days = c.los_days;
+  const Settlement s = rule_->settle(claim);
+  usage.deductible_paid_yuan += share.deductible_applied_yuan;
+  usage.fund_paid_yuan += s.fund_payment_yuan;
+
+  const std::int64_t fund_fen = to_fen(s.fund_payment_yuan);
+  const std::int64_t patient_fen = to_fen(s.patient_share_yuan);
+  ledger_.claim(c.hospital, fund_fen);
+  ledger_.patient_pays(c.hospital, patient_fen);
+
+  const int year = year_at(sim.now());
+  const CaseGroup& g = scenario_.catalogue->group(c.group);
+  MonthMetrics& month = month_at(sim.now());
+  month.discharges += 1;
+  month.los_days_sum += c.los_days;
+  month.bill_yuan_sum += bill;
+  month.patient_share_yuan_sum += s.patient_share_yuan;
+  month.settlement_yuan_sum += s.settlement_yuan;
+  month.inpatient_fund_yuan += to_yuan(fund_fen);
+  month.weight_sum += g.weight;
+  HospitalYearMetrics& hy = metrics_.hospital_years[c.hospital][static_cast<std::size_t>(year)];
+  hy.cases += 1;
+  hy.weight_sum += g.weight;
+  hy.los_days_sum += c.los_days;
+  hy.bill_yuan_sum += bill;
+  hy.settlement_yuan_sum += s.settlement_yuan;
+  hy.revenue_yuan += to_yuan(fund_fen + patient_fen);
+  hospital_revenue_fen_[c.hospital] += fund_fen + patient_fen;
+  hy.cost_yuan += bill * hc.cost_to_charge_ratio;
+  GroupMetrics& gm = metrics_.groups[c.group];
+  gm.cases += 1;
+  gm.bill_yuan_sum += bill;
+  gm.settlement_yuan_sum += s.settlement_yuan;
+  gm.fund_yuan_sum += to_yuan(fund_fen);
+  metrics_.settlement_type_counts[static_cast<std::size_t>(year)][static_cast<std::size_t>(s.type)] += 1;
+  metrics_.hospital_group_years_add(year, c.hospital, c.group, c.los_days, bill);
+
+  if (!h.waiting.empty()) {
+    const PendingAdmission next = h.waiting.front();
+    h.waiting.pop_front();
+    admit(sim, c.hospital, next);
+  }
+}
+
+}  // namespace reformsim::agents

@@ -1,0 +1,176 @@
+#include "agents/world/world.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "agents/world/event_kinds.hpp"
+#include "agents/world/random_purposes.hpp"
+#include "sim/engine/random_stream.hpp"
+#include "sim/engine/samplers.hpp"
+
+namespace reformsim::agents {
+
+namespace {
+
+std::vector<double> group_frequencies(const CaseCatalogue& catalogue) {
+  std::vector<double> f;
+  f.reserve(catalogue.size());
+  for (const CaseGroup& g : catalogue.groups()) f.push_back(g.frequency);
+  return f;
+}
+
+}  // namespace
+
+World::World(const ScenarioConfig& scenario, std::uint64_t seed, std::uint64_t replicate)
+    : scenario_(scenario),
+      seed_(seed),
+      replicate_(replicate),
+      calendar_(scenario.start_year),
+      horizon_days_(calendar_.year_start_day(scenario.horizon_years)),
+      population_(scenario, seed, replicate),
+      group_table_(group_frequencies(*scenario.catalogue)),
+      choice_(scenario),
+      ledger_(to_fen(scenario.fund.initial_balance_per_insured_yuan * static_cast<double>(scenario.population.insured)),
+              scenario.hospitals.size()) {
+  for (int y = 0; y < scenario.horizon_years; ++y) {
+    rule_by_year_.push_back(make_payment_rule(scenario.payment.method_in_year(y), scenario));
+  }
+  for (const HospitalConfig& h : scenario.hospitals) {
+    HospitalState state;
+    state.beds = h.beds;
+    state.doctors = h.doctors;
+    hospitals_.push_back(std::move(state));
+  }
+  hospital_revenue_fen_.assign(scenario.hospitals.size(), 0);
+  usage_.resize(population_.size());
+  for (std::size_t p = 0; p < population_.size(); ++p) {
+    monthly_employee_contributions_fen_ += population_.monthly_contribution_fen(p);
+    if (population_.scheme(p) == Scheme::Resident) {
+      annual_resident_contributions_fen_ +=
+          to_fen(scenario.fund.resident_premium_yuan + scenario.fund.resident_subsidy_yuan);
+    }
+  }
+  metrics_.months.resize(static_cast<std::size_t>(scenario.months()));
+  metrics_.hospital_years.assign(scenario.hospitals.size(),
+                                 std::vector<HospitalYearMetrics>(static_cast<std::size_t>(scenario.horizon_years)));
+  metrics_.groups.resize(scenario.catalogue->size());
+  metrics_.settlement_type_counts.assign(static_cast<std::size_t>(scenario.horizon_years),
+                                         std::vector<double>(kSettlementTypeCount, 0.0));
+  metrics_.insured = static_cast<double>(population_.size());
+  metrics_.hospitals = scenario.hospitals.size();
+  metrics_.groups_count = scenario.catalogue->size();
+  metrics_.hospital_group_years.resize(static_cast<std::size_t>(scenario.horizon_years) * metrics_.hospitals *
+                                       metrics_.groups_count);
+}
+
+std::size_t World::bytes_per_person() const {
+  // Population columns, benefit usage, and the two pending onset events each person keeps in the queue.
+  return Population::bytes_per_person() + sizeof(BenefitYearUsage) + 2 * sizeof(sim::Event);
+}
+
+MonthMetrics& World::month_at(double t) {
+  const int m = std::clamp(calendar_.month_index(t), 0, scenario_.months() - 1);
+  return metrics_.months[static_cast<std::size_t>(m)];
+}
+
+int World::year_at(double t) const { return std::clamp(calendar_.year_index(t), 0, scenario_.horizon_years - 1); }
+
+void World::schedule_admission_onset(sim::Simulation& sim, std::uint32_t person, std::uint32_t onset, double after) {
+  const double rate = population_.admission_rate_per_day(person);
+  if (rate <= 0) return;
+  sim::RandomStream rng(seed_, replicate_, purpose::kAdmissionOnset, person, onset);
+  const double t = after + sim::exponential(rng, rate);
+  if (t < horizon_days_) {
+    sim.schedule(sim::make_event(t, event_kind::kAdmissionOnset, person, onset, event_priority::kOnset));
+  }
+}
+
+void World::schedule_outpatient_onset(sim::Simulation& sim, std::uint32_t person, std::uint32_t visit, double after) {
+  const double rate = population_.outpatient_rate_per_day(person);
+  if (rate <= 0) return;
+  sim::RandomStream rng(seed_, replicate_, purpose::kOutpatientOnset, person, visit);
+  const double t = after + sim::exponential(rng, rate);
+  if (t < horizon_days_) {
+    sim.schedule(sim::make_event(t, event_kind::kOutpatientOnset, person, visit, event_priority::kOnset));
+  }
+}
+
+void World::handle(const sim::Event& e, sim::Simulation& sim) {
+  switch (e.kind) {
+    case event_kind::kAdmissionOnset: on_admission_onset(e, sim); break;
+    case event_kind::kOutpatientOnset: on_outpatient_onset(e, sim); break;
+    case event_kind::kDischarge: on_discharge(e, sim); break;
+    case event_kind::kMonthEnd: on_month_end(e, sim); break;
+    case event_kind::kYearStart: on_year_start(e, sim); break;
+    default: throw std::logic_error("unknown event kind " + std::to_string(e.kind));
+  }
+}
+
+RunMetrics World::run() {
+  sim::Simulation sim;
+  sim.queue().reserve(2 * population_.size() + 1024);
+  for (std::uint32_t p = 0; p < population_.size(); ++p) {
+    schedule_admission_onset(sim, p, 0, 0.0);
+    schedule_outpatient_onset(sim, p, 0, 0.0);
+  }
+  sim.schedule(sim::make_event(0.0, event_kind::kYearStart, 0, 0, event_priority::kYearStart));
+  sim.schedule(sim::make_event(calendar_.month_start_day(1), event_kind::kMonthEnd, 0, 0, event_priority::kMonthEnd));
+  sim.run_until(horizon_days_, *this);
+  // The horizon's own boundary: the last month's settlement and the last year's accounts.
+  on_month_end(sim::make_event(horizon_days_, event_kind::kMonthEnd, 0,
+                               static_cast<std::uint64_t>(scenario_.months() - 1), event_priority::kMonthEnd),
+               sim);
+  close_year(scenario_.horizon_years - 1, horizon_days_);
+  ledger_.check_conservation(hospital_revenue_fen_);
+  metrics_.events = sim.events_processed() + 1;
+  metrics_.final_balance_yuan = to_yuan(ledger_.balance_fen());
+  finish_metrics();
+  return std::move(metrics_);
+}
+
+void World::on_month_end(const sim::Event& e, sim::Simulation& sim) {
+  const auto m = static_cast<std::size_t>(e.payload);
+  MonthMetrics& month = metrics_.months[m];
+  ledger_.contribute(monthly_employee_contributions_fen_);
+  month.contributions_yuan += to_yuan(monthly_employee_contributions_fen_);
+  month.fund_expenditure_yuan = to_yuan(ledger_.settle_pending_claims());
+  month.balance_yuan = to_yuan(ledger_.balance_fen());
+  // Months of reserve = balance ÷ mean monthly expenditure over the trailing window (DOMAIN.md §4).
+  const std::size_t window = std::min<std::size_t>(m + 1, static_cast<std::size_t>(scenario_.fund.reserve_window_months));
+  double spent = 0;
+  for (std::size_t i = m + 1 - window; i <= m; ++i) spent += metrics_.months[i].fund_expenditure_yuan;
+  month.months_of_reserve = spent > 0 ? month.balance_yuan / (spent / static_cast<double>(window)) : 0.0;
+  if (m + 1 < metrics_.months.size() && e.time_days < horizon_days_) {
+    const double next = calendar_.month_start_day(static_cast<int>(m) + 2);
+    if (next < horizon_days_) {
+      sim.schedule(sim::make_event(next, event_kind::kMonthEnd, 0, m + 1, event_priority::kMonthEnd));
+    }
+  }
+}
+
+void World::on_year_start(const sim::Event& e, sim::Simulation& sim) {
+  const int year = static_cast<int>(e.payload);
+  if (year > 0) close_year(year - 1, e.time_days);
+  std::fill(usage_.begin(), usage_.end(), BenefitYearUsage{});
+  rule_ = rule_by_year_[static_cast<std::size_t>(year)].get();
+  // Resident premiums and subsidies are collected for the whole year in January.
+  ledger_.contribute(annual_resident_contributions_fen_);
+  month_at(e.time_days).contributions_yuan += to_yuan(annual_resident_contributions_fen_);
+  if (year + 1 < scenario_.horizon_years) {
+    sim.schedule(sim::make_event(calendar_.year_start_day(year + 1), event_kind::kYearStart, 0,
+                                 static_cast<std::uint64_t>(year + 1), event_priority::kYearStart));
+  }
+}
+
+void World::close_year(int year, double boundary_days) {
+  for (std::size_t h = 0; h < hospitals_.size(); ++h) {
+    hospitals_[h].advance(boundary_days);
+    HospitalYearMetrics& hy = metrics_.hospital_years[h][static_cast<std::size_t>(year)];
+    hy.bed_days = hospitals_[h].occupied_bed_days;
+    hy.queue_patient_days = hospitals_[h].queue_patient_days;
+    hospitals_[h].occupied_bed_days = 0;
+    hospitals_[h].queue_patient_days = 0;
+  }
+}
+
+}  // namespace reformsim::agents

@@ -1,0 +1,84 @@
+#pragma once
+// One simulated city for one run: the population, hospitals, the fund and the payment rule in force, driven by
+// the domain-free kernel (sim::Simulation). Built fresh for every run from an immutable ScenarioConfig.
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "agents/hospitals/hospital_state.hpp"
+#include "agents/hospitals/provider_choice.hpp"
+#include "agents/payer/benefit_rules.hpp"
+#include "agents/payer/fund_ledger.hpp"
+#include "agents/payment/payment_rule.hpp"
+#include "agents/population/population.hpp"
+#include "agents/scenario/scenario_config.hpp"
+#include "agents/world/run_metrics.hpp"
+#include "sim/engine/alias_table.hpp"
+#include "sim/engine/calendar.hpp"
+#include "sim/engine/event.hpp"
+#include "sim/engine/simulation.hpp"
+
+namespace reformsim::agents {
+
+/// A case in a bed.
+struct ActiveCase {
+  std::uint32_t person = 0;
+  std::uint32_t group = 0;
+  std::uint16_t hospital = 0;
+  std::uint16_t doctor = 0;
+  float los_days = 0;
+  float bill_yuan = 0;
+};
+
+/// The health-insurance world of one run; `run()` simulates the whole horizon once.
+class World {
+ public:
+  World(const ScenarioConfig& scenario, std::uint64_t seed, std::uint64_t replicate);
+  World(const World&) = delete;
+  World& operator=(const World&) = delete;
+
+  /// Simulates the horizon, checks money conservation and returns the metrics.
+  RunMetrics run();
+  /// Kernel callback: dispatches one event by kind.
+  void handle(const sim::Event& event, sim::Simulation& simulation);
+  /// Bytes held per insured person by the population, benefit state and pending events (approximate).
+  std::size_t bytes_per_person() const;
+
+ private:
+  void schedule_admission_onset(sim::Simulation& sim, std::uint32_t person, std::uint32_t onset, double after);
+  void schedule_outpatient_onset(sim::Simulation& sim, std::uint32_t person, std::uint32_t visit, double after);
+  void on_admission_onset(const sim::Event& e, sim::Simulation& sim);
+  void on_outpatient_onset(const sim::Event& e, sim::Simulation& sim);
+  void on_discharge(const sim::Event& e, sim::Simulation& sim);
+  void on_month_end(const sim::Event& e, sim::Simulation& sim);
+  void on_year_start(const sim::Event& e, sim::Simulation& sim);
+  void admit(sim::Simulation& sim, std::size_t hospital, const PendingAdmission& a);
+  void close_year(int year, double boundary_days);
+  void finish_metrics();
+  MonthMetrics& month_at(double t);
+  int year_at(double t) const;
+
+  const ScenarioConfig& scenario_;
+  std::uint64_t seed_;
+  std::uint64_t replicate_;
+  sim::Calendar calendar_;
+  double horizon_days_;
+  Population population_;
+  sim::AliasTable group_table_;
+  ProviderChoice choice_;
+  std::vector<std::unique_ptr<PaymentRule>> rule_by_year_;
+  const PaymentRule* rule_ = nullptr;
+  FundLedger ledger_;
+  std::vector<HospitalState> hospitals_;
+  std::vector<ActiveCase> active_;
+  std::vector<std::uint32_t> free_slots_;
+  std::vector<BenefitYearUsage> usage_;
+  std::int64_t monthly_employee_contributions_fen_ = 0;
+  std::int64_t annual_resident_contributions_fen_ = 0;
+  std::vector<std::int64_t> hospital_revenue_fen_;   ///< tallied per case, checked against the ledger
+  std::vector<double> scratch_probabilities_;
+  std::vector<char> scratch_allowed_;
+  RunMetrics metrics_;
+};
+
+}  // namespace reformsim::agents

@@ -1,0 +1,70 @@
+#include "sim/config/markdown.hpp"
+
+namespace reformsim::config {
+
+namespace {
+
+std::string type_word(const Spec& s) {
+  switch (s.type()) {
+    case ValueType::Integer: return "integer";
+    case ValueType::Real: return "number";
+    case ValueType::Boolean: return "boolean";
+    case ValueType::String: return "string";
+    case ValueType::Path: return "path";
+    case ValueType::Enum: {
+      std::string v;
+      for (const std::string& e : s.enum_values()) v += (v.empty() ? "" : " \\| ") + e;
+      return v;
+    }
+    case ValueType::Object: return "map";
+    case ValueType::Array: return "list";
+    case ValueType::Map: return "map";
+    case ValueType::Any: return "any";
+  }
+  return "";
+}
+
+std::string range_cell(const Spec& s) {
+  std::string r;
+  if (s.lower() || s.upper()) {
+    r += s.lower() ? (s.lower_exclusive() ? "(" : "[") + format_number(*s.lower()) : std::string("(−∞");
+    r += ", ";
+    r += s.upper() ? format_number(*s.upper()) + (s.upper_exclusive() ? ")" : "]") : std::string("∞)");
+  }
+  if (s.min_item_count() || s.max_item_count()) {
+    if (!r.empty()) r += "; ";
+    r += std::to_string(s.min_item_count().value_or(0)) + "–" +
+         (s.max_item_count() ? std::to_string(*s.max_item_count()) : std::string("∞")) + " items";
+  }
+  return r;
+}
+
+std::string default_cell(const Spec& s) {
+  if (!s.default_value()) return s.is_required() ? "**required**" : "(optional)";
+  const Node& d = *s.default_value();
+  if (d.is_scalar()) return "`" + d.text() + "`";
+  std::string y = d.to_yaml();
+  if (y.size() > 60 || y.find('\n') != y.rfind('\n')) return "(see file)";
+  if (!y.empty() && y.back() == '\n') y.pop_back();
+  return "`" + y + "`";
+}
+
+void rows(const Spec& s, const std::string& path, std::string& out) {
+  if (s.type() == ValueType::Object) {
+    for (const Field& f : s.fields()) rows(*f.spec, path.empty() ? f.key : path + "." + f.key, out);
+    return;
+  }
+  out += "| `" + path + "` | " + type_word(s) + " | " + s.unit_name() + " | " + default_cell(s) + " | " +
+         range_cell(s) + " | " + s.description() + " |\n";
+  if (s.type() == ValueType::Array && s.item() && s.item()->type() == ValueType::Object) rows(*s.item(), path + "[]", out);
+}
+
+}  // namespace
+
+std::string to_markdown_table(const Spec& spec, const std::string& root) {
+  std::string out = "| key path | type | unit | default | range | description |\n|---|---|---|---|---|---|\n";
+  rows(spec, root, out);
+  return out;
+}
+
+}  // namespace reformsim::config

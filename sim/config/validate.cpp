@@ -1,0 +1,205 @@
+#include "sim/config/validate.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include "sim/config/yaml_loader.hpp"
+
+namespace reformsim::config {
+
+namespace {
+
+std::string join(const std::string& path, const std::string& key) { return path.empty() ? key : path + "." + key; }
+
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string describe(const Node& n) {
+  switch (n.kind()) {
+    case Node::Kind::Null: return "nothing";
+    case Node::Kind::Map: return "a map";
+    case Node::Kind::Sequence: return "a list";
+    case Node::Kind::Scalar: return "'" + n.text() + "'";
+  }
+  return "?";
+}
+
+std::string range_text(const Spec& s) {
+  const auto lo = s.lower(), hi = s.upper();
+  if (lo && hi) {
+    return std::string("in ") + (s.lower_exclusive() ? "(" : "[") + format_number(*lo) + ", " + format_number(*hi) +
+           (s.upper_exclusive() ? ")" : "]");
+  }
+  if (lo) return std::string(s.lower_exclusive() ? "> " : ">= ") + format_number(*lo);
+  return std::string(s.upper_exclusive() ? "< " : "<= ") + format_number(*hi);
+}
+
+bool in_range(const Spec& s, double v) {
+  if (auto lo = s.lower(); lo && (s.lower_exclusive() ? !(v > *lo) : !(v >= *lo))) return false;
+  if (auto hi = s.upper(); hi && (s.upper_exclusive() ? !(v < *hi) : !(v <= *hi))) return false;
+  return true;
+}
+
+class Validator {
+ public:
+  explicit Validator(ErrorList& errors) : errors_(errors) {}
+
+  Node check(const Node& n, const Spec& s, const std::string& path) {
+    switch (s.type()) {
+      case ValueType::Any: return n;
+      case ValueType::Object: return object(n, s, path);
+      case ValueType::Array: return array(n, s, path);
+      case ValueType::Map: return map(n, s, path);
+      default: return scalar(n, s, path);
+    }
+  }
+
+ private:
+  Node object(const Node& n, const Spec& s, const std::string& path) {
+    if (!n.is_map() && !n.is_null()) {
+      errors_.add(n.location(), path, "expected a map of keys, got " + describe(n));
+      return Node::map(n.location());
+    }
+    for (const auto& [key, value] : n.entries()) {
+      const auto known = std::find_if(s.fields().begin(), s.fields().end(), [&](const Field& f) { return f.key == key; });
+      if (known != s.fields().end()) continue;
+      std::string message = "unknown key '" + key + "'";
+      std::string best;
+      std::size_t best_distance = 3;
+      for (const Field& f : s.fields()) {
+        const std::size_t d = edit_distance(key, f.key);
+        if (d < best_distance) best_distance = d, best = f.key;
+      }
+      if (!best.empty()) message += "; did you mean '" + best + "'?";
+      errors_.add(n.key_location(key), join(path, key), message);
+    }
+    Node out = Node::map(n.location());
+    for (const Field& f : s.fields()) {
+      const std::string child_path = join(path, f.key);
+      if (const Node* value = n.find(f.key)) {
+        out.set(f.key, check(*value, *f.spec, child_path), n.key_location(f.key));
+      } else if (f.spec->default_value()) {
+        out.set(f.key, check(*f.spec->default_value(), *f.spec, child_path));
+      } else if (f.spec->type() == ValueType::Object && !f.spec->is_optional()) {
+        // An absent section whose keys all have defaults is filled; missing required keys inside are reported.
+        out.set(f.key, check(Node::null(n.location()), *f.spec, child_path));
+      } else if (f.spec->is_required()) {
+        errors_.add(n.location(), path.empty() ? f.key : path, "missing required key '" + f.key + "'");
+      }
+    }
+    return out;
+  }
+
+  Node array(const Node& n, const Spec& s, const std::string& path) {
+    if (!n.is_sequence()) {
+      errors_.add(n.location(), path, "expected a list, got " + describe(n));
+      return Node::sequence(n.location());
+    }
+    const std::size_t count = n.items().size();
+    if (s.min_item_count() && count < *s.min_item_count()) {
+      errors_.add(n.location(), path,
+                  "needs at least " + std::to_string(*s.min_item_count()) + " items, got " + std::to_string(count));
+    }
+    if (s.max_item_count() && count > *s.max_item_count()) {
+      errors_.add(n.location(), path,
+                  "takes at most " + std::to_string(*s.max_item_count()) + " items, got " + std::to_string(count));
+    }
+    Node out = Node::sequence(n.location());
+    for (std::size_t i = 0; i < count; ++i) {
+      out.push_back(check(n.items()[i], *s.item(), path + "[" + std::to_string(i) + "]"));
+    }
+    return out;
+  }
+
+  Node map(const Node& n, const Spec& s, const std::string& path) {
+    if (!n.is_map() && !n.is_null()) {
+      errors_.add(n.location(), path, "expected a map, got " + describe(n));
+      return Node::map(n.location());
+    }
+    Node out = Node::map(n.location());
+    for (const auto& [key, value] : n.entries()) {
+      if (s.key_check() && !s.key_check()(key)) {
+        errors_.add(n.key_location(key), join(path, key), "key must be " + s.key_pattern_description());
+      }
+      out.set(key, check(value, *s.item(), join(path, key)), n.key_location(key));
+    }
+    return out;
+  }
+
+  Node scalar(const Node& n, const Spec& s, const std::string& path) {
+    if (!n.is_scalar()) {
+      errors_.add(n.location(), path, "expected " + s.type_name() + ", got " + describe(n));
+      return n;
+    }
+    const std::string& t = n.text();
+    switch (s.type()) {
+      case ValueType::Integer: {
+        std::int64_t v = 0;
+        const char* begin = t.data() + (!t.empty() && t[0] == '+' ? 1 : 0);
+        auto [end, ec] = std::from_chars(begin, t.data() + t.size(), v);
+        if (n.quoted() || t.empty() || ec != std::errc() || end != t.data() + t.size()) {
+          errors_.add(n.location(), path, "expected an integer, got " + describe(n));
+        } else if (!in_range(s, static_cast<double>(v))) {
+          errors_.add(n.location(), path, "must be " + range_text(s) + ", got " + t);
+        }
+        return n;
+      }
+      case ValueType::Real: {
+        double v = 0;
+        const char* begin = t.data() + (!t.empty() && t[0] == '+' ? 1 : 0);
+        auto [end, ec] = std::from_chars(begin, t.data() + t.size(), v);
+        if (n.quoted() || t.empty() || ec != std::errc() || end != t.data() + t.size() || !std::isfinite(v)) {
+          errors_.add(n.location(), path, "expected a number, got " + describe(n));
+        } else if (!in_range(s, v)) {
+          errors_.add(n.location(), path, "must be " + range_text(s) + ", got " + t);
+        }
+        return n;
+      }
+      case ValueType::Boolean:
+        if (n.quoted() || !(t == "true" || t == "false" || t == "True" || t == "False" || t == "TRUE" || t == "FALSE")) {
+          errors_.add(n.location(), path, "expected true or false, got " + describe(n));
+        }
+        return n;
+      case ValueType::Enum: {
+        const auto& values = s.enum_values();
+        if (std::find(values.begin(), values.end(), t) == values.end()) {
+          std::string allowed;
+          for (const std::string& v : values) allowed += (allowed.empty() ? "" : ", ") + v;
+          errors_.add(n.location(), path, "must be one of " + allowed + "; got " + describe(n));
+        }
+        return n;
+      }
+      case ValueType::Path:
+        if (t.empty()) {
+          errors_.add(n.location(), path, "expected a file path, got nothing");
+          return n;
+        }
+        return Node::scalar(normalize_path(t, n.location()), n.location(), true);
+      default:
+        return n;
+    }
+  }
+
+  ErrorList& errors_;
+};
+
+}  // namespace
+
+Node validate(const Node& input, const Spec& spec, ErrorList& errors, const std::string& root_path) {
+  return Validator(errors).check(input, spec, root_path);
+}
+
+}  // namespace reformsim::config

@@ -1,0 +1,29 @@
+#pragma once
+// Samplers over a RandomStream. Parameters are validated (std::invalid_argument) because they come from
+// user scenarios; the number of draws per call may vary, which is fine since every stream is private to one use.
+#include <cstdint>
+
+#include "sim/engine/random_stream.hpp"
+
+namespace reformsim::sim {
+
+/// Uniform on [a, b).
+double uniform(RandomStream& rng, double a, double b);
+/// Exponential with the given rate (> 0).
+double exponential(RandomStream& rng, double rate);
+/// Normal (Marsaglia polar method).
+double normal(RandomStream& rng, double mean, double sd);
+/// Poisson with the given mean (≥ 0): inversion below 30, PTRS (Hörmann 1993) above.
+std::uint64_t poisson(RandomStream& rng, double mean);
+/// Gamma with shape and scale (> 0): Marsaglia–Tsang, boosted for shape < 1.
+double gamma(RandomStream& rng, double shape, double scale);
+/// Lognormal with log-mean mu and log-sd sigma (≥ 0).
+double lognormal_mu_sigma(RandomStream& rng, double mu, double sigma);
+/// Lognormal with the given mean (> 0) and coefficient of variation (≥ 0); cv 0 returns the mean.
+double lognormal_mean_cv(RandomStream& rng, double mean, double cv);
+/// Gamma with the given mean (> 0) and coefficient of variation (≥ 0); cv 0 returns the mean.
+double gamma_mean_cv(RandomStream& rng, double mean, double cv);
+/// True with probability p (in [0, 1]).
+bool bernoulli(RandomStream& rng, double p);
+
+}  // namespace reformsim::sim

@@ -1,0 +1,51 @@
+#pragma once
+// An experiment file (DESIGN.md §5): a base scenario, named arms (overrides by key path), varied parameters
+// (grid design), replicates and a master seed. A plain scenario file runs as a one-arm experiment.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sim/config/errors.hpp"
+#include "sim/config/node.hpp"
+#include "sim/config/schema.hpp"
+
+namespace reformsim::experiment {
+
+/// A named policy variant: key path → value overrides applied to the base scenario.
+struct Arm {
+  std::string name;
+  std::vector<std::pair<std::string, config::Node>> overrides;
+};
+
+/// One varied parameter and its values (grid design: every combination is run).
+struct VaryAxis {
+  std::string key_path;
+  std::vector<config::Node> values;
+};
+
+/// A parsed, validated experiment description.
+struct ExperimentSpec {
+  std::string name;
+  std::string source_file;                   ///< the experiment (or scenario) file
+  std::string source_text;                   ///< its text, stored in the output's /meta
+  std::string base_file;
+  config::Node base_scenario;                ///< `extends:` resolved, not yet validated
+  std::vector<Arm> arms;
+  std::vector<VaryAxis> vary;
+  int replicates = 1;
+  std::uint64_t seed = 1;
+  std::string reference_arm;                 ///< arm that paired differences are taken against
+};
+
+/// The declarations of the experiment format (for validation and `reformsim schema`).
+config::SpecPtr experiment_spec_declaration();
+
+/// True when a loaded YAML tree is an experiment (it names a `base` scenario) rather than a scenario.
+bool is_experiment(const config::Node& root);
+
+/// Loads an experiment or a scenario file; errors (with file, line and key path) go to `errors`.
+/// A scenario file becomes one arm named after the file with `replicates` replicates and `seed`.
+ExperimentSpec load_experiment(const std::string& path, config::ErrorList& errors, int scenario_replicates = 1,
+                               std::uint64_t scenario_seed = 1);
+
+}  // namespace reformsim::experiment

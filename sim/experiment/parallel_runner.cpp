@@ -1,0 +1,78 @@
+#include "sim/experiment/parallel_runner.hpp"
+
+#include <tbb/blocked_range.h>
+#include <tbb/info.h>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+
+#include <chrono>
+#include <cstdio>
+#include <mutex>
+#include <optional>
+
+namespace reformsim::experiment {
+
+namespace {
+
+class Progress {
+ public:
+  Progress(std::size_t total, bool enabled) : total_(total), enabled_(enabled), start_(Clock::now()) {}
+  void report(std::size_t done) {
+    if (!enabled_) return;
+    const double elapsed = seconds_since(start_);
+    // At most a few lines per second, and always the last one.
+    if (done != total_ && elapsed - last_print_ < 1.0) return;
+    last_print_ = elapsed;
+    const double eta = done > 0 ? elapsed / static_cast<double>(done) * static_cast<double>(total_ - done) : 0.0;
+    std::fprintf(stderr, "runs %zu/%zu done, elapsed %.1f s, ETA %.1f s\n", done, total_, elapsed, eta);
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  static double seconds_since(Clock::time_point t) {
+    return std::chrono::duration<double>(Clock::now() - t).count();
+  }
+  std::size_t total_;
+  bool enabled_;
+  Clock::time_point start_;
+  double last_print_ = -1.0;
+};
+
+}  // namespace
+
+void run_all(const std::vector<RunPlan>& plans, const Model& model, const RunnerOptions& options,
+             const std::function<void(const RunPlan&, RunValues&&)>& on_complete) {
+  const int threads = options.threads > 0 ? options.threads : tbb::info::default_concurrency();
+  std::vector<std::optional<RunValues>> finished(plans.size());
+  std::size_t next_to_hand_over = 0;
+  std::mutex mutex;
+  Progress progress(plans.size(), options.progress);
+
+  tbb::task_arena arena(threads);
+  arena.execute([&] {
+    tbb::parallel_for(
+        tbb::blocked_range<std::size_t>(0, plans.size(), 1),
+        [&](const tbb::blocked_range<std::size_t>& range) {
+          for (std::size_t i = range.begin(); i != range.end(); ++i) {
+            RunValues values;
+            try {
+              values = model.run(plans[i]);
+            } catch (const std::exception& e) {
+              throw RunFailure("run " + std::to_string(plans[i].run_id) + " (arm '" + plans[i].arm +
+                               "', replicate " + std::to_string(plans[i].replicate) + ") failed: " + e.what());
+            }
+            std::lock_guard<std::mutex> lock(mutex);
+            finished[i] = std::move(values);
+            while (next_to_hand_over < plans.size() && finished[next_to_hand_over]) {
+              on_complete(plans[next_to_hand_over], std::move(*finished[next_to_hand_over]));
+              finished[next_to_hand_over].reset();
+              ++next_to_hand_over;
+              progress.report(next_to_hand_over);
+            }
+          }
+        },
+        tbb::simple_partitioner());
+  });
+}
+
+}  // namespace reformsim::experiment

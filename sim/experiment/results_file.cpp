@@ -1,0 +1,116 @@
+#include "sim/experiment/results_file.hpp"
+
+#include <chrono>
+#include <ctime>
+#include <stdexcept>
+
+#include "sim/output/hdf5_writer.hpp"
+
+#ifndef REFORMSIM_VERSION
+#define REFORMSIM_VERSION "0.0.0"
+#endif
+#ifndef REFORMSIM_GIT_REVISION
+#define REFORMSIM_GIT_REVISION "unknown"
+#endif
+
+namespace reformsim::experiment {
+
+using output::DatasetInfo;
+
+std::string tool_version() { return REFORMSIM_VERSION; }
+std::string git_revision() { return REFORMSIM_GIT_REVISION; }
+
+namespace {
+
+std::string utc_now() {
+  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buffer;
+}
+
+}  // namespace
+
+ResultsFile::ResultsFile(const std::string& path, const ExperimentSpec& spec, const ExpandedExperiment& experiment,
+                         const OutputLayout& layout, const RunContext& context)
+    : writer_(std::make_unique<output::Hdf5Writer>(output::Hdf5Writer::create(path))), spec_(spec), layout_(layout) {
+  output::Hdf5Writer& w = *writer_;
+  w.write_strings("/meta/tool_version", {tool_version()}, {"", "reformsim version that wrote the file"});
+  w.write_strings("/meta/git_revision", {git_revision()}, {"", "source revision of the binary"});
+  w.write_strings("/meta/command_line", {context.command_line}, {"", "the command that wrote the file"});
+  w.write_strings("/meta/created_utc", {utc_now()}, {"ISO 8601", "when the run started"});
+  w.write_strings("/meta/experiment_name", {spec.name}, {"", "experiment name"});
+  w.write_strings("/meta/experiment_file", {spec.source_file}, {"", "experiment or scenario file"});
+  w.write_strings("/meta/experiment_text", {spec.source_text}, {"", "text of the experiment or scenario file"});
+  w.write_strings("/meta/scenarios", context.resolved_scenarios,
+                  {"", "validated scenario (defaults filled) of each grid point and arm, as YAML; "
+                       "/runs/scenario_index points here"});
+  std::vector<std::string> arm_names;
+  for (const Arm& a : spec.arms) arm_names.push_back(a.name);
+  w.write_strings("/meta/arms", arm_names, {"", "arm names in arm_index order"});
+  w.write_strings("/meta/reference_arm", {spec.reference_arm}, {"", "arm that paired differences are taken against"});
+  std::vector<std::string> vary_paths;
+  for (const VaryAxis& v : spec.vary) vary_paths.push_back(v.key_path);
+  w.write_strings("/meta/varied_parameters", vary_paths, {"", "scenario key paths varied over the grid"});
+  (void)experiment;
+
+  for (const AxisSpec& axis : layout.axes) w.write_strings("/axes/" + axis.name, axis.labels, {"", axis.description});
+
+  w.create_rows_int64("/runs/run_id", {}, {"", "run index (row of every /summary, /monthly, ... dataset)"});
+  w.create_rows_string("/runs/arm", {"", "policy arm name"});
+  w.create_rows_int64("/runs/arm_index", {}, {"", "index into /meta/arms"});
+  w.create_rows_int64("/runs/point", {}, {"", "grid point index of the varied parameters"});
+  w.create_rows_int64("/runs/replicate", {}, {"", "replicate; runs with equal replicate share random numbers"});
+  w.create_rows_int64("/runs/seed", {}, {"", "master seed"});
+  w.create_rows_int64("/runs/scenario_index", {}, {"", "index into /meta/scenarios"});
+  w.create_rows_double("/runs/events", {}, {"events", "events processed by the simulation kernel"});
+  w.create_rows_string("/runs/status", {"", "'complete' once the run's rows are written"});
+  for (const VaryAxis& v : spec.vary) {
+    w.create_rows_string("/runs/param/" + v.key_path, {"", "value of the varied parameter " + v.key_path});
+  }
+  for (std::size_t i = 0; i < layout.metrics.size(); ++i) {
+    const MetricSpec& m = layout.metrics[i];
+    w.create_rows_double("/" + m.path, layout.row_dims(i), {m.units, m.description});
+  }
+}
+
+ResultsFile::~ResultsFile() = default;
+
+void ResultsFile::append(const RunPlan& plan, const RunValues& values) {
+  output::Hdf5Writer& w = *writer_;
+  if (values.metrics.size() != layout_.metrics.size()) {
+    throw std::logic_error("run produced " + std::to_string(values.metrics.size()) + " metrics, layout declares " +
+                           std::to_string(layout_.metrics.size()));
+  }
+  for (std::size_t i = 0; i < layout_.metrics.size(); ++i) {
+    if (values.metrics[i].size() != layout_.row_size(i)) {
+      throw std::logic_error("metric " + layout_.metrics[i].path + " has the wrong number of values");
+    }
+    w.append_row_double("/" + layout_.metrics[i].path, values.metrics[i].data());
+  }
+  for (std::size_t k = 0; k < spec_.vary.size(); ++k) {
+    w.append_row_string("/runs/param/" + spec_.vary[k].key_path, plan.varied_values[k]);
+  }
+  const std::int64_t run_id = static_cast<std::int64_t>(plan.run_id);
+  const std::int64_t arm_index = static_cast<std::int64_t>(plan.arm_index);
+  const std::int64_t point = static_cast<std::int64_t>(plan.point);
+  const std::int64_t replicate = plan.replicate;
+  const std::int64_t seed = static_cast<std::int64_t>(plan.seed);
+  const std::int64_t scenario_index = static_cast<std::int64_t>(plan.scenario_index);
+  w.append_row_int64("/runs/run_id", &run_id);
+  w.append_row_string("/runs/arm", plan.arm);
+  w.append_row_int64("/runs/arm_index", &arm_index);
+  w.append_row_int64("/runs/point", &point);
+  w.append_row_int64("/runs/replicate", &replicate);
+  w.append_row_int64("/runs/seed", &seed);
+  w.append_row_int64("/runs/scenario_index", &scenario_index);
+  w.append_row_double("/runs/events", &values.events);
+  // Status last: a row marked complete has all its data written.
+  w.append_row_string("/runs/status", "complete");
+}
+
+void ResultsFile::commit() { writer_->commit(); }
+
+}  // namespace reformsim::experiment

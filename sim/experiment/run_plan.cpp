@@ -1,0 +1,65 @@
+#include "sim/experiment/run_plan.hpp"
+
+#include "sim/config/key_path.hpp"
+
+namespace reformsim::experiment {
+
+namespace {
+
+void apply(config::Node& scenario, const std::string& key_path, const config::Node& value,
+           config::ErrorList& errors, const std::string& origin) {
+  try {
+    config::set_at_path(scenario, key_path, value);
+  } catch (const config::PathError& e) {
+    errors.add(value.location(), origin, e.what());
+  }
+}
+
+}  // namespace
+
+ExpandedExperiment expand(const ExperimentSpec& spec, config::ErrorList& errors) {
+  std::size_t points = 1;
+  for (const VaryAxis& axis : spec.vary) points *= axis.values.size();
+  ExpandedExperiment out;
+  std::vector<RunPlan>& plans = out.runs;
+  plans.reserve(points * spec.arms.size() * static_cast<std::size_t>(spec.replicates));
+  const std::size_t errors_before = errors.size();
+  for (std::size_t point = 0; point < points; ++point) {
+    // Mixed-radix digits of `point`, the last axis varying fastest.
+    std::vector<std::size_t> choice(spec.vary.size());
+    std::size_t rest = point;
+    for (std::size_t k = spec.vary.size(); k-- > 0;) {
+      choice[k] = rest % spec.vary[k].values.size();
+      rest /= spec.vary[k].values.size();
+    }
+    for (std::size_t a = 0; a < spec.arms.size(); ++a) {
+      const Arm& arm = spec.arms[a];
+      config::Node scenario = spec.base_scenario;
+      for (const auto& [key, value] : arm.overrides) apply(scenario, key, value, errors, "arms." + arm.name + ".set");
+      std::vector<std::string> varied;
+      for (std::size_t k = 0; k < spec.vary.size(); ++k) {
+        const config::Node& value = spec.vary[k].values[choice[k]];
+        apply(scenario, spec.vary[k].key_path, value, errors, "vary." + spec.vary[k].key_path);
+        varied.push_back(value.is_scalar() ? value.text() : value.to_yaml());
+      }
+      // A broken override breaks every run the same way: report it once.
+      if (errors.size() > errors_before) return {};
+      out.scenarios.push_back(std::move(scenario));
+      for (int r = 0; r < spec.replicates; ++r) {
+        RunPlan plan;
+        plan.run_id = plans.size();
+        plan.point = point;
+        plan.arm_index = a;
+        plan.arm = arm.name;
+        plan.replicate = r;
+        plan.seed = spec.seed;
+        plan.varied_values = varied;
+        plan.scenario_index = out.scenarios.size() - 1;
+        plans.push_back(std::move(plan));
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace reformsim::experiment

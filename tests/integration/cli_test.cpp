@@ -1,0 +1,124 @@
+// The command line as a user meets it: help, exit codes, validation, schema, settle.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <map>
+#include <sstream>
+
+#include "cli_support.hpp"
+
+namespace reformsim::testing {
+namespace {
+
+TEST(CliTest, HelpEverywhere) {
+  Scratch s;
+  for (const char* command : {"--help", "run --help", "validate --help", "schema --help", "settle --help"}) {
+    const CommandResult r = reformsim(command, s);
+    EXPECT_EQ(r.exit_code, 0) << command;
+    EXPECT_NE(r.out.find("usage: reformsim"), std::string::npos) << command;
+  }
+  EXPECT_EQ(reformsim("", s).exit_code, 2);
+  EXPECT_EQ(reformsim("frobnicate", s).exit_code, 2);
+  EXPECT_EQ(reformsim("run --threads zero x.yaml", s).exit_code, 2);
+}
+
+TEST(CliTest, ShippedFilesValidate) {
+  Scratch s;
+  const CommandResult r = reformsim("validate " + source_path("scenarios/city/baseline.yaml") + " " +
+                                        source_path("scenarios/experiments/reform_comparison.yaml"),
+                                    s);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("reform_comparison.yaml: ok (40 runs)"), std::string::npos) << r.out;
+}
+
+TEST(CliTest, SchemaIsJson) {
+  Scratch s;
+  for (const char* which : {"scenario", "experiment"}) {
+    const CommandResult r = reformsim(std::string("schema ") + which, s);
+    ASSERT_EQ(r.exit_code, 0);
+    const std::string file = s.write("schema.json", r.out);
+    if (std::system("/usr/bin/python3 -c 'import json' >/dev/null 2>&1") == 0) {
+      EXPECT_EQ(run_shell("/usr/bin/python3 -c 'import json,sys; json.load(open(sys.argv[1]))' " + file, s).exit_code,
+                0)
+          << r.out.substr(0, 500);
+    }
+  }
+  const CommandResult scenario = reformsim("schema scenario", s);
+  EXPECT_NE(scenario.out.find("base_rate_yuan"), std::string::npos);
+  EXPECT_NE(scenario.out.find("additionalProperties"), std::string::npos);
+  const CommandResult markdown = reformsim("schema --markdown", s);
+  EXPECT_NE(markdown.out.find("payment.drg.base_rate_yuan"), std::string::npos) << markdown.out.substr(0, 400);
+}
+
+std::map<std::string, std::map<std::string, std::string>> read_settled(const std::string& csv) {
+  std::map<std::string, std::map<std::string, std::string>> rows;
+  std::istringstream in(csv);
+  std::string line, cell;
+  std::vector<std::string> header;
+  std::getline(in, line);
+  for (std::istringstream h(line); std::getline(h, cell, ',');) header.push_back(cell);
+  while (std::getline(in, line)) {
+    std::istringstream l(line);
+    std::map<std::string, std::string> row;
+    for (std::size_t i = 0; std::getline(l, cell, ','); ++i) row[header.at(i)] = cell;
+    rows[row["case_id"]] = row;
+  }
+  return rows;
+}
+
+TEST(CliTest, SettleGivesTheUpcodingLossesOfTheSeeds) {
+  Scratch s;
+  const std::string scenario = s.write(
+      "drg.yaml", "extends: " + source_path("scenarios/city/baseline.yaml") + "\npayment:\n  method: drg\n");
+  const std::string cases = s.write("cases.csv",
+                                    "case_id,hospital,group,total_cost_yuan,patient_share_yuan,los_days\n"
+                                    "kd_true,City Central Hospital,KD15,12000,3500,6\n"
+                                    "kd_coded,City Central Hospital,DA15,12000,3500,6\n"
+                                    "es_true,0,ES35,6000,2000,5\n"
+                                    "es_coded,0,ES33,6000,2000,5\n"
+                                    "br_true,County Hospital,BR25,9000,2500,8\n"
+                                    "br_coded,County Hospital,BR23,9000,2500,8\n"
+                                    "long,County Hospital,BR23,9000,,61\n");
+  const CommandResult r = reformsim("settle " + scenario + " --cases " + cases + " -o " + s.path("out.csv"), s);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto rows = read_settled(slurp(s.path("out.csv")));
+  auto fund = [&](const std::string& id) { return std::stod(rows.at(id).at("fund_payment_yuan")); };
+  const double r8811 = 8811;
+  EXPECT_NEAR(fund("kd_coded") - fund("kd_true"), 0.82 * r8811, 0.011);
+  EXPECT_NEAR(fund("es_coded") - fund("es_true"), 0.37 * r8811, 0.011);
+  EXPECT_NEAR(fund("br_coded") - fund("br_true"), 0.28 * r8811, 0.011);
+  EXPECT_EQ(rows.at("kd_true").at("settlement_type"), "normal");
+  EXPECT_EQ(rows.at("long").at("settlement_type"), "long_stay");
+  EXPECT_EQ(rows.at("long").at("settlement_yuan"), "9000.00");
+  // Without a given patient share the benefit rules compute one.
+  EXPECT_GT(std::stod(rows.at("long").at("patient_share_yuan")), 0);
+
+  const CommandResult ffs = reformsim("settle " + source_path("scenarios/city/baseline.yaml") + " --cases " + cases, s);
+  ASSERT_EQ(ffs.exit_code, 0) << ffs.err;
+  EXPECT_EQ(read_settled(ffs.out).at("kd_coded").at("settlement_type"), "ffs");
+}
+
+TEST(CliTest, SettleRejectsBadCaseFilesWithLines) {
+  Scratch s;
+  const std::string cases = s.write("bad.csv",
+                                    "case_id,hospital,group,total_cost_yuan\n"
+                                    "a,Nowhere Hospital,KD15,100\n"
+                                    "b,0,ZZ99,100\n"
+                                    "c,0,KD15,lots\n"
+                                    "c,0,KD15,-5\n");
+  const CommandResult r =
+      reformsim("settle " + source_path("scenarios/city/baseline.yaml") + " --cases " + cases + " -o " +
+                    s.path("out.csv"),
+                s);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("bad.csv:2"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("Nowhere Hospital"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("bad.csv:3"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("ZZ99"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("bad.csv:4"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("duplicate case_id 'c'"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(s.path("out.csv")));
+}
+
+}  // namespace
+}  // namespace reformsim::testing

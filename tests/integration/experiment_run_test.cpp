@@ -1,0 +1,86 @@
+// Running experiments end to end: the output file, thread-count determinism, and no file on bad input.
+#include <gtest/gtest.h>
+
+#include "cli_support.hpp"
+
+namespace reformsim::testing {
+namespace {
+
+// A small two-arm experiment over a small city (fast enough for a test).
+std::string small_experiment(const Scratch& s, int replicates = 3) {
+  s.write("city.yaml", "extends: " + source_path("scenarios/city/baseline.yaml") +
+                           "\nhorizon_years: 2\npopulation:\n  insured: 6000\n");
+  return s.write("exp.yaml",
+                 "name: small\nbase: city.yaml\nseed: 11\nreplicates: " + std::to_string(replicates) +
+                     "\narms:\n  - name: ffs\n  - name: drg\n    set:\n      payment.switches: [{year: 2, method: drg}]\n"
+                     "vary:\n  fund.resident_premium_yuan: [350, 400]\n");
+}
+
+TEST(ExperimentRunTest, WritesACompleteFileAndATable) {
+  Scratch s;
+  const std::string exp = small_experiment(s);
+  const CommandResult r = reformsim("run " + exp + " -o " + s.path("out.h5") + " --threads 2", s);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(std::filesystem::exists(s.path("out.h5")));
+  EXPECT_FALSE(std::filesystem::exists(s.path("out.h5.partial")));
+  EXPECT_NE(r.out.find("drg − ffs (paired)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("fund.resident_premium_yuan=400"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("runs 12/12 done"), std::string::npos) << r.err;
+  if (!have_h5py()) GTEST_SKIP() << "Debian's python3-h5py is not installed";
+  const CommandResult check =
+      run_shell("/usr/bin/python3 " + source_path("tests/integration/check_output.py") + " " + s.path("out.h5") +
+                    " 12 24",
+                s);
+  EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
+}
+
+TEST(ExperimentRunTest, IdenticalResultsForOneAndTwoThreads) {
+  if (!have_h5py()) GTEST_SKIP() << "Debian's python3-h5py is not installed";
+  Scratch s;
+  const std::string exp = small_experiment(s, 2);
+  ASSERT_EQ(reformsim("run " + exp + " -o " + s.path("one.h5") + " --threads 1 --quiet", s).exit_code, 0);
+  ASSERT_EQ(reformsim("run " + exp + " -o " + s.path("two.h5") + " --threads 2 --quiet", s).exit_code, 0);
+  const CommandResult cmp = run_shell("/usr/bin/python3 " + source_path("tests/integration/compare_h5.py") + " " +
+                                          s.path("one.h5") + " " + s.path("two.h5"),
+                                      s);
+  EXPECT_EQ(cmp.exit_code, 0) << cmp.out << cmp.err;
+}
+
+TEST(ExperimentRunTest, BadInputCreatesNoFile) {
+  Scratch s;
+  s.write("city.yaml", "extends: " + source_path("scenarios/city/baseline.yaml") + "\nhorizon_years: 1\n");
+  const std::string exp = s.write("exp.yaml",
+                                  "base: city.yaml\narms:\n  - name: a\n    set:\n      payment.drg.base_rate_yuan: -1\n");
+  const CommandResult r = reformsim("run " + exp + " -o " + s.path("out.h5"), s);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("exp.yaml:5"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("payment.drg.base_rate_yuan"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(s.path("out.h5")));
+  EXPECT_FALSE(std::filesystem::exists(s.path("out.h5.partial")));
+}
+
+// Every file of tests/integration/bad_inputs/ must fail validation with exit code 2 and print each message
+// named on its "# expect:" lines.
+TEST(ExperimentRunTest, BadInputCorpus) {
+  Scratch s;
+  int files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(source_path("tests/integration/bad_inputs"))) {
+    if (entry.path().extension() != ".yaml") continue;
+    ++files;
+    const std::string text = slurp(entry.path().string());
+    const CommandResult r = reformsim("validate " + entry.path().string(), s);
+    EXPECT_EQ(r.exit_code, 2) << entry.path() << "\n" << r.out << r.err;
+    std::istringstream lines(text);
+    std::string line;
+    while (std::getline(lines, line)) {
+      const std::string tag = "# expect: ";
+      if (line.rfind(tag, 0) != 0) continue;
+      const std::string expected = line.substr(tag.size());
+      EXPECT_NE(r.err.find(expected), std::string::npos) << entry.path() << " should say: " << expected << "\n" << r.err;
+    }
+  }
+  EXPECT_GE(files, 8);
+}
+
+}  // namespace
+}  // namespace reformsim::testing

@@ -8,7 +8,7 @@ namespace reformsim::agents {
 /// An admission waiting for a bed; everything about the case was drawn at onset.
 struct PendingAdmission {
   std::uint32_t person = 0;
-  std::uint32_t onset = 0;                   ///< the person's onset index (random substream)
+  std::uint32_t onset = 0;                   ///< city-wide onset index (random stream entity)
   std::uint32_t group = 0;
   float los_days = 0;
   float bill_yuan = 0;

@@ -23,11 +23,11 @@ double unit_noise(sim::RandomStream& rng, double cv, LosDistribution shape) {
 
 void World::on_admission_onset(const sim::Event& e, sim::Simulation& sim) {
   const std::uint32_t person = e.target;
-  const auto onset = static_cast<std::uint32_t>(e.payload);
-  schedule_admission_onset(sim, person, onset + 1, e.time_days);
+  const std::uint64_t onset = e.payload;
+  schedule_admission_onset(sim, onset + 1, e.time_days);
 
   // The case: drawn from the person's own stream, so it is the same in every policy arm.
-  sim::RandomStream case_rng(seed_, replicate_, purpose::kCaseDraw, person, onset);
+  sim::RandomStream case_rng(case_key_, onset);
   const std::size_t group = group_table_.sample(case_rng);
   const CaseGroup& g = scenario_.catalogue->group(group);
   const double los_noise = unit_noise(case_rng, g.los_cv, scenario_.case_mix.los_distribution);
@@ -35,7 +35,7 @@ void World::on_admission_onset(const sim::Event& e, sim::Simulation& sim) {
 
   const Scheme scheme = population_.scheme(person);
   choice_.inpatient_probabilities(group, scheme, population_.region(person), usage_[person], scratch_probabilities_);
-  sim::RandomStream choice_rng(seed_, replicate_, purpose::kProviderChoice, person, onset);
+  sim::RandomStream choice_rng(choice_key_, onset);
   std::size_t hospital = pick(scratch_probabilities_, choice_rng.next_uniform());
   const double divert_draw = choice_rng.next_uniform();
 
@@ -54,7 +54,7 @@ void World::on_admission_onset(const sim::Event& e, sim::Simulation& sim) {
   const HospitalConfig& hc = scenario_.hospitals[hospital];
   PendingAdmission a;
   a.person = person;
-  a.onset = onset;
+  a.onset = static_cast<std::uint32_t>(onset);
   a.group = static_cast<std::uint32_t>(group);
   a.los_days = static_cast<float>(g.mean_los_days * hc.los_index * los_noise);
   const double share = scenario_.case_mix.los_linked_cost_share;

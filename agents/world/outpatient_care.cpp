@@ -9,14 +9,14 @@ namespace reformsim::agents {
 
 void World::on_outpatient_onset(const sim::Event& e, sim::Simulation& sim) {
   const std::uint32_t person = e.target;
-  const auto visit = static_cast<std::uint32_t>(e.payload);
-  schedule_outpatient_onset(sim, person, visit + 1, e.time_days);
+  const std::uint64_t visit = e.payload;
+  schedule_outpatient_onset(sim, visit + 1, e.time_days);
 
-  sim::RandomStream rng(seed_, replicate_, purpose::kOutpatientVisit, person, visit);
+  sim::RandomStream rng(visit_key_, visit);
   const std::size_t hospital = choice_.outpatient_hospital(population_.region(person), rng);
   const HospitalConfig& hc = scenario_.hospitals[hospital];
   const double bill = scenario_.demand.outpatient_cost_mean_yuan * hc.cost_index *
-                      sim::lognormal_mean_cv(rng, 1.0, scenario_.demand.outpatient_cost_cv);
+                      sim::lognormal_mu_sigma(rng, outpatient_noise_mu_, outpatient_noise_sigma_);
   const double ratio = scenario_.benefits.outpatient_ratio[static_cast<int>(population_.scheme(person))];
   const std::int64_t bill_fen = to_fen(bill);
   const std::int64_t fund_fen = to_fen(bill * ratio);

@@ -1,16 +1,16 @@
 #pragma once
 // Stable purpose ids of the random streams (sim::RandomStream). A stream is (seed, replicate, purpose, entity,
-// substream): the same person gets the same illness and case draws in every policy arm (common random numbers).
+// substream): the same onsets reach the same people with the same cases in every policy arm (common random numbers).
 // Never renumber an existing purpose: that would change every result.
 #include <cstdint>
 
 namespace reformsim::agents::purpose {
 
 inline constexpr std::uint64_t kPopulation = 1;        ///< entity = person: attributes at synthesis
-inline constexpr std::uint64_t kAdmissionOnset = 2;    ///< entity = person, substream = onset index
-inline constexpr std::uint64_t kCaseDraw = 3;          ///< entity = person, substream = onset index
-inline constexpr std::uint64_t kProviderChoice = 4;    ///< entity = person, substream = onset index (behavioural)
-inline constexpr std::uint64_t kOutpatientOnset = 5;   ///< entity = person, substream = visit index
-inline constexpr std::uint64_t kOutpatientVisit = 6;   ///< entity = person, substream = visit index
+inline constexpr std::uint64_t kAdmissionOnset = 2;    ///< entity = city-wide onset index: its time and person
+inline constexpr std::uint64_t kCaseDraw = 3;          ///< entity = onset index: group, LOS and cost noise
+inline constexpr std::uint64_t kProviderChoice = 4;    ///< entity = onset index (behavioural)
+inline constexpr std::uint64_t kOutpatientOnset = 5;   ///< entity = city-wide visit index: its time and person
+inline constexpr std::uint64_t kOutpatientVisit = 6;   ///< entity = visit index: hospital and cost
 
 }  // namespace reformsim::agents::purpose

@@ -41,6 +41,23 @@ World::World(const ScenarioConfig& scenario, std::uint64_t seed, std::uint64_t r
     state.doctors = h.doctors;
     hospitals_.push_back(std::move(state));
   }
+  std::vector<double> admission_rates(population_.size()), outpatient_rates(population_.size());
+  for (std::size_t p = 0; p < population_.size(); ++p) {
+    admission_rates[p] = population_.admission_rate_per_day(p);
+    outpatient_rates[p] = population_.outpatient_rate_per_day(p);
+    admission_rate_per_day_ += admission_rates[p];
+    outpatient_rate_per_day_ += outpatient_rates[p];
+  }
+  if (admission_rate_per_day_ > 0) admission_people_ = std::make_unique<sim::AliasTable>(admission_rates);
+  if (outpatient_rate_per_day_ > 0) outpatient_people_ = std::make_unique<sim::AliasTable>(outpatient_rates);
+  admission_key_ = sim::StreamKey::of(seed, replicate, purpose::kAdmissionOnset);
+  case_key_ = sim::StreamKey::of(seed, replicate, purpose::kCaseDraw);
+  choice_key_ = sim::StreamKey::of(seed, replicate, purpose::kProviderChoice);
+  outpatient_key_ = sim::StreamKey::of(seed, replicate, purpose::kOutpatientOnset);
+  visit_key_ = sim::StreamKey::of(seed, replicate, purpose::kOutpatientVisit);
+  const double cv = scenario.demand.outpatient_cost_cv;
+  outpatient_noise_sigma_ = std::sqrt(std::log1p(cv * cv));
+  outpatient_noise_mu_ = -0.5 * outpatient_noise_sigma_ * outpatient_noise_sigma_;
   hospital_revenue_fen_.assign(scenario.hospitals.size(), 0);
   usage_.resize(population_.size());
   for (std::size_t p = 0; p < population_.size(); ++p) {
@@ -64,8 +81,8 @@ World::World(const ScenarioConfig& scenario, std::uint64_t seed, std::uint64_t r
 }
 
 std::size_t World::bytes_per_person() const {
-  // Population columns, benefit usage, and the two pending onset events each person keeps in the queue.
-  return Population::bytes_per_person() + sizeof(BenefitYearUsage) + 2 * sizeof(sim::Event);
+  // Population columns, benefit usage, and each person's entry in the two onset alias tables.
+  return Population::bytes_per_person() + sizeof(BenefitYearUsage) + 2 * sim::AliasTable::kBytesPerCategory;
 }
 
 MonthMetrics& World::month_at(double t) {
@@ -75,21 +92,22 @@ MonthMetrics& World::month_at(double t) {
 
 int World::year_at(double t) const { return std::clamp(calendar_.year_index(t), 0, scenario_.horizon_years - 1); }
 
-void World::schedule_admission_onset(sim::Simulation& sim, std::uint32_t person, std::uint32_t onset, double after) {
-  const double rate = population_.admission_rate_per_day(person);
-  if (rate <= 0) return;
-  sim::RandomStream rng(seed_, replicate_, purpose::kAdmissionOnset, person, onset);
-  const double t = after + sim::exponential(rng, rate);
+void World::schedule_admission_onset(sim::Simulation& sim, std::uint64_t onset, double after) {
+  if (!admission_people_) return;
+  // Onset k's stream gives its time and its person; both are independent of the policy in force.
+  sim::RandomStream rng(admission_key_, onset);
+  const double t = after + sim::exponential(rng, admission_rate_per_day_);
+  const auto person = static_cast<std::uint32_t>(admission_people_->sample(rng));
   if (t < horizon_days_) {
     sim.schedule(sim::make_event(t, event_kind::kAdmissionOnset, person, onset, event_priority::kOnset));
   }
 }
 
-void World::schedule_outpatient_onset(sim::Simulation& sim, std::uint32_t person, std::uint32_t visit, double after) {
-  const double rate = population_.outpatient_rate_per_day(person);
-  if (rate <= 0) return;
-  sim::RandomStream rng(seed_, replicate_, purpose::kOutpatientOnset, person, visit);
-  const double t = after + sim::exponential(rng, rate);
+void World::schedule_outpatient_onset(sim::Simulation& sim, std::uint64_t visit, double after) {
+  if (!outpatient_people_) return;
+  sim::RandomStream rng(outpatient_key_, visit);
+  const double t = after + sim::exponential(rng, outpatient_rate_per_day_);
+  const auto person = static_cast<std::uint32_t>(outpatient_people_->sample(rng));
   if (t < horizon_days_) {
     sim.schedule(sim::make_event(t, event_kind::kOutpatientOnset, person, visit, event_priority::kOnset));
   }
@@ -108,11 +126,8 @@ void World::handle(const sim::Event& e, sim::Simulation& sim) {
 
 RunMetrics World::run() {
   sim::Simulation sim;
-  sim.queue().reserve(2 * population_.size() + 1024);
-  for (std::uint32_t p = 0; p < population_.size(); ++p) {
-    schedule_admission_onset(sim, p, 0, 0.0);
-    schedule_outpatient_onset(sim, p, 0, 0.0);
-  }
+  schedule_admission_onset(sim, 0, 0.0);
+  schedule_outpatient_onset(sim, 0, 0.0);
   sim.schedule(sim::make_event(0.0, event_kind::kYearStart, 0, 0, event_priority::kYearStart));
   sim.schedule(sim::make_event(calendar_.month_start_day(1), event_kind::kMonthEnd, 0, 0, event_priority::kMonthEnd));
   sim.run_until(horizon_days_, *this);

@@ -16,6 +16,7 @@
 #include "sim/engine/alias_table.hpp"
 #include "sim/engine/calendar.hpp"
 #include "sim/engine/event.hpp"
+#include "sim/engine/random_stream.hpp"
 #include "sim/engine/simulation.hpp"
 
 namespace reformsim::agents {
@@ -45,8 +46,8 @@ class World {
   std::size_t bytes_per_person() const;
 
  private:
-  void schedule_admission_onset(sim::Simulation& sim, std::uint32_t person, std::uint32_t onset, double after);
-  void schedule_outpatient_onset(sim::Simulation& sim, std::uint32_t person, std::uint32_t visit, double after);
+  void schedule_admission_onset(sim::Simulation& sim, std::uint64_t onset, double after);
+  void schedule_outpatient_onset(sim::Simulation& sim, std::uint64_t visit, double after);
   void on_admission_onset(const sim::Event& e, sim::Simulation& sim);
   void on_outpatient_onset(const sim::Event& e, sim::Simulation& sim);
   void on_discharge(const sim::Event& e, sim::Simulation& sim);
@@ -65,6 +66,16 @@ class World {
   double horizon_days_;
   Population population_;
   sim::AliasTable group_table_;
+  // Illness arrives as the superposition of every person's Poisson process: one city-wide stream of onsets at
+  // the summed rate, each assigned to a person in proportion to their rate. This is exact for constant rates
+  // and keeps the event queue small (no pending event per person).
+  double admission_rate_per_day_ = 0;
+  double outpatient_rate_per_day_ = 0;
+  std::unique_ptr<sim::AliasTable> admission_people_;
+  std::unique_ptr<sim::AliasTable> outpatient_people_;
+  // Stream keys hashed once per run (see random_purposes.hpp).
+  sim::StreamKey admission_key_, case_key_, choice_key_, outpatient_key_, visit_key_;
+  double outpatient_noise_mu_ = 0, outpatient_noise_sigma_ = 0;   ///< lognormal noise of mean 1
   ProviderChoice choice_;
   std::vector<std::unique_ptr<PaymentRule>> rule_by_year_;
   const PaymentRule* rule_ = nullptr;

@@ -31,13 +31,10 @@ std::array<std::uint32_t, 4> philox4x32_10(std::array<std::uint32_t, 4> c, std::
   return c;
 }
 
-RandomStream::RandomStream(std::uint64_t seed, std::uint64_t replicate, std::uint64_t purpose, std::uint64_t entity,
-                           std::uint64_t substream) {
+StreamKey StreamKey::of(std::uint64_t seed, std::uint64_t replicate, std::uint64_t purpose) {
+  // Counter words of a stream: [0] block index, [1] substream, [2..3] entity.
   const std::uint64_t key = mix64(mix64(mix64(seed) ^ replicate) ^ (purpose * 0xD6E8FEB86659FD93ull));
-  key_ = {static_cast<std::uint32_t>(key), static_cast<std::uint32_t>(key >> 32)};
-  // Counter words: [0] block index, [1] substream, [2..3] entity.
-  counter_ = {0, static_cast<std::uint32_t>(substream), static_cast<std::uint32_t>(entity),
-              static_cast<std::uint32_t>(entity >> 32)};
+  return {{static_cast<std::uint32_t>(key), static_cast<std::uint32_t>(key >> 32)}};
 }
 
 void RandomStream::refill() {

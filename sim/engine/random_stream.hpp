@@ -11,11 +11,25 @@ namespace reformsim::sim {
 /// One Philox4x32-10 block: four 32-bit outputs for a 128-bit counter and a 64-bit key.
 std::array<std::uint32_t, 4> philox4x32_10(std::array<std::uint32_t, 4> counter, std::array<std::uint32_t, 2> key);
 
+/// The Philox key of (seed, replicate, purpose): hashing it is the costly part of opening a stream, so hot
+/// paths compute it once and open streams per entity from it.
+struct StreamKey {
+  std::array<std::uint32_t, 2> words;
+  /// Hashes the address into a key; different purposes and replicates give unrelated keys.
+  static StreamKey of(std::uint64_t seed, std::uint64_t replicate, std::uint64_t purpose);
+};
+
 /// A small, copyable random stream; the same address always yields the same sequence.
 class RandomStream {
  public:
   RandomStream(std::uint64_t seed, std::uint64_t replicate, std::uint64_t purpose, std::uint64_t entity,
-               std::uint64_t substream = 0);
+               std::uint64_t substream = 0)
+      : RandomStream(StreamKey::of(seed, replicate, purpose), entity, substream) {}
+  /// The stream of `entity` under a precomputed key (same sequence as the five-argument form).
+  RandomStream(const StreamKey& key, std::uint64_t entity, std::uint64_t substream = 0)
+      : key_(key.words),
+        counter_{0, static_cast<std::uint32_t>(substream), static_cast<std::uint32_t>(entity),
+                 static_cast<std::uint32_t>(entity >> 32)} {}
   /// Next 64 random bits.
   std::uint64_t next_u64() {
     if (buffered_ == 0) refill();

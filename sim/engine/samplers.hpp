@@ -11,7 +11,9 @@ namespace reformsim::sim {
 double uniform(RandomStream& rng, double a, double b);
 /// Exponential with the given rate (> 0).
 double exponential(RandomStream& rng, double rate);
-/// Normal (Marsaglia polar method).
+/// Standard normal quantile function (inverse CDF) for p in (0, 1).
+double standard_normal_quantile(double p);
+/// Normal by inversion of one uniform.
 double normal(RandomStream& rng, double mean, double sd);
 /// Poisson with the given mean (≥ 0): inversion below 30, PTRS (Hörmann 1993) above.
 std::uint64_t poisson(RandomStream& rng, double mean);

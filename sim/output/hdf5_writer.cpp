@@ -120,8 +120,8 @@ struct Hdf5Writer::Impl {
       chunk.push_back(std::max<hsize_t>(1, d));
       row_bytes *= std::max<std::size_t>(1, d);
     }
-    // About 64 KiB per chunk, at most 1 MiB; several runs share a chunk when rows are small.
-    chunk[0] = std::clamp<hsize_t>(static_cast<hsize_t>(65536 / std::max<std::size_t>(1, row_bytes)), 1, 4096);
+    // About 16 KiB per chunk; several runs share a chunk when rows are small, one row per chunk above 1 MiB.
+    chunk[0] = std::clamp<hsize_t>(static_cast<hsize_t>(16384 / std::max<std::size_t>(1, row_bytes)), 1, 1024);
     if (row_bytes > (1u << 20)) chunk[0] = 1;
     Handle space(checked(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), max.data()), "space " + path));
     Handle plist(H5Pcreate(H5P_DATASET_CREATE));

@@ -66,6 +66,16 @@ std::string json_value(const Node& n, const Spec* s) {
 
 void emit(const Spec& s, std::string& out, int indent);
 
+// Whether a field must be written: sections are filled from defaults unless something inside is required.
+bool must_be_present(const Spec& s) {
+  if (!s.is_required()) return false;
+  if (s.type() != ValueType::Object) return true;
+  for (const Field& f : s.fields()) {
+    if (must_be_present(*f.spec)) return true;
+  }
+  return false;
+}
+
 void line(std::string& out, int indent, const std::string& text, bool comma = true) {
   out += std::string(static_cast<std::size_t>(indent), ' ') + text + (comma ? ",\n" : "\n");
 }
@@ -105,7 +115,7 @@ void emit(const Spec& s, std::string& out, int indent) {
       line(out, in, "\"additionalProperties\": false");
       std::string required;
       for (const Field& f : s.fields()) {
-        if (f.spec->is_required()) required += (required.empty() ? "" : ", ") + json_string(f.key);
+        if (must_be_present(*f.spec)) required += (required.empty() ? "" : ", ") + json_string(f.key);
       }
       if (!required.empty()) line(out, in, "\"required\": [" + required + "]");
       out += std::string(static_cast<std::size_t>(in), ' ') + "\"properties\": {\n";

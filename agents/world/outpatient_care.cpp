@@ -8,16 +8,17 @@
 namespace reformsim::agents {
 
 void World::on_outpatient_onset(const sim::Event& e, sim::Simulation& sim) {
-  const std::uint32_t person = e.target;
-  const std::uint64_t visit = e.payload;
+  const std::uint64_t visit = e.payload & ((std::uint64_t{1} << kVisitIndexBits) - 1);
   schedule_outpatient_onset(sim, visit + 1, e.time_days);
 
   sim::RandomStream rng(visit_key_, visit);
-  const std::size_t hospital = choice_.outpatient_hospital(population_.region(person), rng);
+  // Region and scheme come from the person's risk class: no per-person memory is touched for a visit.
+  const RiskClass& risk_class = population_.classes()[e.payload >> kVisitIndexBits];
+  const std::size_t hospital = choice_.outpatient_hospital(risk_class.region, rng);
   const HospitalConfig& hc = scenario_.hospitals[hospital];
   const double bill = scenario_.demand.outpatient_cost_mean_yuan * hc.cost_index *
                       sim::lognormal_mu_sigma(rng, outpatient_noise_mu_, outpatient_noise_sigma_);
-  const double ratio = scenario_.benefits.outpatient_ratio[static_cast<int>(population_.scheme(person))];
+  const double ratio = scenario_.benefits.outpatient_ratio[static_cast<int>(risk_class.scheme)];
   const std::int64_t bill_fen = to_fen(bill);
   const std::int64_t fund_fen = to_fen(bill * ratio);
   ledger_.claim(hospital, fund_fen);

@@ -41,15 +41,15 @@ World::World(const ScenarioConfig& scenario, std::uint64_t seed, std::uint64_t r
     state.doctors = h.doctors;
     hospitals_.push_back(std::move(state));
   }
-  std::vector<double> admission_rates(population_.size()), outpatient_rates(population_.size());
-  for (std::size_t p = 0; p < population_.size(); ++p) {
-    admission_rates[p] = population_.admission_rate_per_day(p);
-    outpatient_rates[p] = population_.outpatient_rate_per_day(p);
-    admission_rate_per_day_ += admission_rates[p];
-    outpatient_rate_per_day_ += outpatient_rates[p];
+  std::vector<double> admission_rates, outpatient_rates;
+  for (const RiskClass& c : population_.classes()) {
+    admission_rates.push_back(c.admission_rate_per_day * c.count);
+    outpatient_rates.push_back(c.outpatient_rate_per_day * c.count);
+    admission_rate_per_day_ += admission_rates.back();
+    outpatient_rate_per_day_ += outpatient_rates.back();
   }
-  if (admission_rate_per_day_ > 0) admission_people_ = std::make_unique<sim::AliasTable>(admission_rates);
-  if (outpatient_rate_per_day_ > 0) outpatient_people_ = std::make_unique<sim::AliasTable>(outpatient_rates);
+  if (admission_rate_per_day_ > 0) admission_classes_ = std::make_unique<sim::AliasTable>(admission_rates);
+  if (outpatient_rate_per_day_ > 0) outpatient_classes_ = std::make_unique<sim::AliasTable>(outpatient_rates);
   admission_key_ = sim::StreamKey::of(seed, replicate, purpose::kAdmissionOnset);
   case_key_ = sim::StreamKey::of(seed, replicate, purpose::kCaseDraw);
   choice_key_ = sim::StreamKey::of(seed, replicate, purpose::kProviderChoice);
@@ -81,35 +81,58 @@ World::World(const ScenarioConfig& scenario, std::uint64_t seed, std::uint64_t r
 }
 
 std::size_t World::bytes_per_person() const {
-  // Population columns, benefit usage, and each person's entry in the two onset alias tables.
-  return Population::bytes_per_person() + sizeof(BenefitYearUsage) + 2 * sim::AliasTable::kBytesPerCategory;
+  // Population columns and benefit usage; onsets and risk classes cost nothing per person.
+  return Population::bytes_per_person() + sizeof(BenefitYearUsage);
 }
 
 MonthMetrics& World::month_at(double t) {
+  if (t >= cached_month_start_ && t < cached_month_end_) {
+    return metrics_.months[static_cast<std::size_t>(cached_month_)];
+  }
   const int m = std::clamp(calendar_.month_index(t), 0, scenario_.months() - 1);
+  cached_month_ = m;
+  cached_month_start_ = calendar_.month_start_day(m);
+  cached_month_end_ = m + 1 < scenario_.months() ? calendar_.month_start_day(m + 1) : horizon_days_ + 1;
   return metrics_.months[static_cast<std::size_t>(m)];
 }
 
-int World::year_at(double t) const { return std::clamp(calendar_.year_index(t), 0, scenario_.horizon_years - 1); }
+int World::year_at(double t) const {
+  const int year = cached_month_ / sim::Calendar::kMonthsPerYear;
+  if (t >= cached_month_start_ && t < cached_month_end_) return year;
+  return std::clamp(calendar_.year_index(t), 0, scenario_.horizon_years - 1);
+}
+
+std::uint32_t World::pick_person(const sim::AliasTable& classes, sim::RandomStream& rng) const {
+  return pick_member(classes.sample(rng), rng);
+}
+
+std::uint32_t World::pick_member(std::size_t risk_class, sim::RandomStream& rng) const {
+  const RiskClass& c = population_.classes()[risk_class];
+  const auto offset = static_cast<std::uint32_t>((rng.next_u64() >> 32) * c.count >> 32);
+  return c.first + offset;
+}
 
 void World::schedule_admission_onset(sim::Simulation& sim, std::uint64_t onset, double after) {
-  if (!admission_people_) return;
+  if (!admission_classes_) return;
   // Onset k's stream gives its time and its person; both are independent of the policy in force.
   sim::RandomStream rng(admission_key_, onset);
   const double t = after + sim::exponential(rng, admission_rate_per_day_);
-  const auto person = static_cast<std::uint32_t>(admission_people_->sample(rng));
+  const std::uint32_t person = pick_person(*admission_classes_, rng);
   if (t < horizon_days_) {
     sim.schedule(sim::make_event(t, event_kind::kAdmissionOnset, person, onset, event_priority::kOnset));
   }
 }
 
 void World::schedule_outpatient_onset(sim::Simulation& sim, std::uint64_t visit, double after) {
-  if (!outpatient_people_) return;
+  if (!outpatient_classes_) return;
   sim::RandomStream rng(outpatient_key_, visit);
   const double t = after + sim::exponential(rng, outpatient_rate_per_day_);
-  const auto person = static_cast<std::uint32_t>(outpatient_people_->sample(rng));
+  const std::size_t risk_class = outpatient_classes_->sample(rng);
+  const std::uint32_t person = pick_member(risk_class, rng);
   if (t < horizon_days_) {
-    sim.schedule(sim::make_event(t, event_kind::kOutpatientOnset, person, visit, event_priority::kOnset));
+    // The visit's risk class rides in the payload's high bits (visit indices stay far below 2^40).
+    const std::uint64_t payload = visit | (static_cast<std::uint64_t>(risk_class) << kVisitIndexBits);
+    sim.schedule(sim::make_event(t, event_kind::kOutpatientOnset, person, payload, event_priority::kOnset));
   }
 }
 

@@ -58,6 +58,9 @@ class World {
   void finish_metrics();
   MonthMetrics& month_at(double t);
   int year_at(double t) const;
+  // Time only moves forward, so the month of the previous event almost always answers month_at.
+  int cached_month_ = 0;
+  double cached_month_start_ = 0, cached_month_end_ = -1;
 
   const ScenarioConfig& scenario_;
   std::uint64_t seed_;
@@ -67,12 +70,18 @@ class World {
   Population population_;
   sim::AliasTable group_table_;
   // Illness arrives as the superposition of every person's Poisson process: one city-wide stream of onsets at
-  // the summed rate, each assigned to a person in proportion to their rate. This is exact for constant rates
-  // and keeps the event queue small (no pending event per person).
+  // the summed rate, each assigned to a risk class in proportion to its total rate and then to a uniformly
+  // chosen member. This is exact for rates that are constant within a class, keeps the event queue small
+  // (no pending event per person) and touches no per-person memory to pick the person.
   double admission_rate_per_day_ = 0;
   double outpatient_rate_per_day_ = 0;
-  std::unique_ptr<sim::AliasTable> admission_people_;
-  std::unique_ptr<sim::AliasTable> outpatient_people_;
+  std::unique_ptr<sim::AliasTable> admission_classes_;
+  std::unique_ptr<sim::AliasTable> outpatient_classes_;
+  /// Person for an onset: class by rate, then a uniform member of the class.
+  std::uint32_t pick_person(const sim::AliasTable& classes, sim::RandomStream& rng) const;
+  /// A uniformly chosen member of a risk class.
+  std::uint32_t pick_member(std::size_t risk_class, sim::RandomStream& rng) const;
+  static constexpr int kVisitIndexBits = 40;
   // Stream keys hashed once per run (see random_purposes.hpp).
   sim::StreamKey admission_key_, case_key_, choice_key_, outpatient_key_, visit_key_;
   double outpatient_noise_mu_ = 0, outpatient_noise_sigma_ = 0;   ///< lognormal noise of mean 1

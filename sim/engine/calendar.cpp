@@ -1,5 +1,6 @@
 #include "sim/engine/calendar.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -12,6 +13,17 @@ constexpr int kMonthStart[13] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 30
 
 int floor_div(int a, int b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
 
+// Month of each day of the year, so month_index is a lookup (it runs on every event).
+struct MonthOfDay {
+  unsigned char month[kMonthStart[12]];
+  constexpr MonthOfDay() : month() {
+    for (int m = 0; m < 12; ++m) {
+      for (int d = kMonthStart[m]; d < kMonthStart[m + 1]; ++d) month[d] = static_cast<unsigned char>(m);
+    }
+  }
+};
+constexpr MonthOfDay kMonthOfDay;
+
 }  // namespace
 
 double Calendar::month_start_day(int month_index) const {
@@ -22,12 +34,12 @@ double Calendar::month_start_day(int month_index) const {
 
 int Calendar::year_index(double t) const { return static_cast<int>(std::floor(t / kDaysPerYear)); }
 
+
 int Calendar::month_index(double t) const {
   const int year = year_index(t);
   const double day_of_year = t - static_cast<double>(year) * kDaysPerYear;
-  int month = 0;
-  while (month < 11 && day_of_year >= kMonthStart[month + 1]) ++month;
-  return year * kMonthsPerYear + month;
+  const int day = std::min(static_cast<int>(day_of_year), kDaysPerYear - 1);
+  return year * kMonthsPerYear + kMonthOfDay.month[day];
 }
 
 int Calendar::month_of_year(int month_index) const {

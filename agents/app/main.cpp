@@ -33,7 +33,7 @@ int main(int argc, char** argv) {
   using namespace reformsim::app;
   std::vector<std::string> args(argv + 1, argv + argc);
   std::string command_line;
-  for (int i = 0; i < argc; ++i) command_line += (i ? " " : "") + std::string(argv[i]);
+  for (int i = 0; i < argc; ++i) command_line.append(i ? " " : "").append(argv[i]);
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     std::fputs(kUsage, args.empty() ? stderr : stdout);
     return args.empty() ? kExitBadInput : kExitOk;

@@ -1,26 +1,36 @@
-// Outpatient visits: a visit at a hospital of the patient's choosing, paid by a flat fund ratio.
+// Outpatient visits: a visit at a hospital chosen by region, paid by a flat fund ratio. Outpatient care uses
+// no per-person state, so a visit is drawn whole when it is scheduled (one random stream, no person lookup) and
+// carried in its event: target = hospital, payload = bill in fen (low 32 bits) | risk class (high 32 bits).
+#include <algorithm>
+
 #include "agents/world/event_kinds.hpp"
-#include "agents/world/random_purposes.hpp"
 #include "agents/world/world.hpp"
 #include "sim/engine/random_stream.hpp"
 #include "sim/engine/samplers.hpp"
 
 namespace reformsim::agents {
 
-void World::on_outpatient_onset(const sim::Event& e, sim::Simulation& sim) {
-  const std::uint64_t visit = e.payload & ((std::uint64_t{1} << kVisitIndexBits) - 1);
-  schedule_outpatient_onset(sim, visit + 1, e.time_days);
-
-  sim::RandomStream rng(visit_key_, visit);
-  // Region and scheme come from the person's risk class: no per-person memory is touched for a visit.
-  const RiskClass& risk_class = population_.classes()[e.payload >> kVisitIndexBits];
-  const std::size_t hospital = choice_.outpatient_hospital(risk_class.region, rng);
-  const HospitalConfig& hc = scenario_.hospitals[hospital];
-  const double bill = scenario_.demand.outpatient_cost_mean_yuan * hc.cost_index *
+void World::schedule_outpatient_visit(sim::Simulation& sim, double after) {
+  if (!outpatient_classes_) return;
+  sim::RandomStream rng(outpatient_key_, next_outpatient_visit_++);
+  const double t = after + sim::exponential(rng, outpatient_rate_per_day_);
+  if (t >= horizon_days_) return;
+  const std::size_t risk_class = outpatient_classes_->sample(rng);
+  const std::size_t hospital = choice_.outpatient_hospital(population_.classes()[risk_class].region, rng);
+  const double bill = scenario_.demand.outpatient_cost_mean_yuan * scenario_.hospitals[hospital].cost_index *
                       sim::lognormal_mu_sigma(rng, outpatient_noise_mu_, outpatient_noise_sigma_);
+  const std::uint64_t bill_fen = static_cast<std::uint64_t>(std::clamp<std::int64_t>(to_fen(bill), 0, 0xFFFFFFFF));
+  sim.schedule(sim::make_event(t, event_kind::kOutpatientOnset, static_cast<std::uint32_t>(hospital),
+                               bill_fen | (static_cast<std::uint64_t>(risk_class) << 32), event_priority::kOnset));
+}
+
+void World::on_outpatient_onset(const sim::Event& e, sim::Simulation& sim) {
+  schedule_outpatient_visit(sim, e.time_days);
+  const std::size_t hospital = e.target;
+  const auto bill_fen = static_cast<std::int64_t>(e.payload & 0xFFFFFFFFu);
+  const RiskClass& risk_class = population_.classes()[e.payload >> 32];
   const double ratio = scenario_.benefits.outpatient_ratio[static_cast<int>(risk_class.scheme)];
-  const std::int64_t bill_fen = to_fen(bill);
-  const std::int64_t fund_fen = to_fen(bill * ratio);
+  const std::int64_t fund_fen = to_fen(to_yuan(bill_fen) * ratio);
   ledger_.claim(hospital, fund_fen);
   ledger_.patient_pays(hospital, bill_fen - fund_fen);
 
@@ -31,7 +41,7 @@ void World::on_outpatient_onset(const sim::Event& e, sim::Simulation& sim) {
   hy.outpatient_visits += 1;
   hy.revenue_yuan += to_yuan(bill_fen);
   hospital_revenue_fen_[hospital] += bill_fen;
-  hy.cost_yuan += bill * hc.cost_to_charge_ratio;
+  hy.cost_yuan += to_yuan(bill_fen) * scenario_.hospitals[hospital].cost_to_charge_ratio;
 }
 
 }  // namespace reformsim::agents

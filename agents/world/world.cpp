@@ -53,8 +53,7 @@ World::World(const ScenarioConfig& scenario, std::uint64_t seed, std::uint64_t r
   admission_key_ = sim::StreamKey::of(seed, replicate, purpose::kAdmissionOnset);
   case_key_ = sim::StreamKey::of(seed, replicate, purpose::kCaseDraw);
   choice_key_ = sim::StreamKey::of(seed, replicate, purpose::kProviderChoice);
-  outpatient_key_ = sim::StreamKey::of(seed, replicate, purpose::kOutpatientOnset);
-  visit_key_ = sim::StreamKey::of(seed, replicate, purpose::kOutpatientVisit);
+  outpatient_key_ = sim::StreamKey::of(seed, replicate, purpose::kOutpatientVisit);
   const double cv = scenario.demand.outpatient_cost_cv;
   outpatient_noise_sigma_ = std::sqrt(std::log1p(cv * cv));
   outpatient_noise_mu_ = -0.5 * outpatient_noise_sigma_ * outpatient_noise_sigma_;
@@ -123,18 +122,6 @@ void World::schedule_admission_onset(sim::Simulation& sim, std::uint64_t onset, 
   }
 }
 
-void World::schedule_outpatient_onset(sim::Simulation& sim, std::uint64_t visit, double after) {
-  if (!outpatient_classes_) return;
-  sim::RandomStream rng(outpatient_key_, visit);
-  const double t = after + sim::exponential(rng, outpatient_rate_per_day_);
-  const std::size_t risk_class = outpatient_classes_->sample(rng);
-  const std::uint32_t person = pick_member(risk_class, rng);
-  if (t < horizon_days_) {
-    // The visit's risk class rides in the payload's high bits (visit indices stay far below 2^40).
-    const std::uint64_t payload = visit | (static_cast<std::uint64_t>(risk_class) << kVisitIndexBits);
-    sim.schedule(sim::make_event(t, event_kind::kOutpatientOnset, person, payload, event_priority::kOnset));
-  }
-}
 
 void World::handle(const sim::Event& e, sim::Simulation& sim) {
   switch (e.kind) {
@@ -150,7 +137,7 @@ void World::handle(const sim::Event& e, sim::Simulation& sim) {
 RunMetrics World::run() {
   sim::Simulation sim;
   schedule_admission_onset(sim, 0, 0.0);
-  schedule_outpatient_onset(sim, 0, 0.0);
+  schedule_outpatient_visit(sim, 0.0);
   sim.schedule(sim::make_event(0.0, event_kind::kYearStart, 0, 0, event_priority::kYearStart));
   sim.schedule(sim::make_event(calendar_.month_start_day(1), event_kind::kMonthEnd, 0, 0, event_priority::kMonthEnd));
   sim.run_until(horizon_days_, *this);

@@ -47,7 +47,8 @@ class World {
 
  private:
   void schedule_admission_onset(sim::Simulation& sim, std::uint64_t onset, double after);
-  void schedule_outpatient_onset(sim::Simulation& sim, std::uint64_t visit, double after);
+  /// Draws the next outpatient visit after `after` — its time, risk class, hospital and bill — from one stream.
+  void schedule_outpatient_visit(sim::Simulation& sim, double after);
   void on_admission_onset(const sim::Event& e, sim::Simulation& sim);
   void on_outpatient_onset(const sim::Event& e, sim::Simulation& sim);
   void on_discharge(const sim::Event& e, sim::Simulation& sim);
@@ -81,9 +82,9 @@ class World {
   std::uint32_t pick_person(const sim::AliasTable& classes, sim::RandomStream& rng) const;
   /// A uniformly chosen member of a risk class.
   std::uint32_t pick_member(std::size_t risk_class, sim::RandomStream& rng) const;
-  static constexpr int kVisitIndexBits = 40;
+  std::uint64_t next_outpatient_visit_ = 0;   ///< city-wide visit index: the entity of the visit's stream
   // Stream keys hashed once per run (see random_purposes.hpp).
-  sim::StreamKey admission_key_, case_key_, choice_key_, outpatient_key_, visit_key_;
+  sim::StreamKey admission_key_, case_key_, choice_key_, outpatient_key_;
   double outpatient_noise_mu_ = 0, outpatient_noise_sigma_ = 0;   ///< lognormal noise of mean 1
   ProviderChoice choice_;
   std::vector<std::unique_ptr<PaymentRule>> rule_by_year_;

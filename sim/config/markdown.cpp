@@ -27,9 +27,17 @@ std::string type_word(const Spec& s) {
 std::string range_cell(const Spec& s) {
   std::string r;
   if (s.lower() || s.upper()) {
-    r += s.lower() ? (s.lower_exclusive() ? "(" : "[") + format_number(*s.lower()) : std::string("(−∞");
-    r += ", ";
-    r += s.upper() ? format_number(*s.upper()) + (s.upper_exclusive() ? ")" : "]") : std::string("∞)");
+    if (s.lower()) {
+      r.append(s.lower_exclusive() ? "(" : "[").append(format_number(*s.lower()));
+    } else {
+      r.append("(−∞");
+    }
+    r.append(", ");
+    if (s.upper()) {
+      r.append(format_number(*s.upper())).append(s.upper_exclusive() ? ")" : "]");
+    } else {
+      r.append("∞)");
+    }
   }
   if (s.min_item_count() || s.max_item_count()) {
     if (!r.empty()) r += "; ";
@@ -44,7 +52,7 @@ std::string default_cell(const Spec& s) {
   const Node& d = *s.default_value();
   if (d.is_scalar()) return "`" + d.text() + "`";
   std::string y = d.to_yaml();
-  if (y.size() > 60 || y.find('\n') != y.rfind('\n')) return "(see file)";
+  if (y.size() > 60 || y.find('\n') != y.rfind('\n')) return "(see `reformsim schema`)";
   if (!y.empty() && y.back() == '\n') y.pop_back();
   return "`" + y + "`";
 }

@@ -16,10 +16,7 @@ class Simulation {
   double now() const { return now_; }
   /// Schedules an event; scheduling in the past is a logic error.
   void schedule(Event e) {
-    if (e.time_days < now_) {
-      throw std::logic_error("event of kind " + std::to_string(e.kind) + " scheduled at day " +
-                             std::to_string(e.time_days) + ", before now (day " + std::to_string(now_) + ")");
-    }
+    if (e.time_days < now_) [[unlikely]] scheduled_in_the_past(e);
     queue_.push(e);
   }
   /// Handles every event with time < end_days in order by calling `d.handle(event, *this)`; events at end_days
@@ -43,6 +40,11 @@ class Simulation {
   const EventQueue& queue() const { return queue_; }
 
  private:
+  // Out of line and cold, so schedule() stays small enough to inline on the hot path.
+  [[noreturn, gnu::cold, gnu::noinline]] void scheduled_in_the_past(const Event& e) const {
+    throw std::logic_error("event of kind " + std::to_string(e.kind) + " scheduled at day " +
+                           std::to_string(e.time_days) + ", before now (day " + std::to_string(now_) + ")");
+  }
   EventQueue queue_;
   double now_ = 0;
   std::uint64_t processed_ = 0;

@@ -107,8 +107,9 @@ void ResultsFile::append(const RunPlan& plan, const RunValues& values) {
   w.append_row_int64("/runs/seed", &seed);
   w.append_row_int64("/runs/scenario_index", &scenario_index);
   w.append_row_double("/runs/events", &values.events);
-  // Status last: a row marked complete has all its data written.
+  // Status last, then a flush: a row marked complete has all its data on disk.
   w.append_row_string("/runs/status", "complete");
+  w.flush();
 }
 
 void ResultsFile::commit() { writer_->commit(); }

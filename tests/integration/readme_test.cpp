@@ -1,0 +1,28 @@
+// The README's parameter reference is the output of `reformsim schema --markdown`: documentation that
+// cannot drift from the declarations.
+#include <gtest/gtest.h>
+
+#include "cli_support.hpp"
+
+namespace reformsim::testing {
+namespace {
+
+std::string section(const std::string& text, const std::string& name) {
+  const std::string begin = "<!-- parameters:" + name + ":begin -->\n";
+  const std::string end = "<!-- parameters:" + name + ":end -->";
+  const auto b = text.find(begin), e = text.find(end);
+  if (b == std::string::npos || e == std::string::npos) return "<missing section " + name + ">";
+  return text.substr(b + begin.size(), e - b - begin.size());
+}
+
+TEST(ReadmeTest, ParameterTablesMatchTheDeclarations) {
+  Scratch s;
+  const std::string readme = slurp(source_path("README.md"));
+  EXPECT_EQ(section(readme, "scenario"), reformsim("schema scenario --markdown", s).out)
+      << "regenerate with: reformsim schema --markdown";
+  EXPECT_EQ(section(readme, "experiment"), reformsim("schema experiment --markdown", s).out)
+      << "regenerate with: reformsim schema experiment --markdown";
+}
+
+}  // namespace
+}  // namespace reformsim::testing

@@ -110,8 +110,10 @@ const std::vector<Declared>& declared() {
                        [](const ScenarioConfig&, const RunMetrics& m) { return m.months.back().months_of_reserve; }));
     d.push_back(scalar("min_months_of_reserve", "months", "lowest month-end months of reserve over the horizon",
                        [](const ScenarioConfig&, const RunMetrics& m) {
-                         double low = INFINITY;
-                         for (const MonthMetrics& x : m.months) low = std::min(low, x.months_of_reserve);
+                         double low = kNaN;
+                         for (const MonthMetrics& x : m.months) {
+                           if (std::isfinite(x.months_of_reserve) && !(low <= x.months_of_reserve)) low = x.months_of_reserve;
+                         }
                          return low;
                        }));
     auto final_year_metric = [&d](std::string name, std::string units, std::string description,

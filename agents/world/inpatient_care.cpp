@@ -75,8 +75,8 @@ void World::admit(sim::Simulation& sim, std::size_t hospital, const PendingAdmis
   ActiveCase c;
   c.person = a.person;
   c.group = a.group;
-  c.hospital = static_cast<std::uint16_t>(hospital);
-  c.doctor = static_cast<std::uint16_t>(h.next_doctor);
+  c.hospital = static_cast<std::uint32_t>(hospital);
+  c.doctor = h.next_doctor;
   h.next_doctor = (h.next_doctor + 1) % static_cast<std::uint32_t>(h.doctors);
   c.los_days = a.los_days;
   c.bill_yuan = a.bill_yuan;

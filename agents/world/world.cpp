@@ -164,7 +164,8 @@ void World::on_month_end(const sim::Event& e, sim::Simulation& sim) {
   const std::size_t window = std::min<std::size_t>(m + 1, static_cast<std::size_t>(scenario_.fund.reserve_window_months));
   double spent = 0;
   for (std::size_t i = m + 1 - window; i <= m; ++i) spent += metrics_.months[i].fund_expenditure_yuan;
-  month.months_of_reserve = spent > 0 ? month.balance_yuan / (spent / static_cast<double>(window)) : 0.0;
+  // Undefined (NaN) while the fund has spent nothing in the window.
+  month.months_of_reserve = spent > 0 ? month.balance_yuan / (spent / static_cast<double>(window)) : std::nan("");
   if (m + 1 < metrics_.months.size() && e.time_days < horizon_days_) {
     const double next = calendar_.month_start_day(static_cast<int>(m) + 2);
     if (next < horizon_days_) {

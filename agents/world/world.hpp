@@ -25,8 +25,8 @@ namespace reformsim::agents {
 struct ActiveCase {
   std::uint32_t person = 0;
   std::uint32_t group = 0;
-  std::uint16_t hospital = 0;
-  std::uint16_t doctor = 0;
+  std::uint32_t hospital = 0;
+  std::uint32_t doctor = 0;
   float los_days = 0;
   float bill_yuan = 0;
 };

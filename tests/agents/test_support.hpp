@@ -1,36 +1,11 @@
 #pragma once
 // Helpers shared by the agents tests: temporary files and small scenarios.
-#include <atomic>
-#include <filesystem>
-#include <fstream>
 #include <string>
-#include <unistd.h>
 
 #include "agents/scenario/scenario_loader.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace reformsim::testing {
-
-/// A fresh temporary directory, removed at destruction.
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    path_ = std::filesystem::temp_directory_path() /
-            ("reformsim_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
-    std::filesystem::create_directories(path_);
-  }
-  ~TempDir() { std::filesystem::remove_all(path_); }
-  /// Writes `text` to `name` inside the directory and returns its path.
-  std::string write(const std::string& name, const std::string& text) const {
-    const auto p = path_ / name;
-    std::ofstream(p) << text;
-    return p.string();
-  }
-  std::string path(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  std::filesystem::path path_;
-};
 
 /// Absolute path of a file in the source tree.
 inline std::string source_path(const std::string& relative) { return std::string(REFORMSIM_SOURCE_DIR) + "/" + relative; }

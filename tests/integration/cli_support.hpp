@@ -11,6 +11,8 @@
 #include <sstream>
 #include <string>
 
+#include "tests/support/temp_dir.hpp"
+
 namespace reformsim::testing {
 
 struct CommandResult {
@@ -26,25 +28,8 @@ inline std::string slurp(const std::string& path) {
   return ss.str();
 }
 
-/// A scratch directory for one test, removed at destruction.
-class Scratch {
- public:
-  Scratch() {
-    static std::atomic<int> counter{0};
-    dir_ = std::filesystem::temp_directory_path() /
-           ("reformsim_cli_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
-    std::filesystem::create_directories(dir_);
-  }
-  ~Scratch() { std::filesystem::remove_all(dir_); }
-  std::string path(const std::string& name) const { return (dir_ / name).string(); }
-  std::string write(const std::string& name, const std::string& text) const {
-    std::ofstream(dir_ / name) << text;
-    return path(name);
-  }
-
- private:
-  std::filesystem::path dir_;
-};
+/// A scratch directory for one test.
+using Scratch = TempDir;
 
 /// Runs a shell command line; stdout and stderr are captured through files in `scratch`.
 inline CommandResult run_shell(const std::string& command, const Scratch& scratch) {

@@ -46,6 +46,16 @@ TEST(ExperimentRunTest, IdenticalResultsForOneAndTwoThreads) {
   EXPECT_EQ(cmp.exit_code, 0) << cmp.out << cmp.err;
 }
 
+TEST(ExperimentRunTest, AScenarioFileRunsAsOneArm) {
+  Scratch s;
+  const std::string city = s.write("city.yaml", "extends: " + source_path("scenarios/city/baseline.yaml") +
+                                                    "\nhorizon_years: 1\npopulation:\n  insured: 3000\n");
+  const CommandResult r = reformsim("run " + city + " -o " + s.path("one.h5") + " --replicates 2 --seed 5", s);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("1 arms × 2 replicates"), std::string::npos) << r.out;
+  EXPECT_TRUE(std::filesystem::exists(s.path("one.h5")));
+}
+
 TEST(ExperimentRunTest, BadInputCreatesNoFile) {
   Scratch s;
   s.write("city.yaml", "extends: " + source_path("scenarios/city/baseline.yaml") + "\nhorizon_years: 1\n");

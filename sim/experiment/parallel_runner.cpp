@@ -1,10 +1,10 @@
 #include "sim/experiment/parallel_runner.hpp"
 
-#include <tbb/blocked_range.h>
 #include <tbb/info.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <mutex>
@@ -48,30 +48,31 @@ void run_all(const std::vector<RunPlan>& plans, const Model& model, const Runner
   std::mutex mutex;
   Progress progress(plans.size(), options.progress);
 
+  // Workers take runs in run order from a shared counter, so finished runs reach the writer nearly in order
+  // (little buffering, steady progress) while the arena keeps every worker busy.
+  std::atomic<std::size_t> next{0};
   tbb::task_arena arena(threads);
   arena.execute([&] {
-    tbb::parallel_for(
-        tbb::blocked_range<std::size_t>(0, plans.size(), 1),
-        [&](const tbb::blocked_range<std::size_t>& range) {
-          for (std::size_t i = range.begin(); i != range.end(); ++i) {
-            RunValues values;
-            try {
-              values = model.run(plans[i]);
-            } catch (const std::exception& e) {
-              throw RunFailure("run " + std::to_string(plans[i].run_id) + " (arm '" + plans[i].arm +
-                               "', replicate " + std::to_string(plans[i].replicate) + ") failed: " + e.what());
-            }
-            std::lock_guard<std::mutex> lock(mutex);
-            finished[i] = std::move(values);
-            while (next_to_hand_over < plans.size() && finished[next_to_hand_over]) {
-              on_complete(plans[next_to_hand_over], std::move(*finished[next_to_hand_over]));
-              finished[next_to_hand_over].reset();
-              ++next_to_hand_over;
-              progress.report(next_to_hand_over);
-            }
-          }
-        },
-        tbb::simple_partitioner());
+    tbb::parallel_for(0, threads, [&](int) {
+      for (std::size_t i = next.fetch_add(1); i < plans.size(); i = next.fetch_add(1)) {
+        RunValues values;
+        try {
+          values = model.run(plans[i]);
+        } catch (const std::exception& e) {
+          next.store(plans.size());  // stop handing out runs
+          throw RunFailure("run " + std::to_string(plans[i].run_id) + " (arm '" + plans[i].arm + "', replicate " +
+                           std::to_string(plans[i].replicate) + ") failed: " + e.what());
+        }
+        std::lock_guard<std::mutex> lock(mutex);
+        finished[i] = std::move(values);
+        while (next_to_hand_over < plans.size() && finished[next_to_hand_over]) {
+          on_complete(plans[next_to_hand_over], std::move(*finished[next_to_hand_over]));
+          finished[next_to_hand_over].reset();
+          ++next_to_hand_over;
+          progress.report(next_to_hand_over);
+        }
+      }
+    });
   });
 }
 

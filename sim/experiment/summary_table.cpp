@@ -35,19 +35,15 @@ MeanInterval mean_interval(const std::vector<double>& values) {
 
 namespace {
 
-// Compact number: thousands separators for large magnitudes, 4 significant digits for small ones.
+// Readable numbers: 4 significant digits, with k/M/bn suffixes for large magnitudes (money in yuan).
 std::string number(double v) {
   if (!std::isfinite(v)) return "-";
   char buffer[64];
-  if (std::abs(v) >= 1e4) {
-    std::snprintf(buffer, sizeof buffer, "%.4g", v);
-    // %.4g of large numbers gives exponent notation; prefer plain millions/billions.
-    if (std::abs(v) >= 1e9) std::snprintf(buffer, sizeof buffer, "%.3fe9", v / 1e9);
-    else if (std::abs(v) >= 1e6) std::snprintf(buffer, sizeof buffer, "%.3fe6", v / 1e6);
-    else std::snprintf(buffer, sizeof buffer, "%.0f", v);
-  } else {
-    std::snprintf(buffer, sizeof buffer, "%.4g", v);
-  }
+  const double a = std::abs(v);
+  if (a >= 1e9) std::snprintf(buffer, sizeof buffer, "%.4gbn", v / 1e9);
+  else if (a >= 1e6) std::snprintf(buffer, sizeof buffer, "%.4gM", v / 1e6);
+  else if (a >= 1e4) std::snprintf(buffer, sizeof buffer, "%.0f", v);
+  else std::snprintf(buffer, sizeof buffer, "%.4g", v);
   return buffer;
 }
 

@@ -32,6 +32,12 @@ TEST(ExperimentRunTest, WritesACompleteFileAndATable) {
                     " 12 24",
                 s);
   EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
+  if (std::system("/usr/bin/python3 -c 'import pandas' >/dev/null 2>&1") != 0) GTEST_SKIP() << "no python3-pandas";
+  const CommandResult analysis =
+      run_shell("/usr/bin/python3 " + source_path("analysis/reformsim_results.py") + " " + s.path("out.h5"), s);
+  EXPECT_EQ(analysis.exit_code, 0) << analysis.err;
+  EXPECT_NE(analysis.out.find("paired difference drg - ffs"), std::string::npos) << analysis.out;
+  EXPECT_NE(analysis.out.find("fund_balance_end_yuan"), std::string::npos) << analysis.out;
 }
 
 TEST(ExperimentRunTest, IdenticalResultsForOneAndTwoThreads) {

@@ -87,7 +87,9 @@ namespace {
 bool needs_quotes(const std::string& s) {
   if (s.empty()) return true;
   if (s.find_first_of(":#{}[],&*!|>'\"%@`\n") != std::string::npos) return true;
-  return s.front() == ' ' || s.back() == ' ' || s.front() == '-' || s.front() == '?';
+  // A leading '-' is a list marker only when followed by a space (or alone); -0.5 is a plain number.
+  const bool list_marker = s.front() == '-' && (s.size() == 1 || s[1] == ' ');
+  return s.front() == ' ' || s.back() == ' ' || list_marker || s.front() == '?';
 }
 
 std::string quote(const std::string& s) {

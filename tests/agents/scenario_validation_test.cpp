@@ -3,6 +3,7 @@
 
 #include "agents/scenario/scenario_loader.hpp"
 #include "sim/config/errors.hpp"
+#include "sim/config/yaml_loader.hpp"
 #include "test_support.hpp"
 
 namespace reformsim::agents {
@@ -101,6 +102,33 @@ TEST(ScenarioValidationTest, SwitchYearsTakeEffectOnTheirFirstOfJanuary) {
       testing::small_scenario_yaml(100, "payment:\n  method: ffs\n  switches: [{year: 2, method: drg}]\n"));
   EXPECT_EQ(s.payment.method_in_year(0), PaymentMethod::FeeForService);
   EXPECT_EQ(s.payment.method_in_year(1), PaymentMethod::Drg);
+}
+
+}  // namespace
+}  // namespace reformsim::agents
+
+namespace reformsim::agents {
+namespace {
+
+// The resolved scenario stored in every output file must itself be a valid scenario that rebuilds the same run.
+TEST(ScenarioValidationTest, ResolvedScenarioRoundTrips) {
+  testing::TempDir dir;
+  config::ErrorList errors;
+  const config::Node raw = config::load_yaml_file(
+      dir.write("s.yaml", testing::small_scenario_yaml(1000, "payment:\n  switches: [{year: 2, method: drg}]\n")),
+      errors);
+  config::Node validated;
+  const ScenarioConfig first = build_scenario(raw, errors, &validated);
+  ASSERT_TRUE(errors.empty()) << errors.to_string();
+  const config::Node again = config::load_yaml_file(dir.write("resolved.yaml", validated.to_yaml()), errors);
+  const ScenarioConfig second = build_scenario(again, errors);
+  ASSERT_TRUE(errors.empty()) << errors.to_string() << validated.to_yaml();
+  EXPECT_EQ(second.hospitals.size(), first.hospitals.size());
+  EXPECT_EQ(second.hospitals[1].name, first.hospitals[1].name);
+  EXPECT_EQ(second.population.age_bands.size(), first.population.age_bands.size());
+  EXPECT_EQ(second.payment.method_in_year(1), PaymentMethod::Drg);
+  EXPECT_EQ(second.catalogue->size(), first.catalogue->size());
+  EXPECT_DOUBLE_EQ(second.benefits.inpatient[1].reimbursement_ratio[2], first.benefits.inpatient[1].reimbursement_ratio[2]);
 }
 
 }  // namespace

@@ -189,7 +189,7 @@ SpecPtr benefits_spec() {
   return Spec::object({
       {"employee", inpatient_benefit_spec({"300", "700", "1200"}, {"0.90", "0.85", "0.80"}, 600000.0)},
       {"resident", inpatient_benefit_spec({"200", "500", "1000"}, {"0.80", "0.72", "0.65"}, 210000.0)},
-      {"self_pay_share", Spec::real()->range(0, 1)->def(0.10)->unit("fraction")->doc(
+      {"self_pay_share", Spec::real()->range(0, 1)->def(0.15)->unit("fraction")->doc(
                              "share of the bill outside the policy scope (self-pay items)")},
       {"class_b_share", Spec::real()->range(0, 1)->def(0.15)->unit("fraction")->doc(
                             "share of the bill that is class-B (乙类) items")},

@@ -62,7 +62,8 @@ int run_command(const std::vector<std::string>& args, const std::string& command
 
   experiment::RunContext context;
   context.command_line = command_line;
-  for (std::size_t i = 0; i < expanded.scenarios.size(); ++i) context.resolved_scenarios.push_back(model.resolved_scenario(i));
+  for (std::size_t i = 0; i < expanded.scenarios.size(); ++i)
+    context.resolved_scenarios.push_back(model.resolved_scenario(i));
   experiment::ResultsFile results(output, spec, expanded, model.layout(), context);
 
   const auto headline = model.headline_metrics();
@@ -84,7 +85,8 @@ int run_command(const std::vector<std::string>& args, const std::string& command
   if (!quiet) {
     std::printf("%s: %zu runs (%zu arms × %d replicates", spec.name.c_str(), expanded.runs.size(), spec.arms.size(),
                 spec.replicates);
-    if (!spec.vary.empty()) std::printf(" × %zu grid points", expanded.runs.size() / spec.arms.size() / spec.replicates);
+    if (!spec.vary.empty())
+      std::printf(" × %zu grid points", expanded.runs.size() / spec.arms.size() / spec.replicates);
     std::printf("), final-year flows; paired differences are by replicate (common random numbers)\n");
     std::fputs(experiment::format_summary_table(spec, expanded.runs, headline, table_values).c_str(), stdout);
     rusage usage{};

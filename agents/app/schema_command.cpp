@@ -13,9 +13,10 @@ namespace reformsim::app {
 int schema_command(const std::vector<std::string>& args) {
   const CliArgs cli(args, {}, {"--help", "--markdown"}, {{"-h", "--help"}});
   if (cli.flag("--help")) {
-    std::fputs("usage: reformsim schema [scenario|experiment] [--markdown]\n\nPrints the JSON Schema (draft 2020-12)"
-               " of the scenario (default) or experiment format, or with --markdown the parameter table.\n",
-               stdout);
+    std::fputs(
+        "usage: reformsim schema [scenario|experiment] [--markdown]\n\nPrints the JSON Schema (draft 2020-12)"
+        " of the scenario (default) or experiment format, or with --markdown the parameter table.\n",
+        stdout);
     return kExitOk;
   }
   if (cli.positional().size() > 1) throw UsageError("expects at most one of: scenario, experiment");
@@ -28,8 +29,8 @@ int schema_command(const std::vector<std::string>& args) {
   } else {
     throw UsageError("unknown format '" + which + "' (scenario or experiment)");
   }
-  const std::string text = cli.flag("--markdown") ? config::to_markdown_table(*spec)
-                                                  : config::to_json_schema(*spec, "reformsim " + which);
+  const std::string text =
+      cli.flag("--markdown") ? config::to_markdown_table(*spec) : config::to_json_schema(*spec, "reformsim " + which);
   std::fputs(text.c_str(), stdout);
   if (!text.empty() && text.back() != '\n') std::fputc('\n', stdout);
   return kExitOk;

@@ -40,9 +40,12 @@ int settle_command(const std::vector<std::string>& args) {
   const int year = static_cast<int>(cli.integer("--year", 1, 1, scenario.horizon_years));
   agents::PaymentMethod method = scenario.payment.method_in_year(year - 1);
   if (auto m = cli.option("--method")) {
-    if (*m == "ffs") method = agents::PaymentMethod::FeeForService;
-    else if (*m == "drg") method = agents::PaymentMethod::Drg;
-    else throw UsageError("--method must be ffs or drg, got '" + *m + "'");
+    if (*m == "ffs")
+      method = agents::PaymentMethod::FeeForService;
+    else if (*m == "drg")
+      method = agents::PaymentMethod::Drg;
+    else
+      throw UsageError("--method must be ffs or drg, got '" + *m + "'");
   }
   config::ErrorList errors;
   const auto cases = agents::read_case_file(*cli.option("--cases"), scenario, errors);

@@ -11,10 +11,11 @@ namespace reformsim::app {
 int validate_command(const std::vector<std::string>& args) {
   const CliArgs cli(args, {}, {"--help"}, {{"-h", "--help"}});
   if (cli.flag("--help") || cli.positional().empty()) {
-    std::fputs("usage: reformsim validate FILE...\n\nChecks scenario and experiment files (every key, type and range,"
-               " the cross-field rules, the catalogue, every arm and grid point) without running them.\n"
-               "Prints 'FILE: ok' or every error as file:line:column: key.path: message. Exit 2 if any file is bad.\n",
-               cli.flag("--help") ? stdout : stderr);
+    std::fputs(
+        "usage: reformsim validate FILE...\n\nChecks scenario and experiment files (every key, type and range,"
+        " the cross-field rules, the catalogue, every arm and grid point) without running them.\n"
+        "Prints 'FILE: ok' or every error as file:line:column: key.path: message. Exit 2 if any file is bad.\n",
+        cli.flag("--help") ? stdout : stderr);
     return cli.flag("--help") ? kExitOk : kExitBadInput;
   }
   int status = kExitOk;

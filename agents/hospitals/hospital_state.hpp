@@ -8,7 +8,7 @@ namespace reformsim::agents {
 /// An admission waiting for a bed; everything about the case was drawn at onset.
 struct PendingAdmission {
   std::uint32_t person = 0;
-  std::uint32_t onset = 0;                   ///< city-wide onset index (random stream entity)
+  std::uint32_t onset = 0;  ///< city-wide onset index (random stream entity)
   std::uint32_t group = 0;
   float los_days = 0;
   float bill_yuan = 0;
@@ -20,10 +20,10 @@ struct HospitalState {
   int beds = 0;
   int occupied = 0;
   int doctors = 1;
-  std::uint32_t next_doctor = 0;             ///< admissions rotate over the hospital's doctors
-  double occupancy_since_days = 0;           ///< time of the last occupancy change
-  double occupied_bed_days = 0;              ///< ∫ occupied dt since the last year boundary
-  double queue_patient_days = 0;             ///< ∫ queue length dt since the last year boundary
+  std::uint32_t next_doctor = 0;    ///< admissions rotate over the hospital's doctors
+  double occupancy_since_days = 0;  ///< time of the last occupancy change
+  double occupied_bed_days = 0;     ///< ∫ occupied dt since the last year boundary
+  double queue_patient_days = 0;    ///< ∫ queue length dt since the last year boundary
   std::deque<PendingAdmission> waiting;
   bool has_free_bed() const { return occupied < beds; }
   /// Accumulates the occupancy and queue integrals up to `now`; call before any change of either.

@@ -112,7 +112,8 @@ const std::vector<Declared>& declared() {
                        [](const ScenarioConfig&, const RunMetrics& m) {
                          double low = kNaN;
                          for (const MonthMetrics& x : m.months) {
-                           if (std::isfinite(x.months_of_reserve) && !(low <= x.months_of_reserve)) low = x.months_of_reserve;
+                           if (std::isfinite(x.months_of_reserve) && !(low <= x.months_of_reserve))
+                             low = x.months_of_reserve;
                          }
                          return low;
                        }));
@@ -129,22 +130,19 @@ const std::vector<Declared>& declared() {
                       [](const FinalYear& f, const RunMetrics&) { return f.total.admissions; });
     final_year_metric("hospitalisation_rate", "1/year", "admissions ÷ insured",
                       [](const FinalYear& f, const RunMetrics& m) { return ratio(f.total.admissions, m.insured); });
-    final_year_metric("cost_per_case_yuan", "yuan", "mean itemised bill per discharge (次均费用)",
-                      [](const FinalYear& f, const RunMetrics&) {
-                        return ratio(f.total.bill_yuan_sum, f.total.discharges);
-                      });
+    final_year_metric(
+        "cost_per_case_yuan", "yuan", "mean itemised bill per discharge (次均费用)",
+        [](const FinalYear& f, const RunMetrics&) { return ratio(f.total.bill_yuan_sum, f.total.discharges); });
     final_year_metric("oop_share", "fraction", "inpatient out-of-pocket ÷ itemised bill",
                       [](const FinalYear& f, const RunMetrics&) {
                         return ratio(f.total.patient_share_yuan_sum, f.total.bill_yuan_sum);
                       });
-    final_year_metric("mean_los_days", "days", "mean length of stay of discharges",
-                      [](const FinalYear& f, const RunMetrics&) {
-                        return ratio(f.total.los_days_sum, f.total.discharges);
-                      });
-    final_year_metric("cmi", "weight", "case-mix index: Σ weights ÷ discharges",
-                      [](const FinalYear& f, const RunMetrics&) {
-                        return ratio(f.total.weight_sum, f.total.discharges);
-                      });
+    final_year_metric(
+        "mean_los_days", "days", "mean length of stay of discharges",
+        [](const FinalYear& f, const RunMetrics&) { return ratio(f.total.los_days_sum, f.total.discharges); });
+    final_year_metric(
+        "cmi", "weight", "case-mix index: Σ weights ÷ discharges",
+        [](const FinalYear& f, const RunMetrics&) { return ratio(f.total.weight_sum, f.total.discharges); });
     final_year_metric("hospital_margin", "fraction", "all hospitals' (revenue − true cost) ÷ true cost",
                       [](const FinalYear& f, const RunMetrics&) { return ratio(f.result_yuan, f.cost_yuan); });
     final_year_metric("settlement_to_bill_ratio", "fraction",
@@ -154,10 +152,9 @@ const std::vector<Declared>& declared() {
                       });
     final_year_metric("bed_occupancy", "fraction", "occupied bed-days ÷ (beds × 365), all hospitals",
                       [](const FinalYear& f, const RunMetrics&) { return ratio(f.bed_days, f.beds * 365.0); });
-    final_year_metric("mean_wait_days", "days", "mean wait for a bed per admission",
-                      [](const FinalYear& f, const RunMetrics&) {
-                        return ratio(f.total.wait_days_sum, f.total.admissions);
-                      });
+    final_year_metric(
+        "mean_wait_days", "days", "mean wait for a bed per admission",
+        [](const FinalYear& f, const RunMetrics&) { return ratio(f.total.wait_days_sum, f.total.admissions); });
     final_year_metric("diversions", "cases", "patients sent to another hospital because all beds were taken",
                       [](const FinalYear& f, const RunMetrics&) { return f.total.diversions; });
     final_year_metric("outpatient_visits", "visits", "outpatient visits",
@@ -175,8 +172,8 @@ const std::vector<Declared>& declared() {
                         [](const MonthMetrics& x) { return x.balance_yuan; }));
     d.push_back(monthly("months_of_reserve", "months", "balance ÷ mean monthly expenditure over the reserve window",
                         [](const MonthMetrics& x) { return x.months_of_reserve; }));
-    d.push_back(monthly("admissions", "cases", "admissions (bed taken)",
-                        [](const MonthMetrics& x) { return x.admissions; }));
+    d.push_back(
+        monthly("admissions", "cases", "admissions (bed taken)", [](const MonthMetrics& x) { return x.admissions; }));
     d.push_back(monthly("discharges", "cases", "discharges (settled cases)",
                         [](const MonthMetrics& x) { return x.discharges; }));
     d.push_back(monthly("outpatient_visits", "visits", "outpatient visits",
@@ -196,22 +193,19 @@ const std::vector<Declared>& declared() {
 
     d.push_back(hospital_year("cases", "cases", "inpatient discharges",
                               [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.cases; }));
-    d.push_back(hospital_year("cmi", "weight", "case-mix index (病例组合指数)",
-                              [](const HospitalYearMetrics& h, const HospitalConfig&) {
-                                return ratio(h.weight_sum, h.cases);
-                              }));
+    d.push_back(hospital_year(
+        "cmi", "weight", "case-mix index (病例组合指数)",
+        [](const HospitalYearMetrics& h, const HospitalConfig&) { return ratio(h.weight_sum, h.cases); }));
     d.push_back(hospital_year("time_index", "ratio", "time consumption index (时间消耗指数), 1 = city average",
                               [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.time_index; }));
     d.push_back(hospital_year("cost_index", "ratio", "cost consumption index (费用消耗指数), 1 = city average",
                               [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.cost_index; }));
-    d.push_back(hospital_year("mean_los_days", "days", "mean LOS of discharges",
-                              [](const HospitalYearMetrics& h, const HospitalConfig&) {
-                                return ratio(h.los_days_sum, h.cases);
-                              }));
-    d.push_back(hospital_year("settlement_yuan", "yuan", "inpatient settlement under the payment rule",
-                              [](const HospitalYearMetrics& h, const HospitalConfig&) {
-                                return h.settlement_yuan_sum;
-                              }));
+    d.push_back(hospital_year(
+        "mean_los_days", "days", "mean LOS of discharges",
+        [](const HospitalYearMetrics& h, const HospitalConfig&) { return ratio(h.los_days_sum, h.cases); }));
+    d.push_back(
+        hospital_year("settlement_yuan", "yuan", "inpatient settlement under the payment rule",
+                      [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.settlement_yuan_sum; }));
     d.push_back(hospital_year("revenue_yuan", "yuan", "fund payments + patient shares, inpatient and outpatient",
                               [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.revenue_yuan; }));
     d.push_back(hospital_year("cost_yuan", "yuan", "true cost of the care delivered",
@@ -220,26 +214,21 @@ const std::vector<Declared>& declared() {
                               [](const HospitalYearMetrics& h, const HospitalConfig&) {
                                 return ratio(h.revenue_yuan - h.cost_yuan, h.cost_yuan);
                               }));
-    d.push_back(hospital_year("bed_occupancy", "fraction", "occupied bed-days ÷ (beds × 365)",
-                              [](const HospitalYearMetrics& h, const HospitalConfig& c) {
-                                return h.bed_days / (c.beds * 365.0);
-                              }));
-    d.push_back(hospital_year("queue_patient_days", "patient-days", "time patients spent waiting for a bed",
-                              [](const HospitalYearMetrics& h, const HospitalConfig&) {
-                                return h.queue_patient_days;
-                              }));
+    d.push_back(hospital_year(
+        "bed_occupancy", "fraction", "occupied bed-days ÷ (beds × 365)",
+        [](const HospitalYearMetrics& h, const HospitalConfig& c) { return h.bed_days / (c.beds * 365.0); }));
+    d.push_back(
+        hospital_year("queue_patient_days", "patient-days", "time patients spent waiting for a bed",
+                      [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.queue_patient_days; }));
     d.push_back(hospital_year("admissions", "cases", "patients who got a bed",
                               [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.admissions; }));
-    d.push_back(hospital_year("mean_wait_days", "days", "mean wait for a bed per admission",
-                              [](const HospitalYearMetrics& h, const HospitalConfig&) {
-                                return ratio(h.wait_days_sum, h.admissions);
-                              }));
+    d.push_back(hospital_year(
+        "mean_wait_days", "days", "mean wait for a bed per admission",
+        [](const HospitalYearMetrics& h, const HospitalConfig&) { return ratio(h.wait_days_sum, h.admissions); }));
     d.push_back(hospital_year("diversions", "cases", "patients who chose this hospital and were sent elsewhere",
                               [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.diversions; }));
     d.push_back(hospital_year("outpatient_visits", "visits", "outpatient visits",
-                              [](const HospitalYearMetrics& h, const HospitalConfig&) {
-                                return h.outpatient_visits;
-                              }));
+                              [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.outpatient_visits; }));
 
     d.push_back(group("cases", "cases", "discharges over the horizon", [](const GroupMetrics& g) { return g.cases; }));
     d.push_back(group("mean_cost_yuan", "yuan", "mean itemised bill over the horizon",
@@ -249,7 +238,9 @@ const std::vector<Declared>& declared() {
     d.push_back(group("mean_fund_payment_yuan", "yuan", "mean fund payment over the horizon",
                       [](const GroupMetrics& g) { return ratio(g.fund_yuan_sum, g.cases); }));
 
-    d.push_back({{"years/settlement_cases", {"year", "settlement_type"}, "cases",
+    d.push_back({{"years/settlement_cases",
+                  {"year", "settlement_type"},
+                  "cases",
                   "discharges by settlement type (normal, high/low multiple, QY, long stay, FFS)"},
                  [](const ScenarioConfig&, const RunMetrics& m, std::vector<double>& row, const OutputLayout& l) {
                    const std::size_t types = l.axis_size("settlement_type");

@@ -15,8 +15,8 @@ InpatientShare inpatient_share(const BenefitConfig& benefits, Scheme scheme, int
   const double remaining_deductible = std::max(0.0, b.deductible_yuan[t] - usage.deductible_paid_yuan);
   out.deductible_applied_yuan = std::min(out.eligible_yuan, remaining_deductible);
   const double remaining_cap = std::max(0.0, b.annual_cap_yuan - usage.fund_paid_yuan);
-  out.fund_share_yuan = std::min((out.eligible_yuan - out.deductible_applied_yuan) * b.reimbursement_ratio[t],
-                                 remaining_cap);
+  out.fund_share_yuan =
+      std::min((out.eligible_yuan - out.deductible_applied_yuan) * b.reimbursement_ratio[t], remaining_cap);
   out.patient_share_yuan = total_cost_yuan - out.fund_share_yuan;
   return out;
 }

@@ -13,10 +13,10 @@ struct BenefitYearUsage {
 
 /// The split of one inpatient bill between the fund's policy share and the patient.
 struct InpatientShare {
-  double eligible_yuan = 0;                  ///< bill − self-pay items − class-B pay-first part
-  double deductible_applied_yuan = 0;        ///< part of eligible cost that went to the deductible
-  double fund_share_yuan = 0;                ///< what the fund would pay on the itemised bill
-  double patient_share_yuan = 0;             ///< bill − fund share
+  double eligible_yuan = 0;            ///< bill − self-pay items − class-B pay-first part
+  double deductible_applied_yuan = 0;  ///< part of eligible cost that went to the deductible
+  double fund_share_yuan = 0;          ///< what the fund would pay on the itemised bill
+  double patient_share_yuan = 0;       ///< bill − fund share
 };
 
 /// Applies the scheme's inpatient benefit to a bill of `total_cost_yuan` at a hospital of `tier` (1..3).

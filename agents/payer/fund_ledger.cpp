@@ -55,11 +55,11 @@ void FundLedger::check_conservation(const std::vector<std::int64_t>& hospital_re
     fail("initial balance + contributions - payments != fund balance",
          initial_balance_fen_ + contributions_fen_ - fund_paid_fen_, balance_fen_);
   }
-  if (claims_fen_ != fund_paid_fen_ + pending) fail("claims != fund payments + pending claims", claims_fen_,
-                                                    fund_paid_fen_ + pending);
+  if (claims_fen_ != fund_paid_fen_ + pending)
+    fail("claims != fund payments + pending claims", claims_fen_, fund_paid_fen_ + pending);
   if (received != fund_paid_fen_) fail("fund payments != hospital receipts from the fund", fund_paid_fen_, received);
-  if (patients != patient_paid_fen_) fail("patient payments != hospital receipts from patients", patient_paid_fen_,
-                                          patients);
+  if (patients != patient_paid_fen_)
+    fail("patient payments != hospital receipts from patients", patient_paid_fen_, patients);
   if (hospital_revenue_fen.size() != fund_received_fen_.size()) {
     fail("number of hospitals", static_cast<std::int64_t>(hospital_revenue_fen.size()),
          static_cast<std::int64_t>(fund_received_fen_.size()));

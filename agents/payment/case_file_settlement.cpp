@@ -55,8 +55,10 @@ std::vector<InputCase> read_case_file(const std::string& path, const ScenarioCon
     c.case_id = *table.text(row, "case_id");
     c.hospital = *table.text(row, "hospital");
     c.group = *table.text(row, "group");
-    if (c.case_id.empty()) errors.add(where, "", "column 'case_id': empty");
-    else if (!ids.insert(c.case_id).second) errors.add(where, "", "duplicate case_id '" + c.case_id + "'");
+    if (c.case_id.empty())
+      errors.add(where, "", "column 'case_id': empty");
+    else if (!ids.insert(c.case_id).second)
+      errors.add(where, "", "duplicate case_id '" + c.case_id + "'");
     const auto hospital = find_hospital(scenario, c.hospital);
     if (!hospital) errors.add(where, "", "column 'hospital': no hospital named '" + c.hospital + "' in the scenario");
     if (!scenario.catalogue->find(c.group)) {
@@ -82,9 +84,12 @@ std::vector<InputCase> read_case_file(const std::string& path, const ScenarioCon
     }
     if (table.column("scheme") && !table.text(row, "scheme")->empty()) {
       const std::string& scheme = *table.text(row, "scheme");
-      if (scheme == "employee") c.scheme = Scheme::Employee;
-      else if (scheme == "resident") c.scheme = Scheme::Resident;
-      else errors.add(where, "", "column 'scheme': expected 'employee' or 'resident', got '" + scheme + "'");
+      if (scheme == "employee")
+        c.scheme = Scheme::Employee;
+      else if (scheme == "resident")
+        c.scheme = Scheme::Resident;
+      else
+        errors.add(where, "", "column 'scheme': expected 'employee' or 'resident', got '" + scheme + "'");
     }
     cases.push_back(std::move(c));
   }
@@ -103,9 +108,9 @@ std::vector<SettledCase> settle_cases(const std::vector<InputCase>& cases, const
     claim.tier = h.tier;
     claim.total_cost_yuan = c.total_cost_yuan;
     claim.patient_share_yuan =
-        c.patient_share_yuan ? *c.patient_share_yuan
-                             : inpatient_share(scenario.benefits, c.scheme, h.tier, c.total_cost_yuan, {})
-                                   .patient_share_yuan;
+        c.patient_share_yuan
+            ? *c.patient_share_yuan
+            : inpatient_share(scenario.benefits, c.scheme, h.tier, c.total_cost_yuan, {}).patient_share_yuan;
     claim.los_days = c.los_days;
     out.push_back({c, rule->settle(claim)});
   }

@@ -9,8 +9,8 @@ DrgRule::DrgRule(std::shared_ptr<const CaseCatalogue> catalogue, DrgConfig confi
 
 double DrgRule::standard_yuan(std::size_t group, int tier) const {
   const CaseGroup& g = catalogue_->group(group);
-  const double coefficient = g.basic ? config_.basic_group_coefficient
-                                     : config_.tier_coefficient[std::clamp(tier, 1, kTierCount) - 1];
+  const double coefficient =
+      g.basic ? config_.basic_group_coefficient : config_.tier_coefficient[std::clamp(tier, 1, kTierCount) - 1];
   // A published standard in yuan replaces weight × base rate; the level coefficient still applies.
   const double base = g.standard_yuan ? *g.standard_yuan : g.weight * config_.base_rate_yuan;
   return base * coefficient;

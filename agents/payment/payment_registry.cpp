@@ -15,8 +15,7 @@ using Factory = std::function<std::unique_ptr<PaymentRule>(const ScenarioConfig&
 
 const std::pair<PaymentMethod, Factory> kRegistry[] = {
     {PaymentMethod::FeeForService, [](const ScenarioConfig&) { return std::make_unique<FfsRule>(); }},
-    {PaymentMethod::Drg,
-     [](const ScenarioConfig& s) { return std::make_unique<DrgRule>(s.catalogue, s.payment.drg); }},
+    {PaymentMethod::Drg, [](const ScenarioConfig& s) { return std::make_unique<DrgRule>(s.catalogue, s.payment.drg); }},
 };
 
 }  // namespace

@@ -14,19 +14,19 @@ const char* settlement_type_name(SettlementType t);
 
 /// What the payer knows of a discharged case when it settles it.
 struct Claim {
-  std::size_t group = 0;                     ///< catalogue group id as coded
-  int tier = 1;                              ///< hospital tier 1..3
-  double total_cost_yuan = 0;                ///< itemised bill
-  double patient_share_yuan = 0;             ///< from the benefit rules on the itemised bill
+  std::size_t group = 0;          ///< catalogue group id as coded
+  int tier = 1;                   ///< hospital tier 1..3
+  double total_cost_yuan = 0;     ///< itemised bill
+  double patient_share_yuan = 0;  ///< from the benefit rules on the itemised bill
   double los_days = 0;
 };
 
 /// The result of settling one claim. The hospital receives fund_payment + patient_share.
 struct Settlement {
   SettlementType type = SettlementType::Ffs;
-  double standard_yuan = 0;                  ///< group payment standard (0 under FFS)
-  double settlement_yuan = 0;                ///< what the case is worth under the rule
-  double fund_payment_yuan = 0;              ///< settlement − patient share, never below zero
+  double standard_yuan = 0;      ///< group payment standard (0 under FFS)
+  double settlement_yuan = 0;    ///< what the case is worth under the rule
+  double fund_payment_yuan = 0;  ///< settlement − patient share, never below zero
   double patient_share_yuan = 0;
 };
 

@@ -61,9 +61,9 @@ Population::Population(const ScenarioConfig& scenario, std::uint64_t seed, std::
       const int retirement_age = (flags & person_flag::kFemale) ? pc.retirement_age_female : pc.retirement_age_male;
       if (!(core.age >= retirement_age && exempt_draw)) {
         flags |= person_flag::kContributing;
-        contribution[p] = static_cast<std::int32_t>(std::llround(
-            100.0 * monthly_employee_contribution_yuan(wage, scenario.fund,
-                                                       scenario.wages.provincial_average_monthly_wage_yuan)));
+        contribution[p] = static_cast<std::int32_t>(
+            std::llround(100.0 * monthly_employee_contribution_yuan(
+                                     wage, scenario.fund, scenario.wages.provincial_average_monthly_wage_yuan)));
       }
     }
     core.flags = flags;
@@ -73,7 +73,9 @@ Population::Population(const ScenarioConfig& scenario, std::uint64_t seed, std::
   auto class_key = [&](std::size_t p) {
     const Core& c = drawn[p];
     return ((static_cast<std::uint32_t>(c.flags & person_flag::kResident) * 256u + band_of[p]) * 2u +
-            ((c.flags & person_flag::kChronic) ? 1u : 0u)) * 256u + c.region;
+            ((c.flags & person_flag::kChronic) ? 1u : 0u)) *
+               256u +
+           c.region;
   };
   std::vector<std::uint32_t> order(n);
   for (std::size_t p = 0; p < n; ++p) order[p] = static_cast<std::uint32_t>(p);

@@ -11,21 +11,21 @@ namespace reformsim::agents {
 /// Bit flags of Population::flags.
 namespace person_flag {
 inline constexpr std::uint8_t kFemale = 1;
-inline constexpr std::uint8_t kResident = 2;           ///< resident scheme (else employee)
+inline constexpr std::uint8_t kResident = 2;  ///< resident scheme (else employee)
 inline constexpr std::uint8_t kChronic = 4;
-inline constexpr std::uint8_t kContributing = 8;       ///< employee who pays contributions (not an exempt retiree)
+inline constexpr std::uint8_t kContributing = 8;  ///< employee who pays contributions (not an exempt retiree)
 }  // namespace person_flag
 
 /// People who share every attribute that drives their rates and their care (scheme, age band, chronic
 /// condition, region). Persons are numbered so each class is a contiguous id range: an onset can pick its
 /// person as class + uniform offset, touching no per-person memory.
 struct RiskClass {
-  std::uint32_t first = 0;                   ///< first person id of the class
+  std::uint32_t first = 0;  ///< first person id of the class
   std::uint32_t count = 0;
   Scheme scheme = Scheme::Employee;
   int region = 0;
-  double admission_rate_per_day = 0;         ///< per person
-  double outpatient_rate_per_day = 0;        ///< per person
+  double admission_rate_per_day = 0;   ///< per person
+  double outpatient_rate_per_day = 0;  ///< per person
 };
 
 /// Columns of the insured population.

@@ -34,15 +34,14 @@ CaseCatalogue CaseCatalogue::from_table(const config::CsvTable& table, config::E
 
   auto where = [&](const config::CsvRow& row) { return config::SourceLocation{table.file(), row.line, 0}; };
   // A numeric cell that must satisfy a bound; missing optional columns fall back to `fallback`.
-  auto number = [&](const config::CsvRow& row, const char* column, bool strictly_positive,
-                    double fallback) -> double {
+  auto number = [&](const config::CsvRow& row, const char* column, bool strictly_positive, double fallback) -> double {
     if (!table.column(column)) return fallback;
     std::optional<double> v = table.real(row, column, errors);
     if (!v) return fallback;
     if (!std::isfinite(*v) || (strictly_positive ? *v <= 0 : *v < 0)) {
       errors.add(where(row), "",
-                 std::string("column '") + column + "': must be " + (strictly_positive ? "> 0" : ">= 0") +
-                     ", got " + *table.text(row, column));
+                 std::string("column '") + column + "': must be " + (strictly_positive ? "> 0" : ">= 0") + ", got " +
+                     *table.text(row, column));
       return fallback;
     }
     return *v;

@@ -17,20 +17,20 @@ enum class GroupKind : std::uint8_t { Normal, Qy };
 
 /// One DRG group of the catalogue.
 struct CaseGroup {
-  std::string code;                          ///< e.g. "KD15": MDC + ADRG + severity digit
+  std::string code;  ///< e.g. "KD15": MDC + ADRG + severity digit
   std::string mdc;
   std::string adrg;
   std::string name;
   GroupKind kind = GroupKind::Normal;
-  double weight = 0;                         ///< relative weight RW (权重)
-  double frequency = 0;                      ///< relative case frequency
+  double weight = 0;     ///< relative weight RW (权重)
+  double frequency = 0;  ///< relative case frequency
   double mean_los_days = 0;
   double los_cv = 0;
-  double mean_cost_yuan = 0;                 ///< at a reference hospital (cost_index 1)
+  double mean_cost_yuan = 0;  ///< at a reference hospital (cost_index 1)
   double cost_cv = 0;
-  std::optional<double> standard_yuan;       ///< explicitly published payment standard
-  bool basic = false;                        ///< basic group (基础病组): same payment at every level
-  int source_line = 0;                       ///< line in the catalogue file
+  std::optional<double> standard_yuan;  ///< explicitly published payment standard
+  bool basic = false;                   ///< basic group (基础病组): same payment at every level
+  int source_line = 0;                  ///< line in the catalogue file
   /// Severity digit of the code (1 = MCC, 3 = CC, 5 = none; 0 when the code has none).
   int severity() const;
 };

@@ -24,12 +24,12 @@ const char* payment_method_name(PaymentMethod m);
 
 /// One age band of the synthetic population with its illness risks.
 struct AgeBand {
-  int from_age = 0;                          ///< first age in the band (years)
-  int to_age = 0;                            ///< last age in the band (years, inclusive)
-  double share = 0;                          ///< share of the insured population
-  double chronic_prevalence = 0;             ///< probability of at least one chronic condition
-  double admission_relative_risk = 1;        ///< admission rate relative to the scheme's average, before normalisation
-  double outpatient_relative_risk = 1;       ///< outpatient visit rate relative, before normalisation
+  int from_age = 0;                     ///< first age in the band (years)
+  int to_age = 0;                       ///< last age in the band (years, inclusive)
+  double share = 0;                     ///< share of the insured population
+  double chronic_prevalence = 0;        ///< probability of at least one chronic condition
+  double admission_relative_risk = 1;   ///< admission rate relative to the scheme's average, before normalisation
+  double outpatient_relative_risk = 1;  ///< outpatient visit rate relative, before normalisation
 };
 
 struct PopulationConfig {
@@ -40,17 +40,17 @@ struct PopulationConfig {
   std::vector<AgeBand> age_bands;
   int retirement_age_male = 60;
   int retirement_age_female = 55;
-  double retiree_exempt_share = 0;           ///< retired employees with enough contribution years (pay nothing)
+  double retiree_exempt_share = 0;  ///< retired employees with enough contribution years (pay nothing)
 };
 
 struct WageConfig {
   double average_monthly_wage_yuan = 0;
-  double wage_sigma = 0;                     ///< lognormal sigma of individual wages
+  double wage_sigma = 0;  ///< lognormal sigma of individual wages
   double provincial_average_monthly_wage_yuan = 0;
 };
 
 struct DemandConfig {
-  std::array<double, kSchemeCount> admissions_per_person_year{};   ///< population mean, by scheme
+  std::array<double, kSchemeCount> admissions_per_person_year{};  ///< population mean, by scheme
   double chronic_admission_relative_risk = 1;
   bool outpatient_enabled = true;
   double outpatient_visits_per_person_year = 0;
@@ -63,44 +63,44 @@ enum class LosDistribution : std::uint8_t { Gamma, Lognormal };
 
 struct CaseMixConfig {
   LosDistribution los_distribution = LosDistribution::Gamma;
-  double los_linked_cost_share = 0;          ///< share of a case's cost that scales with its LOS
+  double los_linked_cost_share = 0;  ///< share of a case's cost that scales with its LOS
 };
 
 enum class WhenFull : std::uint8_t { Queue, Divert };
 
 struct HospitalConfig {
   std::string name;
-  int tier = 1;                              ///< 1..3
+  int tier = 1;  ///< 1..3
   int region = 0;
   int beds = 1;
   int doctors = 1;
-  double quality = 0;                        ///< 0..1, perceived quality in provider choice
-  double cost_index = 1;                     ///< multiplies the catalogue's mean cost
-  double los_index = 1;                      ///< multiplies the catalogue's mean LOS
-  double cost_to_charge_ratio = 1;           ///< true cost ÷ itemised bill
+  double quality = 0;               ///< 0..1, perceived quality in provider choice
+  double cost_index = 1;            ///< multiplies the catalogue's mean cost
+  double los_index = 1;             ///< multiplies the catalogue's mean LOS
+  double cost_to_charge_ratio = 1;  ///< true cost ÷ itemised bill
   WhenFull when_full = WhenFull::Queue;
 };
 
 struct ProviderChoiceConfig {
-  PerTier tier_preference{};                 ///< utility constant per tier
-  double quality_weight = 0;                 ///< utility per unit of quality
-  double oop_per_1000_yuan = 0;              ///< utility per 1,000 yuan of expected out-of-pocket cost (≤ 0)
-  double other_region_penalty = 0;           ///< utility of a hospital outside the patient's region (≤ 0)
-  double severity_tertiary_weight = 0;       ///< extra tertiary utility per unit of case weight
+  PerTier tier_preference{};            ///< utility constant per tier
+  double quality_weight = 0;            ///< utility per unit of quality
+  double oop_per_1000_yuan = 0;         ///< utility per 1,000 yuan of expected out-of-pocket cost (≤ 0)
+  double other_region_penalty = 0;      ///< utility of a hospital outside the patient's region (≤ 0)
+  double severity_tertiary_weight = 0;  ///< extra tertiary utility per unit of case weight
 };
 
 /// Inpatient benefit of one scheme (DOMAIN.md §2).
 struct InpatientBenefit {
-  PerTier deductible_yuan{};                 ///< 起付线 per admission year, by tier
-  PerTier reimbursement_ratio{};             ///< share of eligible cost above the deductible
-  double annual_cap_yuan = 0;                ///< 封顶线: fund pays at most this per person per year
+  PerTier deductible_yuan{};      ///< 起付线 per admission year, by tier
+  PerTier reimbursement_ratio{};  ///< share of eligible cost above the deductible
+  double annual_cap_yuan = 0;     ///< 封顶线: fund pays at most this per person per year
 };
 
 struct BenefitConfig {
   std::array<InpatientBenefit, kSchemeCount> inpatient{};
-  double self_pay_share = 0;                 ///< share of the bill outside the policy scope
-  double class_b_share = 0;                  ///< share of the bill that is class-B items
-  double class_b_payfirst_rate = 0;          ///< individual pay-first rate on class-B items
+  double self_pay_share = 0;         ///< share of the bill outside the policy scope
+  double class_b_share = 0;          ///< share of the bill that is class-B items
+  double class_b_payfirst_rate = 0;  ///< individual pay-first rate on class-B items
   std::array<double, kSchemeCount> outpatient_ratio{};
 };
 
@@ -108,9 +108,9 @@ struct FundConfig {
   double initial_balance_per_insured_yuan = 0;
   double employer_rate = 0;
   double individual_rate = 0;
-  double base_floor_ratio = 0;               ///< wage base clamp: lower bound as a multiple of the provincial wage
+  double base_floor_ratio = 0;  ///< wage base clamp: lower bound as a multiple of the provincial wage
   double base_ceiling_ratio = 0;
-  double employee_pooled_share = 1;          ///< share of employee contributions credited to the pooled fund
+  double employee_pooled_share = 1;  ///< share of employee contributions credited to the pooled fund
   double resident_premium_yuan = 0;
   double resident_subsidy_yuan = 0;
   int reserve_window_months = 12;
@@ -118,16 +118,16 @@ struct FundConfig {
 
 /// One weight band of the DRG high-multiple rule: cases of groups with weight ≤ max_weight use this factor.
 struct HighMultipleBand {
-  double max_weight = 0;                     ///< +infinity for the last band
+  double max_weight = 0;  ///< +infinity for the last band
   double factor = 0;
 };
 
 struct DrgConfig {
   double base_rate_yuan = 0;
   PerTier tier_coefficient{};
-  double basic_group_coefficient = 1;        ///< 同病同价: basic groups use this instead of the tier coefficient
+  double basic_group_coefficient = 1;  ///< 同病同价: basic groups use this instead of the tier coefficient
   std::vector<HighMultipleBand> high_multiple_bands;
-  double high_multiple_excess_share = 1;     ///< settlement = standard + share × (cost − standard)
+  double high_multiple_excess_share = 1;  ///< settlement = standard + share × (cost − standard)
   double low_multiple_factor = 0;
   double qy_ratio = 0;
   double long_stay_days = 0;
@@ -141,7 +141,7 @@ struct PaymentSwitch {
 
 struct PaymentConfig {
   PaymentMethod initial_method = PaymentMethod::FeeForService;
-  std::vector<PaymentSwitch> switches;       ///< sorted by year
+  std::vector<PaymentSwitch> switches;  ///< sorted by year
   DrgConfig drg;
   /// The method in force in simulated year `year_index` (0-based).
   PaymentMethod method_in_year(int year_index) const;

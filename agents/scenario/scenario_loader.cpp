@@ -121,8 +121,8 @@ void check_cross_fields(const Node& root, const ScenarioConfig& s, ErrorList& er
     }
     if (h.region >= s.population.regions) {
       errors.add(where(root, path + ".region"), path + ".region",
-                 "region " + std::to_string(h.region) + " does not exist (population.regions = " +
-                     std::to_string(s.population.regions) + ")");
+                 "region " + std::to_string(h.region) +
+                     " does not exist (population.regions = " + std::to_string(s.population.regions) + ")");
     }
   }
   const auto& bands = s.payment.drg.high_multiple_bands;
@@ -146,8 +146,8 @@ void check_cross_fields(const Node& root, const ScenarioConfig& s, ErrorList& er
     const std::string path = "payment.switches[" + std::to_string(i) + "].year";
     if (sw.year > s.horizon_years) {
       errors.add(where(root, path), path,
-                 "switch in year " + std::to_string(sw.year) + " is after the horizon (horizon_years = " +
-                     std::to_string(s.horizon_years) + ")");
+                 "switch in year " + std::to_string(sw.year) +
+                     " is after the horizon (horizon_years = " + std::to_string(s.horizon_years) + ")");
     }
     if (sw.year <= previous_year) errors.add(where(root, path), path, "switch years must be strictly ascending");
     previous_year = sw.year;

@@ -36,8 +36,12 @@ Node numbers(std::vector<std::string> values) {
 }
 
 SpecPtr per_tier(SpecPtr item, std::vector<std::string> defaults, std::string doc, std::string unit) {
-  return Spec::array(item)->min_items(3)->max_items(3)->def_node(numbers(std::move(defaults)))->doc(
-      std::move(doc) + " (tiers 1, 2, 3)")->unit(std::move(unit));
+  return Spec::array(item)
+      ->min_items(3)
+      ->max_items(3)
+      ->def_node(numbers(std::move(defaults)))
+      ->doc(std::move(doc) + " (tiers 1, 2, 3)")
+      ->unit(std::move(unit));
 }
 
 SpecPtr age_band_spec() {
@@ -47,12 +51,10 @@ SpecPtr age_band_spec() {
       {"share", Spec::real()->greater_than(0)->max(1)->unit("fraction")->doc("share of the insured population")},
       {"chronic_prevalence",
        Spec::real()->range(0, 1)->def(0.0)->unit("fraction")->doc("probability of a chronic condition")},
-      {"admission_relative_risk",
-       Spec::real()->greater_than(0)->max(100)->def(1.0)->unit("ratio")->doc(
-           "admission rate relative to other bands (normalised to the scheme's mean rate)")},
-      {"outpatient_relative_risk",
-       Spec::real()->greater_than(0)->max(100)->def(1.0)->unit("ratio")->doc(
-           "outpatient visit rate relative to other bands (normalised to the mean rate)")},
+      {"admission_relative_risk", Spec::real()->greater_than(0)->max(100)->def(1.0)->unit("ratio")->doc(
+                                      "admission rate relative to other bands (normalised to the scheme's mean rate)")},
+      {"outpatient_relative_risk", Spec::real()->greater_than(0)->max(100)->def(1.0)->unit("ratio")->doc(
+                                       "outpatient visit rate relative to other bands (normalised to the mean rate)")},
   });
 }
 
@@ -73,22 +75,30 @@ Node default_age_bands() {
 
 SpecPtr population_spec() {
   return Spec::object({
-      {"insured", Spec::integer()->range(1, 100'000'000)->def(std::int64_t{200'000})->unit("persons")->doc(
-                      "number of insured persons")},
+      {"insured", Spec::integer()
+                      ->range(1, 100'000'000)
+                      ->def(std::int64_t{200'000})
+                      ->unit("persons")
+                      ->doc("number of insured persons")},
       {"employee_share",
        Spec::real()->range(0, 1)->def(0.35)->unit("fraction")->doc("share of the insured in the employee scheme")},
       {"female_share", Spec::real()->range(0, 1)->def(0.5)->unit("fraction")->doc("share of women")},
       {"regions", Spec::integer()->range(1, 255)->def(3)->unit("count")->doc(
                       "number of regions (districts/counties); people and hospitals live in one")},
-      {"age_bands", Spec::array(age_band_spec())->min_items(1)->def_node(default_age_bands())->doc(
-                        "age structure and illness risks; shares must sum to 1")},
-      {"retirement_age_male", Spec::integer()->range(40, 80)->def(60)->unit("years")->doc(
-                                  "employees from this age are retired")},
-      {"retirement_age_female", Spec::integer()->range(40, 80)->def(55)->unit("years")->doc(
-                                    "employees from this age are retired")},
+      {"age_bands", Spec::array(age_band_spec())
+                        ->min_items(1)
+                        ->def_node(default_age_bands())
+                        ->doc("age structure and illness risks; shares must sum to 1")},
+      {"retirement_age_male",
+       Spec::integer()->range(40, 80)->def(60)->unit("years")->doc("employees from this age are retired")},
+      {"retirement_age_female",
+       Spec::integer()->range(40, 80)->def(55)->unit("years")->doc("employees from this age are retired")},
       {"retiree_exempt_share",
-       Spec::real()->range(0, 1)->def(0.9)->unit("fraction")->doc(
-           "share of retired employees with the required contribution years (they stop contributing)")},
+       Spec::real()
+           ->range(0, 1)
+           ->def(0.9)
+           ->unit("fraction")
+           ->doc("share of retired employees with the required contribution years (they stop contributing)")},
   });
 }
 
@@ -96,32 +106,32 @@ SpecPtr wages_spec() {
   return Spec::object({
       {"average_monthly_wage_yuan",
        Spec::real()->greater_than(0)->def(8333.0)->unit("yuan/month")->doc("mean monthly wage of employees")},
-      {"wage_sigma", Spec::real()->range(0, 3)->def(0.5)->unit("log-sd")->doc(
-                         "lognormal dispersion of individual wages")},
+      {"wage_sigma",
+       Spec::real()->range(0, 3)->def(0.5)->unit("log-sd")->doc("lognormal dispersion of individual wages")},
       {"provincial_average_monthly_wage_yuan",
-       Spec::real()->greater_than(0)->def(8333.0)->unit("yuan/month")->doc(
-           "provincial average wage that anchors the contribution base clamp")},
+       Spec::real()
+           ->greater_than(0)
+           ->def(8333.0)
+           ->unit("yuan/month")
+           ->doc("provincial average wage that anchors the contribution base clamp")},
   });
 }
 
 SpecPtr demand_spec() {
   return Spec::object({
-      {"admissions_per_person_year",
-       Spec::object({
-           {"employee", Spec::real()->range(0, 10)->def(0.177)->unit("1/year")->doc(
-                            "mean hospitalisation rate of employee-scheme members")},
-           {"resident", Spec::real()->range(0, 10)->def(0.152)->unit("1/year")->doc(
-                            "mean hospitalisation rate of resident-scheme members")},
-       })},
-      {"chronic_admission_relative_risk",
-       Spec::real()->greater_than(0)->max(100)->def(2.0)->unit("ratio")->doc(
-           "admission rate multiplier for people with a chronic condition")},
+      {"admissions_per_person_year", Spec::object({
+                                         {"employee", Spec::real()->range(0, 10)->def(0.177)->unit("1/year")->doc(
+                                                          "mean hospitalisation rate of employee-scheme members")},
+                                         {"resident", Spec::real()->range(0, 10)->def(0.152)->unit("1/year")->doc(
+                                                          "mean hospitalisation rate of resident-scheme members")},
+                                     })},
+      {"chronic_admission_relative_risk", Spec::real()->greater_than(0)->max(100)->def(2.0)->unit("ratio")->doc(
+                                              "admission rate multiplier for people with a chronic condition")},
       {"outpatient_enabled", Spec::boolean()->def(true)->doc("simulate outpatient visits")},
       {"outpatient_visits_per_person_year",
        Spec::real()->range(0, 100)->def(6.0)->unit("1/year")->doc("mean outpatient visits per person")},
-      {"chronic_outpatient_relative_risk",
-       Spec::real()->greater_than(0)->max(100)->def(1.8)->unit("ratio")->doc(
-           "outpatient rate multiplier for people with a chronic condition")},
+      {"chronic_outpatient_relative_risk", Spec::real()->greater_than(0)->max(100)->def(1.8)->unit("ratio")->doc(
+                                               "outpatient rate multiplier for people with a chronic condition")},
       {"outpatient_cost_mean_yuan",
        Spec::real()->greater_than(0)->def(180.0)->unit("yuan")->doc("mean cost of an outpatient visit")},
       {"outpatient_cost_cv",
@@ -131,11 +141,15 @@ SpecPtr demand_spec() {
 
 SpecPtr case_mix_spec() {
   return Spec::object({
-      {"los_distribution", Spec::enumeration({"gamma", "lognormal"})->def("gamma")->doc(
-                               "distribution of LOS around the group mean (gamma with cv 1 = exponential)")},
+      {"los_distribution", Spec::enumeration({"gamma", "lognormal"})
+                               ->def("gamma")
+                               ->doc("distribution of LOS around the group mean (gamma with cv 1 = exponential)")},
       {"los_linked_cost_share",
-       Spec::real()->range(0, 1)->def(0.5)->unit("fraction")->doc(
-           "share of a case's cost that scales with its LOS relative to the group mean")},
+       Spec::real()
+           ->range(0, 1)
+           ->def(0.5)
+           ->unit("fraction")
+           ->doc("share of a case's cost that scales with its LOS relative to the group mean")},
   });
 }
 
@@ -147,37 +161,43 @@ SpecPtr hospital_spec() {
       {"beds", Spec::integer()->range(1, 100'000)->unit("beds")->doc("staffed inpatient beds")},
       {"doctors", Spec::integer()->range(1, 100'000)->def(20)->unit("doctors")->doc("insurance doctors")},
       {"quality", Spec::real()->range(0, 1)->def(0.5)->doc("perceived quality used in provider choice")},
-      {"cost_index", Spec::real()->greater_than(0)->max(10)->def(1.0)->unit("ratio")->doc(
-                         "multiplies the catalogue's mean cost")},
-      {"los_index", Spec::real()->greater_than(0)->max(10)->def(1.0)->unit("ratio")->doc(
-                        "multiplies the catalogue's mean LOS")},
+      {"cost_index",
+       Spec::real()->greater_than(0)->max(10)->def(1.0)->unit("ratio")->doc("multiplies the catalogue's mean cost")},
+      {"los_index",
+       Spec::real()->greater_than(0)->max(10)->def(1.0)->unit("ratio")->doc("multiplies the catalogue's mean LOS")},
       {"cost_to_charge_ratio",
        Spec::real()->greater_than(0)->max(3)->def(0.92)->unit("ratio")->doc("true cost ÷ itemised bill")},
-      {"when_full", Spec::enumeration({"queue", "divert"})->def("queue")->doc(
-                        "when all beds are taken: wait for a bed, or send the patient to another hospital")},
+      {"when_full", Spec::enumeration({"queue", "divert"})
+                        ->def("queue")
+                        ->doc("when all beds are taken: wait for a bed, or send the patient to another hospital")},
   });
 }
 
 SpecPtr choice_spec() {
   return Spec::object({
-      {"tier_preference", per_tier(Spec::real()->range(-50, 50), {"-0.5", "0.0", "0.5"},
-                                   "utility constant of each tier", "utility")},
-      {"quality_weight", Spec::real()->range(-50, 50)->def(2.0)->unit("utility")->doc(
-                             "utility of quality 1 relative to 0")},
-      {"oop_per_1000_yuan", Spec::real()->range(-50, 0)->def(-0.15)->unit("utility/1000 yuan")->doc(
-                                "utility per 1,000 yuan of expected out-of-pocket cost")},
+      {"tier_preference",
+       per_tier(Spec::real()->range(-50, 50), {"-0.5", "0.0", "0.5"}, "utility constant of each tier", "utility")},
+      {"quality_weight",
+       Spec::real()->range(-50, 50)->def(2.0)->unit("utility")->doc("utility of quality 1 relative to 0")},
+      {"oop_per_1000_yuan", Spec::real()
+                                ->range(-50, 0)
+                                ->def(-0.15)
+                                ->unit("utility/1000 yuan")
+                                ->doc("utility per 1,000 yuan of expected out-of-pocket cost")},
       {"other_region_penalty", Spec::real()->range(-50, 0)->def(-1.5)->unit("utility")->doc(
                                    "utility of a hospital outside the patient's region")},
-      {"severity_tertiary_weight", Spec::real()->range(-50, 50)->def(0.5)->unit("utility/weight")->doc(
-                                       "extra tertiary utility per unit of case weight")},
+      {"severity_tertiary_weight", Spec::real()
+                                       ->range(-50, 50)
+                                       ->def(0.5)
+                                       ->unit("utility/weight")
+                                       ->doc("extra tertiary utility per unit of case weight")},
   });
 }
 
-SpecPtr inpatient_benefit_spec(std::vector<std::string> deductibles, std::vector<std::string> ratios,
-                               double cap_yuan) {
+SpecPtr inpatient_benefit_spec(std::vector<std::string> deductibles, std::vector<std::string> ratios, double cap_yuan) {
   return Spec::object({
-      {"deductible_yuan", per_tier(Spec::real()->min(0), std::move(deductibles),
-                                   "deductible (起付线) per person and year", "yuan")},
+      {"deductible_yuan",
+       per_tier(Spec::real()->min(0), std::move(deductibles), "deductible (起付线) per person and year", "yuan")},
       {"reimbursement_ratio", per_tier(Spec::real()->range(0, 1), std::move(ratios),
                                        "share of eligible cost above the deductible paid by the fund", "fraction")},
       {"annual_cap_yuan", Spec::real()->greater_than(0)->def(cap_yuan)->unit("yuan")->doc(
@@ -189,19 +209,27 @@ SpecPtr benefits_spec() {
   return Spec::object({
       {"employee", inpatient_benefit_spec({"300", "700", "1200"}, {"0.90", "0.85", "0.80"}, 600000.0)},
       {"resident", inpatient_benefit_spec({"200", "500", "1000"}, {"0.80", "0.72", "0.65"}, 210000.0)},
-      {"self_pay_share", Spec::real()->range(0, 1)->def(0.15)->unit("fraction")->doc(
-                             "share of the bill outside the policy scope (self-pay items)")},
-      {"class_b_share", Spec::real()->range(0, 1)->def(0.15)->unit("fraction")->doc(
-                            "share of the bill that is class-B (乙类) items")},
-      {"class_b_payfirst_rate", Spec::real()->range(0, 1)->def(0.10)->unit("fraction")->doc(
-                                    "individual pay-first rate on class-B items")},
-      {"outpatient_ratio",
-       Spec::object({
-           {"employee", Spec::real()->range(0, 1)->def(0.60)->unit("fraction")->doc(
-                            "share of an outpatient visit's cost paid by the fund")},
-           {"resident", Spec::real()->range(0, 1)->def(0.50)->unit("fraction")->doc(
-                            "share of an outpatient visit's cost paid by the fund")},
-       })},
+      {"self_pay_share", Spec::real()
+                             ->range(0, 1)
+                             ->def(0.15)
+                             ->unit("fraction")
+                             ->doc("share of the bill outside the policy scope (self-pay items)")},
+      {"class_b_share",
+       Spec::real()->range(0, 1)->def(0.15)->unit("fraction")->doc("share of the bill that is class-B (乙类) items")},
+      {"class_b_payfirst_rate",
+       Spec::real()->range(0, 1)->def(0.10)->unit("fraction")->doc("individual pay-first rate on class-B items")},
+      {"outpatient_ratio", Spec::object({
+                               {"employee", Spec::real()
+                                                ->range(0, 1)
+                                                ->def(0.60)
+                                                ->unit("fraction")
+                                                ->doc("share of an outpatient visit's cost paid by the fund")},
+                               {"resident", Spec::real()
+                                                ->range(0, 1)
+                                                ->def(0.50)
+                                                ->unit("fraction")
+                                                ->doc("share of an outpatient visit's cost paid by the fund")},
+                           })},
   });
 }
 
@@ -209,21 +237,27 @@ SpecPtr fund_spec() {
   return Spec::object({
       {"initial_balance_per_insured_yuan",
        Spec::real()->def(1500.0)->unit("yuan/person")->doc("pooled-fund balance at the start, per insured")},
-      {"employer_rate", Spec::real()->range(0, 1)->def(0.07)->unit("fraction")->doc(
-                            "employer contribution rate on the wage base")},
-      {"individual_rate", Spec::real()->range(0, 1)->def(0.02)->unit("fraction")->doc(
-                              "individual contribution rate on the wage base")},
+      {"employer_rate",
+       Spec::real()->range(0, 1)->def(0.07)->unit("fraction")->doc("employer contribution rate on the wage base")},
+      {"individual_rate",
+       Spec::real()->range(0, 1)->def(0.02)->unit("fraction")->doc("individual contribution rate on the wage base")},
       {"base_floor_ratio", Spec::real()->range(0, 10)->def(0.6)->unit("ratio")->doc(
                                "wage base lower clamp, as a multiple of the provincial average wage")},
       {"base_ceiling_ratio", Spec::real()->range(0, 100)->def(3.0)->unit("ratio")->doc(
                                  "wage base upper clamp, as a multiple of the provincial average wage")},
       {"employee_pooled_share",
-       Spec::real()->range(0, 1)->def(0.7)->unit("fraction")->doc(
-           "share of employee contributions credited to the pooled fund (the rest goes to personal accounts)")},
-      {"resident_premium_yuan", Spec::real()->min(0)->def(350.0)->unit("yuan/year")->doc(
-                                    "resident individual premium, collected each January")},
-      {"resident_subsidy_yuan", Spec::real()->min(0)->def(610.0)->unit("yuan/year")->doc(
-                                    "government subsidy per resident, collected each January")},
+       Spec::real()
+           ->range(0, 1)
+           ->def(0.7)
+           ->unit("fraction")
+           ->doc("share of employee contributions credited to the pooled fund (the rest goes to personal accounts)")},
+      {"resident_premium_yuan",
+       Spec::real()->min(0)->def(350.0)->unit("yuan/year")->doc("resident individual premium, collected each January")},
+      {"resident_subsidy_yuan", Spec::real()
+                                    ->min(0)
+                                    ->def(610.0)
+                                    ->unit("yuan/year")
+                                    ->doc("government subsidy per resident, collected each January")},
       {"reserve_window_months", Spec::integer()->range(1, 120)->def(12)->unit("months")->doc(
                                     "months of expenditure averaged for months of reserve")},
   });
@@ -240,9 +274,8 @@ SpecPtr drg_spec() {
                              "DRG base rate (费率): standard = weight × base rate × coefficient")},
       {"tier_coefficient", per_tier(Spec::real()->greater_than(0)->max(10), {"1", "1", "1"},
                                     "hospital-level coefficient (等级系数)", "ratio")},
-      {"basic_group_coefficient",
-       Spec::real()->greater_than(0)->max(10)->def(1.0)->unit("ratio")->doc(
-           "coefficient of basic groups (同病同价) at every level")},
+      {"basic_group_coefficient", Spec::real()->greater_than(0)->max(10)->def(1.0)->unit("ratio")->doc(
+                                      "coefficient of basic groups (同病同价) at every level")},
       {"high_multiple_bands",
        Spec::array(Spec::object({
                        {"max_weight", Spec::real()->greater_than(0)->optional()->unit("weight")->doc(
@@ -254,14 +287,21 @@ SpecPtr drg_spec() {
            ->def_node(default_high_bands())
            ->doc("high-multiple (高倍率) thresholds by weight band, ascending")},
       {"high_multiple_excess_share",
-       Spec::real()->range(0, 1)->def(1.0)->unit("fraction")->doc(
-           "high-multiple settlement = standard + share × (cost − standard); 1 = paid by items")},
+       Spec::real()
+           ->range(0, 1)
+           ->def(1.0)
+           ->unit("fraction")
+           ->doc("high-multiple settlement = standard + share × (cost − standard); 1 = paid by items")},
       {"low_multiple_factor", Spec::real()->range(0, 1)->def(0.4)->unit("ratio")->doc(
                                   "a case is low-multiple (低倍率, paid by items) when cost < factor × standard")},
-      {"qy_ratio", Spec::real()->greater_than(0)->max(1)->def(0.8)->unit("fraction")->doc(
-                       "QY/ungroupable (歧义组) cases are paid this share of items")},
-      {"long_stay_days", Spec::real()->greater_than(0)->def(60.0)->unit("days")->doc(
-                             "cases with LOS above this are paid by items")},
+      {"qy_ratio", Spec::real()
+                       ->greater_than(0)
+                       ->max(1)
+                       ->def(0.8)
+                       ->unit("fraction")
+                       ->doc("QY/ungroupable (歧义组) cases are paid this share of items")},
+      {"long_stay_days",
+       Spec::real()->greater_than(0)->def(60.0)->unit("days")->doc("cases with LOS above this are paid by items")},
   });
 }
 
@@ -283,11 +323,14 @@ SpecPtr payment_spec() {
 
 config::SpecPtr scenario_spec() {
   return Spec::object({
-      {"schema_version", Spec::integer()->range(1, kScenarioSchemaVersion)->def(kScenarioSchemaVersion)->doc(
-                             "scenario format version")},
+      {"schema_version",
+       Spec::integer()->range(1, kScenarioSchemaVersion)->def(kScenarioSchemaVersion)->doc("scenario format version")},
       {"name", Spec::string()->def("unnamed scenario")->doc("a short name for reports")},
-      {"start_year", Spec::integer()->range(1900, 2200)->def(2024)->unit("year")->doc(
-                         "calendar year of simulated day 0 (1 January)")},
+      {"start_year", Spec::integer()
+                         ->range(1900, 2200)
+                         ->def(2024)
+                         ->unit("year")
+                         ->doc("calendar year of simulated day 0 (1 January)")},
       {"horizon_years", Spec::integer()->range(1, 100)->def(3)->unit("years")->doc("simulated years")},
       {"catalogue", Spec::path()->doc("case catalogue CSV (relative to the file that names it)")},
       {"population", population_spec()},

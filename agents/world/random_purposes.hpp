@@ -6,10 +6,10 @@
 
 namespace reformsim::agents::purpose {
 
-inline constexpr std::uint64_t kPopulation = 1;        ///< entity = person: attributes at synthesis
-inline constexpr std::uint64_t kAdmissionOnset = 2;    ///< entity = city-wide onset index: its time and person
-inline constexpr std::uint64_t kCaseDraw = 3;          ///< entity = onset index: group, LOS and cost noise
-inline constexpr std::uint64_t kProviderChoice = 4;    ///< entity = onset index (behavioural)
-inline constexpr std::uint64_t kOutpatientVisit = 5;   ///< entity = city-wide visit index: time, class, hospital, cost
+inline constexpr std::uint64_t kPopulation = 1;       ///< entity = person: attributes at synthesis
+inline constexpr std::uint64_t kAdmissionOnset = 2;   ///< entity = city-wide onset index: its time and person
+inline constexpr std::uint64_t kCaseDraw = 3;         ///< entity = onset index: group, LOS and cost noise
+inline constexpr std::uint64_t kProviderChoice = 4;   ///< entity = onset index (behavioural)
+inline constexpr std::uint64_t kOutpatientVisit = 5;  ///< entity = city-wide visit index: time, class, hospital, cost
 
 }  // namespace reformsim::agents::purpose

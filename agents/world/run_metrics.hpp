@@ -9,41 +9,41 @@ namespace reformsim::agents {
 /// Flows and stocks of one calendar month (index from the scenario start).
 struct MonthMetrics {
   double contributions_yuan = 0;
-  double fund_expenditure_yuan = 0;          ///< claims paid to hospitals at this month's settlement
-  double inpatient_fund_yuan = 0;            ///< fund claims of discharges in the month
+  double fund_expenditure_yuan = 0;  ///< claims paid to hospitals at this month's settlement
+  double inpatient_fund_yuan = 0;    ///< fund claims of discharges in the month
   double outpatient_fund_yuan = 0;
-  double balance_yuan = 0;                   ///< pooled fund at the end of the month
+  double balance_yuan = 0;  ///< pooled fund at the end of the month
   double months_of_reserve = 0;
   double admissions = 0;
   double discharges = 0;
   double outpatient_visits = 0;
-  double los_days_sum = 0;                   ///< over discharges
-  double bill_yuan_sum = 0;                  ///< itemised inpatient bills of discharges
-  double patient_share_yuan_sum = 0;         ///< inpatient out-of-pocket of discharges
+  double los_days_sum = 0;            ///< over discharges
+  double bill_yuan_sum = 0;           ///< itemised inpatient bills of discharges
+  double patient_share_yuan_sum = 0;  ///< inpatient out-of-pocket of discharges
   double settlement_yuan_sum = 0;
   double weight_sum = 0;
   double diversions = 0;
-  double wait_days_sum = 0;                  ///< over admissions
-  double waited_admissions = 0;              ///< admissions that had to wait for a bed
+  double wait_days_sum = 0;      ///< over admissions
+  double waited_admissions = 0;  ///< admissions that had to wait for a bed
 };
 
 /// One hospital in one simulated year.
 struct HospitalYearMetrics {
-  double cases = 0;                          ///< inpatient discharges
+  double cases = 0;  ///< inpatient discharges
   double weight_sum = 0;
   double los_days_sum = 0;
   double bill_yuan_sum = 0;
   double settlement_yuan_sum = 0;
-  double revenue_yuan = 0;                   ///< fund payments + patient shares, inpatient and outpatient
-  double cost_yuan = 0;                      ///< true cost of all care delivered
-  double bed_days = 0;                       ///< occupied bed-days within the year
-  double queue_patient_days = 0;             ///< patient-days spent waiting for a bed within the year
-  double admissions = 0;                     ///< patients who got a bed in the year
-  double wait_days_sum = 0;                  ///< their total wait for a bed
-  double diversions = 0;                     ///< patients sent elsewhere because all beds were taken
+  double revenue_yuan = 0;        ///< fund payments + patient shares, inpatient and outpatient
+  double cost_yuan = 0;           ///< true cost of all care delivered
+  double bed_days = 0;            ///< occupied bed-days within the year
+  double queue_patient_days = 0;  ///< patient-days spent waiting for a bed within the year
+  double admissions = 0;          ///< patients who got a bed in the year
+  double wait_days_sum = 0;       ///< their total wait for a bed
+  double diversions = 0;          ///< patients sent elsewhere because all beds were taken
   double outpatient_visits = 0;
-  double time_index = 0;                     ///< 时间消耗指数, filled at the end
-  double cost_index = 0;                     ///< 费用消耗指数, filled at the end
+  double time_index = 0;  ///< 时间消耗指数, filled at the end
+  double cost_index = 0;  ///< 费用消耗指数, filled at the end
 };
 
 /// Per catalogue group over the whole horizon.
@@ -65,7 +65,7 @@ struct CellSums {
 struct RunMetrics {
   std::size_t hospitals = 0;
   std::size_t groups_count = 0;
-  std::vector<CellSums> hospital_group_years;                     ///< [year][hospital][group], flat
+  std::vector<CellSums> hospital_group_years;  ///< [year][hospital][group], flat
   /// Adds a discharge to its (year, hospital, group) cell.
   void hospital_group_years_add(int year, std::size_t hospital, std::size_t group, double los_days, double bill) {
     CellSums& c = hospital_group_years[(static_cast<std::size_t>(year) * hospitals + hospital) * groups_count + group];
@@ -74,9 +74,9 @@ struct RunMetrics {
     c.bill_yuan_sum += bill;
   }
   std::vector<MonthMetrics> months;
-  std::vector<std::vector<HospitalYearMetrics>> hospital_years;   ///< [hospital][year]
+  std::vector<std::vector<HospitalYearMetrics>> hospital_years;  ///< [hospital][year]
   std::vector<GroupMetrics> groups;
-  std::vector<std::vector<double>> settlement_type_counts;        ///< [year][settlement type]
+  std::vector<std::vector<double>> settlement_type_counts;  ///< [year][settlement type]
   std::uint64_t events = 0;
   double final_balance_yuan = 0;
   double insured = 0;

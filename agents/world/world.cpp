@@ -122,15 +122,25 @@ void World::schedule_admission_onset(sim::Simulation& sim, std::uint64_t onset, 
   }
 }
 
-
 void World::handle(const sim::Event& e, sim::Simulation& sim) {
   switch (e.kind) {
-    case event_kind::kAdmissionOnset: on_admission_onset(e, sim); break;
-    case event_kind::kOutpatientOnset: on_outpatient_onset(e, sim); break;
-    case event_kind::kDischarge: on_discharge(e, sim); break;
-    case event_kind::kMonthEnd: on_month_end(e, sim); break;
-    case event_kind::kYearStart: on_year_start(e, sim); break;
-    default: throw std::logic_error("unknown event kind " + std::to_string(e.kind));
+    case event_kind::kAdmissionOnset:
+      on_admission_onset(e, sim);
+      break;
+    case event_kind::kOutpatientOnset:
+      on_outpatient_onset(e, sim);
+      break;
+    case event_kind::kDischarge:
+      on_discharge(e, sim);
+      break;
+    case event_kind::kMonthEnd:
+      on_month_end(e, sim);
+      break;
+    case event_kind::kYearStart:
+      on_year_start(e, sim);
+      break;
+    default:
+      throw std::logic_error("unknown event kind " + std::to_string(e.kind));
   }
 }
 
@@ -161,7 +171,8 @@ void World::on_month_end(const sim::Event& e, sim::Simulation& sim) {
   month.fund_expenditure_yuan = to_yuan(ledger_.settle_pending_claims());
   month.balance_yuan = to_yuan(ledger_.balance_fen());
   // Months of reserve = balance ÷ mean monthly expenditure over the trailing window (DOMAIN.md §4).
-  const std::size_t window = std::min<std::size_t>(m + 1, static_cast<std::size_t>(scenario_.fund.reserve_window_months));
+  const std::size_t window =
+      std::min<std::size_t>(m + 1, static_cast<std::size_t>(scenario_.fund.reserve_window_months));
   double spent = 0;
   for (std::size_t i = m + 1 - window; i <= m; ++i) spent += metrics_.months[i].fund_expenditure_yuan;
   // Undefined (NaN) while the fund has spent nothing in the window.

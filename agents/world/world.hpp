@@ -82,10 +82,10 @@ class World {
   std::uint32_t pick_person(const sim::AliasTable& classes, sim::RandomStream& rng) const;
   /// A uniformly chosen member of a risk class.
   std::uint32_t pick_member(std::size_t risk_class, sim::RandomStream& rng) const;
-  std::uint64_t next_outpatient_visit_ = 0;   ///< city-wide visit index: the entity of the visit's stream
+  std::uint64_t next_outpatient_visit_ = 0;  ///< city-wide visit index: the entity of the visit's stream
   // Stream keys hashed once per run (see random_purposes.hpp).
   sim::StreamKey admission_key_, case_key_, choice_key_, outpatient_key_;
-  double outpatient_noise_mu_ = 0, outpatient_noise_sigma_ = 0;   ///< lognormal noise of mean 1
+  double outpatient_noise_mu_ = 0, outpatient_noise_sigma_ = 0;  ///< lognormal noise of mean 1
   ProviderChoice choice_;
   std::vector<std::unique_ptr<PaymentRule>> rule_by_year_;
   const PaymentRule* rule_ = nullptr;
@@ -96,7 +96,7 @@ class World {
   std::vector<BenefitYearUsage> usage_;
   std::int64_t monthly_employee_contributions_fen_ = 0;
   std::int64_t annual_resident_contributions_fen_ = 0;
-  std::vector<std::int64_t> hospital_revenue_fen_;   ///< tallied per case, checked against the ledger
+  std::vector<std::int64_t> hospital_revenue_fen_;  ///< tallied per case, checked against the ledger
   std::vector<double> scratch_probabilities_;
   std::vector<char> scratch_allowed_;
   RunMetrics metrics_;

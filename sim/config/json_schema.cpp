@@ -12,10 +12,18 @@ std::string json_string(const std::string& s) {
   std::string out = "\"";
   for (unsigned char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (c < 0x20) {
           char buffer[8];
@@ -55,7 +63,9 @@ std::string json_value(const Node& n, const Spec* s) {
   }
   if (n.is_null()) return "null";
   if (s && (s->type() == ValueType::Integer || s->type() == ValueType::Real || s->type() == ValueType::Boolean)) {
-    return n.text() == "True" || n.text() == "TRUE" ? "true" : n.text() == "False" || n.text() == "FALSE" ? "false" : n.text();
+    return n.text() == "True" || n.text() == "TRUE"     ? "true"
+           : n.text() == "False" || n.text() == "FALSE" ? "false"
+                                                        : n.text();
   }
   // Untyped numbers stay numbers.
   char* end = nullptr;
@@ -95,15 +105,21 @@ void emit(const Spec& s, std::string& out, int indent) {
     case ValueType::Real:
       line(out, in, std::string("\"type\": ") + (s.type() == ValueType::Integer ? "\"integer\"" : "\"number\""));
       if (auto lo = s.lower()) {
-        line(out, in, std::string(s.lower_exclusive() ? "\"exclusiveMinimum\": " : "\"minimum\": ") + format_number(*lo));
+        line(out, in,
+             std::string(s.lower_exclusive() ? "\"exclusiveMinimum\": " : "\"minimum\": ") + format_number(*lo));
       }
       if (auto hi = s.upper()) {
-        line(out, in, std::string(s.upper_exclusive() ? "\"exclusiveMaximum\": " : "\"maximum\": ") + format_number(*hi));
+        line(out, in,
+             std::string(s.upper_exclusive() ? "\"exclusiveMaximum\": " : "\"maximum\": ") + format_number(*hi));
       }
       break;
-    case ValueType::Boolean: line(out, in, "\"type\": \"boolean\""); break;
+    case ValueType::Boolean:
+      line(out, in, "\"type\": \"boolean\"");
+      break;
     case ValueType::String:
-    case ValueType::Path: line(out, in, "\"type\": \"string\""); break;
+    case ValueType::Path:
+      line(out, in, "\"type\": \"string\"");
+      break;
     case ValueType::Enum: {
       std::string values;
       for (const std::string& v : s.enum_values()) values += (values.empty() ? "" : ", ") + json_string(v);
@@ -141,7 +157,8 @@ void emit(const Spec& s, std::string& out, int indent) {
       emit(*s.item(), out, in);
       out += ",\n";
       break;
-    case ValueType::Any: break;
+    case ValueType::Any:
+      break;
   }
   // Drop the trailing comma of the last member.
   if (out.size() >= 2 && out[out.size() - 2] == ',') out.erase(out.size() - 2, 1);
@@ -154,8 +171,9 @@ std::string to_json_schema(const Spec& spec, const std::string& title) {
   std::string body;
   emit(spec, body, 0);
   // Insert the schema header members after the opening brace.
-  const std::string header = "{\n  \"$schema\": \"https://json-schema.org/draft/2020-12/schema\",\n  \"title\": " +
-                             json_string(title) + (body.size() > 3 ? ",\n" : "\n");
+  const std::string header =
+      "{\n  \"$schema\": \"https://json-schema.org/draft/2020-12/schema\",\n  \"title\": " + json_string(title) +
+      (body.size() > 3 ? ",\n" : "\n");
   return header + body.substr(2) + "\n";
 }
 

@@ -69,7 +69,8 @@ void set_at_path(Node& root, std::string_view key_path, Node value) {
     }
     if (node->is_null()) *node = Node::map(value.location());
     if (!node->is_map()) {
-      throw PathError("key path '" + std::string(key_path) + "': '" + step.key + "' is inside a value that is not a map");
+      throw PathError("key path '" + std::string(key_path) + "': '" + step.key +
+                      "' is inside a value that is not a map");
     }
     if (last) {
       node->set(step.key, std::move(value));

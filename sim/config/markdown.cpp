@@ -6,20 +6,29 @@ namespace {
 
 std::string type_word(const Spec& s) {
   switch (s.type()) {
-    case ValueType::Integer: return "integer";
-    case ValueType::Real: return "number";
-    case ValueType::Boolean: return "boolean";
-    case ValueType::String: return "string";
-    case ValueType::Path: return "path";
+    case ValueType::Integer:
+      return "integer";
+    case ValueType::Real:
+      return "number";
+    case ValueType::Boolean:
+      return "boolean";
+    case ValueType::String:
+      return "string";
+    case ValueType::Path:
+      return "path";
     case ValueType::Enum: {
       std::string v;
       for (const std::string& e : s.enum_values()) v += (v.empty() ? "" : " \\| ") + e;
       return v;
     }
-    case ValueType::Object: return "map";
-    case ValueType::Array: return "list";
-    case ValueType::Map: return "map";
-    case ValueType::Any: return "any";
+    case ValueType::Object:
+      return "map";
+    case ValueType::Array:
+      return "list";
+    case ValueType::Map:
+      return "map";
+    case ValueType::Any:
+      return "any";
   }
   return "";
 }
@@ -64,7 +73,8 @@ void rows(const Spec& s, const std::string& path, std::string& out) {
   }
   out += "| `" + path + "` | " + type_word(s) + " | " + s.unit_name() + " | " + default_cell(s) + " | " +
          range_cell(s) + " | " + s.description() + " |\n";
-  if (s.type() == ValueType::Array && s.item() && s.item()->type() == ValueType::Object) rows(*s.item(), path + "[]", out);
+  if (s.type() == ValueType::Array && s.item() && s.item()->type() == ValueType::Object)
+    rows(*s.item(), path + "[]", out);
 }
 
 }  // namespace

@@ -106,16 +106,26 @@ SpecPtr Spec::key_pattern(std::string description, std::function<bool(const std:
 
 std::string Spec::type_name() const {
   switch (type_) {
-    case ValueType::Integer: return "an integer";
-    case ValueType::Real: return "a number";
-    case ValueType::Boolean: return "true or false";
-    case ValueType::String: return "a string";
-    case ValueType::Enum: return "one of the listed values";
-    case ValueType::Path: return "a file path";
-    case ValueType::Object: return "a map of keys";
-    case ValueType::Array: return "a list";
-    case ValueType::Map: return "a map";
-    case ValueType::Any: return "any value";
+    case ValueType::Integer:
+      return "an integer";
+    case ValueType::Real:
+      return "a number";
+    case ValueType::Boolean:
+      return "true or false";
+    case ValueType::String:
+      return "a string";
+    case ValueType::Enum:
+      return "one of the listed values";
+    case ValueType::Path:
+      return "a file path";
+    case ValueType::Object:
+      return "a map of keys";
+    case ValueType::Array:
+      return "a list";
+    case ValueType::Map:
+      return "a map";
+    case ValueType::Any:
+      return "any value";
   }
   return "a value";
 }

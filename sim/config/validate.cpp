@@ -29,10 +29,14 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
 
 std::string describe(const Node& n) {
   switch (n.kind()) {
-    case Node::Kind::Null: return "nothing";
-    case Node::Kind::Map: return "a map";
-    case Node::Kind::Sequence: return "a list";
-    case Node::Kind::Scalar: return "'" + n.text() + "'";
+    case Node::Kind::Null:
+      return "nothing";
+    case Node::Kind::Map:
+      return "a map";
+    case Node::Kind::Sequence:
+      return "a list";
+    case Node::Kind::Scalar:
+      return "'" + n.text() + "'";
   }
   return "?";
 }
@@ -59,11 +63,16 @@ class Validator {
 
   Node check(const Node& n, const Spec& s, const std::string& path) {
     switch (s.type()) {
-      case ValueType::Any: return n;
-      case ValueType::Object: return object(n, s, path);
-      case ValueType::Array: return array(n, s, path);
-      case ValueType::Map: return map(n, s, path);
-      default: return scalar(n, s, path);
+      case ValueType::Any:
+        return n;
+      case ValueType::Object:
+        return object(n, s, path);
+      case ValueType::Array:
+        return array(n, s, path);
+      case ValueType::Map:
+        return map(n, s, path);
+      default:
+        return scalar(n, s, path);
     }
   }
 
@@ -74,7 +83,8 @@ class Validator {
       return Node::map(n.location());
     }
     for (const auto& [key, value] : n.entries()) {
-      const auto known = std::find_if(s.fields().begin(), s.fields().end(), [&](const Field& f) { return f.key == key; });
+      const auto known =
+          std::find_if(s.fields().begin(), s.fields().end(), [&](const Field& f) { return f.key == key; });
       if (known != s.fields().end()) continue;
       std::string message = "unknown key '" + key + "'";
       std::string best;
@@ -169,7 +179,8 @@ class Validator {
         return n;
       }
       case ValueType::Boolean:
-        if (n.quoted() || !(t == "true" || t == "false" || t == "True" || t == "False" || t == "TRUE" || t == "FALSE")) {
+        if (n.quoted() ||
+            !(t == "true" || t == "false" || t == "True" || t == "False" || t == "TRUE" || t == "FALSE")) {
           errors_.add(n.location(), path, "expected true or false, got " + describe(n));
         }
         return n;

@@ -11,9 +11,7 @@ namespace reformsim::config {
 
 namespace {
 
-SourceLocation at(const std::string& file, const YAML::Mark& mark) {
-  return {file, mark.line + 1, mark.column + 1};
-}
+SourceLocation at(const std::string& file, const YAML::Mark& mark) { return {file, mark.line + 1, mark.column + 1}; }
 
 Node convert(const YAML::Node& y, const std::string& file, ErrorList& errors) {
   const SourceLocation where = at(file, y.Mark());

@@ -28,7 +28,7 @@ class AliasTable {
 
  private:
   struct Cell {
-    std::uint32_t threshold;   ///< P(column itself) × 2^32; 0xFFFFFFFF stands for 1
+    std::uint32_t threshold;  ///< P(column itself) × 2^32; 0xFFFFFFFF stands for 1
     std::uint32_t alias;
   };
   std::vector<Cell> cells_;

@@ -34,7 +34,6 @@ double Calendar::month_start_day(int month_index) const {
 
 int Calendar::year_index(double t) const { return static_cast<int>(std::floor(t / kDaysPerYear)); }
 
-
 int Calendar::month_index(double t) const {
   const int year = year_index(t);
   const double day_of_year = t - static_cast<double>(year) * kDaysPerYear;

@@ -7,13 +7,13 @@ namespace reformsim::sim {
 
 /// One scheduled event. Ordered by time, then priority class (lower first), then insertion sequence.
 struct Event {
-  double time_days;          ///< simulated time in days since day 0
-  std::uint64_t sequence;    ///< insertion order, set by the queue (ties resolve first-in first-out)
-  std::uint64_t payload;     ///< free for the handler (an index, a counter)
-  std::uint32_t target;      ///< entity id the event is about
-  std::uint16_t kind;        ///< handler selector
-  std::uint8_t priority;     ///< class at equal time: lower runs first
-  std::uint8_t flags;        ///< free for the handler
+  double time_days;        ///< simulated time in days since day 0
+  std::uint64_t sequence;  ///< insertion order, set by the queue (ties resolve first-in first-out)
+  std::uint64_t payload;   ///< free for the handler (an index, a counter)
+  std::uint32_t target;    ///< entity id the event is about
+  std::uint16_t kind;      ///< handler selector
+  std::uint8_t priority;   ///< class at equal time: lower runs first
+  std::uint8_t flags;      ///< free for the handler
 };
 
 static_assert(sizeof(Event) == 32, "events must stay small");

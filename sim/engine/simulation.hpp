@@ -16,7 +16,8 @@ class Simulation {
   double now() const { return now_; }
   /// Schedules an event; scheduling in the past is a logic error.
   void schedule(Event e) {
-    if (e.time_days < now_) [[unlikely]] scheduled_in_the_past(e);
+    if (e.time_days < now_) [[unlikely]]
+      scheduled_in_the_past(e);
     queue_.push(e);
   }
   /// Handles every event with time < end_days in order by calling `d.handle(event, *this)`; events at end_days

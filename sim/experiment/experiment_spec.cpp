@@ -19,18 +19,21 @@ config::SpecPtr experiment_spec_declaration() {
       {"name", Spec::string()->optional()->doc("experiment name (default: the file name)")},
       {"description", Spec::string()->optional()->doc("free text for reports")},
       {"base", Spec::path()->doc("the base scenario file (relative to this file)")},
-      {"seed", Spec::integer()->range(0, 9.0e15)->def(std::int64_t{1})->doc(
-                   "master seed; runs differ only by replicate, so arms share random numbers")},
+      {"seed", Spec::integer()
+                   ->range(0, 9.0e15)
+                   ->def(std::int64_t{1})
+                   ->doc("master seed; runs differ only by replicate, so arms share random numbers")},
       {"replicates", Spec::integer()->range(1, 1'000'000)->def(1)->doc("replicates per arm and grid point")},
-      {"design", Spec::enumeration({"grid"})->def("grid")->doc(
-                     "how `vary` values are combined (grid: every combination)")},
-      {"reference_arm", Spec::string()->optional()->doc(
-                            "arm that paired differences are computed against (default: the first arm)")},
+      {"design",
+       Spec::enumeration({"grid"})->def("grid")->doc("how `vary` values are combined (grid: every combination)")},
+      {"reference_arm",
+       Spec::string()->optional()->doc("arm that paired differences are computed against (default: the first arm)")},
       {"arms", Spec::array(Spec::object({
                                {"name", Spec::string()->doc("arm name (unique)")},
                                {"description", Spec::string()->optional()->doc("free text")},
-                               {"set", Spec::map_of(Spec::any())->def_node(Node::map())->doc(
-                                           "scenario key path → value overrides, e.g. payment.method: drg")},
+                               {"set", Spec::map_of(Spec::any())
+                                           ->def_node(Node::map())
+                                           ->doc("scenario key path → value overrides, e.g. payment.method: drg")},
                            }))
                    ->min_items(1)
                    ->optional()
@@ -76,8 +79,8 @@ ExperimentSpec load_experiment(const std::string& path, config::ErrorList& error
 
   Node checked = config::validate(root, *experiment_spec_declaration(), errors);
   if (errors.size() > before) return spec;
-  spec.name = config::has(checked, "name") ? config::get_string(checked, "name")
-                                            : std::filesystem::path(path).stem().string();
+  spec.name =
+      config::has(checked, "name") ? config::get_string(checked, "name") : std::filesystem::path(path).stem().string();
   spec.base_file = config::get_string(checked, "base");
   spec.seed = static_cast<std::uint64_t>(config::get_int(checked, "seed"));
   spec.replicates = static_cast<int>(config::get_int(checked, "replicates"));
@@ -106,14 +109,13 @@ ExperimentSpec load_experiment(const std::string& path, config::ErrorList& error
   for (const auto& [key, values] : config::get_child(checked, "vary").entries()) {
     spec.vary.push_back({key, values.items()});
   }
-  spec.reference_arm = config::has(checked, "reference_arm") ? config::get_string(checked, "reference_arm")
-                                                             : spec.arms.front().name;
+  spec.reference_arm =
+      config::has(checked, "reference_arm") ? config::get_string(checked, "reference_arm") : spec.arms.front().name;
   bool found = false;
   for (const Arm& a : spec.arms) found = found || a.name == spec.reference_arm;
   if (!found) {
     const Node* n = checked.find("reference_arm");
-    errors.add(n ? n->location() : checked.location(), "reference_arm",
-               "no arm is named '" + spec.reference_arm + "'");
+    errors.add(n ? n->location() : checked.location(), "reference_arm", "no arm is named '" + spec.reference_arm + "'");
   }
   return spec;
 }

@@ -26,15 +26,15 @@ struct VaryAxis {
 /// A parsed, validated experiment description.
 struct ExperimentSpec {
   std::string name;
-  std::string source_file;                   ///< the experiment (or scenario) file
-  std::string source_text;                   ///< its text, stored in the output's /meta
+  std::string source_file;  ///< the experiment (or scenario) file
+  std::string source_text;  ///< its text, stored in the output's /meta
   std::string base_file;
-  config::Node base_scenario;                ///< `extends:` resolved, not yet validated
+  config::Node base_scenario;  ///< `extends:` resolved, not yet validated
   std::vector<Arm> arms;
   std::vector<VaryAxis> vary;
   int replicates = 1;
   std::uint64_t seed = 1;
-  std::string reference_arm;                 ///< arm that paired differences are taken against
+  std::string reference_arm;  ///< arm that paired differences are taken against
 };
 
 /// The declarations of the experiment format (for validation and `reformsim schema`).

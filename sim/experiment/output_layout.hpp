@@ -40,7 +40,7 @@ struct OutputLayout {
 /// each exactly row_size() long (NaN where a run has no value, e.g. a shorter horizon).
 struct RunValues {
   std::vector<std::vector<double>> metrics;
-  double events = 0;                         ///< events processed by the kernel
+  double events = 0;  ///< events processed by the kernel
 };
 
 }  // namespace reformsim::experiment

@@ -9,8 +9,8 @@ namespace reformsim::experiment {
 
 /// How to execute an experiment.
 struct RunnerOptions {
-  int threads = 0;                           ///< 0 = all cores
-  bool progress = true;                      ///< runs done/total, elapsed and ETA on stderr
+  int threads = 0;       ///< 0 = all cores
+  bool progress = true;  ///< runs done/total, elapsed and ETA on stderr
 };
 
 /// Thrown when a run fails; says which run and why.

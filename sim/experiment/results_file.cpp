@@ -45,8 +45,9 @@ ResultsFile::ResultsFile(const std::string& path, const ExperimentSpec& spec, co
   w.write_strings("/meta/experiment_file", {spec.source_file}, {"", "experiment or scenario file"});
   w.write_strings("/meta/experiment_text", {spec.source_text}, {"", "text of the experiment or scenario file"});
   w.write_strings("/meta/scenarios", context.resolved_scenarios,
-                  {"", "validated scenario (defaults filled) of each grid point and arm, as YAML; "
-                       "/runs/scenario_index points here"});
+                  {"",
+                   "validated scenario (defaults filled) of each grid point and arm, as YAML; "
+                   "/runs/scenario_index points here"});
   std::vector<std::string> arm_names;
   for (const Arm& a : spec.arms) arm_names.push_back(a.name);
   w.write_strings("/meta/arms", arm_names, {"", "arm names in arm_index order"});

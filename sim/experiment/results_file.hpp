@@ -18,7 +18,7 @@ namespace reformsim::experiment {
 /// Facts about the invocation stored in /meta.
 struct RunContext {
   std::string command_line;
-  std::vector<std::string> resolved_scenarios;   ///< validated scenario YAML per scenario tree
+  std::vector<std::string> resolved_scenarios;  ///< validated scenario YAML per scenario tree
 };
 
 /// Tool version and git revision compiled into the binary.

@@ -6,8 +6,8 @@ namespace reformsim::experiment {
 
 namespace {
 
-void apply(config::Node& scenario, const std::string& key_path, const config::Node& value,
-           config::ErrorList& errors, const std::string& origin) {
+void apply(config::Node& scenario, const std::string& key_path, const config::Node& value, config::ErrorList& errors,
+           const std::string& origin) {
   try {
     config::set_at_path(scenario, key_path, value);
   } catch (const config::PathError& e) {

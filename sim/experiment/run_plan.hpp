@@ -13,19 +13,19 @@ namespace reformsim::experiment {
 /// One run: a scenario tree (base + arm overrides + grid values) with its seed and replicate.
 struct RunPlan {
   std::size_t run_id = 0;
-  std::size_t point = 0;                     ///< grid point index
+  std::size_t point = 0;  ///< grid point index
   std::size_t arm_index = 0;
   std::string arm;
   int replicate = 0;
   std::uint64_t seed = 0;
-  std::vector<std::string> varied_values;    ///< text of each vary axis's value at this point
-  std::size_t scenario_index = 0;            ///< index of this run's scenario tree (shared by replicates)
+  std::vector<std::string> varied_values;  ///< text of each vary axis's value at this point
+  std::size_t scenario_index = 0;          ///< index of this run's scenario tree (shared by replicates)
 };
 
 /// The runs of an experiment and the distinct scenario trees they use (one per grid point and arm).
 struct ExpandedExperiment {
   std::vector<RunPlan> runs;
-  std::vector<config::Node> scenarios;       ///< not yet validated
+  std::vector<config::Node> scenarios;  ///< not yet validated
 };
 
 /// Expands the experiment; override paths that cannot be applied are reported in `errors`.

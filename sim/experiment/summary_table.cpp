@@ -40,10 +40,14 @@ std::string number(double v) {
   if (!std::isfinite(v)) return "-";
   char buffer[64];
   const double a = std::abs(v);
-  if (a >= 1e9) std::snprintf(buffer, sizeof buffer, "%.4gbn", v / 1e9);
-  else if (a >= 1e6) std::snprintf(buffer, sizeof buffer, "%.4gM", v / 1e6);
-  else if (a >= 1e4) std::snprintf(buffer, sizeof buffer, "%.0f", v);
-  else std::snprintf(buffer, sizeof buffer, "%.4g", v);
+  if (a >= 1e9)
+    std::snprintf(buffer, sizeof buffer, "%.4gbn", v / 1e9);
+  else if (a >= 1e6)
+    std::snprintf(buffer, sizeof buffer, "%.4gM", v / 1e6);
+  else if (a >= 1e4)
+    std::snprintf(buffer, sizeof buffer, "%.0f", v);
+  else
+    std::snprintf(buffer, sizeof buffer, "%.4g", v);
   return buffer;
 }
 

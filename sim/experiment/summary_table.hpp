@@ -22,8 +22,8 @@ MeanInterval mean_interval(const std::vector<double>& values);
 
 /// One labelled headline metric for the table.
 struct HeadlineMetric {
-  std::string label;                         ///< e.g. "fund balance at end (yuan)"
-  std::size_t metric;                        ///< index into the per-run values
+  std::string label;   ///< e.g. "fund balance at end (yuan)"
+  std::size_t metric;  ///< index into the per-run values
 };
 
 /// Formats the table. `values[run][metric]` holds each run's scalar headline values.

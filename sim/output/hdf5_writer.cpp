@@ -60,7 +60,7 @@ struct Hdf5Writer::Impl {
   bool committed = false;
   struct Rows {
     hid_t dataset = H5I_INVALID_HID;
-    hid_t type = H5I_INVALID_HID;   // memory type
+    hid_t type = H5I_INVALID_HID;  // memory type
     std::vector<hsize_t> row_dims;
     hsize_t rows = 0;
     bool is_string = false;
@@ -101,11 +101,13 @@ struct Hdf5Writer::Impl {
     ensure_groups(path);
     const auto h = to_hsize(dims);
     Handle space(checked(H5Screate_simple(static_cast<int>(h.size()), h.data(), nullptr), "dataspace " + path));
-    Handle dataset(checked(H5Dcreate2(file, path.c_str(), file_type, space.get(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
-                           "cannot create dataset " + path));
+    Handle dataset(
+        checked(H5Dcreate2(file, path.c_str(), file_type, space.get(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+                "cannot create dataset " + path));
     std::size_t count = 1;
     for (std::size_t d : dims) count *= d;
-    if (count > 0) check(H5Dwrite(dataset.get(), memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, data), "cannot write " + path);
+    if (count > 0)
+      check(H5Dwrite(dataset.get(), memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, data), "cannot write " + path);
     describe(dataset.get(), info);
   }
 
@@ -133,9 +135,9 @@ struct Hdf5Writer::Impl {
         check(H5Pset_fill_value(plist.get(), H5T_NATIVE_DOUBLE, &fill), "fill value " + path);
       }
     }
-    const hid_t dataset = checked(
-        H5Dcreate2(file, path.c_str(), file_type, space.get(), H5P_DEFAULT, plist.get(), H5P_DEFAULT),
-        "cannot create dataset " + path);
+    const hid_t dataset =
+        checked(H5Dcreate2(file, path.c_str(), file_type, space.get(), H5P_DEFAULT, plist.get(), H5P_DEFAULT),
+                "cannot create dataset " + path);
     describe(dataset, info);
     Rows r;
     r.dataset = dataset;
@@ -162,7 +164,8 @@ struct Hdf5Writer::Impl {
     Handle memory_space(H5Screate_simple(static_cast<int>(count.size()), count.data(), nullptr));
     Handle string_memory_type(r.is_string ? string_type() : H5I_INVALID_HID);
     const hid_t type = r.is_string ? string_memory_type.get() : r.type;
-    check(H5Dwrite(r.dataset, type, memory_space.get(), file_space.get(), H5P_DEFAULT, data), "cannot append to " + path);
+    check(H5Dwrite(r.dataset, type, memory_space.get(), file_space.get(), H5P_DEFAULT, data),
+          "cannot append to " + path);
     ++r.rows;
   }
 
@@ -201,12 +204,14 @@ Hdf5Writer Hdf5Writer::create(const std::string& final_path) {
   return Hdf5Writer(std::move(impl));
 }
 
-void Hdf5Writer::set_string_attribute(const std::string& object_path, const std::string& name, const std::string& value) {
+void Hdf5Writer::set_string_attribute(const std::string& object_path, const std::string& name,
+                                      const std::string& value) {
   Handle object(checked(H5Oopen(impl_->file, object_path.c_str(), H5P_DEFAULT), "no object " + object_path));
   impl_->attribute(object.get(), name, value);
 }
 
-void Hdf5Writer::write_strings(const std::string& path, const std::vector<std::string>& values, const DatasetInfo& info) {
+void Hdf5Writer::write_strings(const std::string& path, const std::vector<std::string>& values,
+                               const DatasetInfo& info) {
   std::vector<const char*> pointers;
   for (const std::string& v : values) pointers.push_back(v.c_str());
   Handle type(string_type());
@@ -257,7 +262,8 @@ void Hdf5Writer::commit() {
   impl_->close_all();
   std::error_code ec;
   std::filesystem::rename(impl_->partial_path, impl_->final_path, ec);
-  if (ec) throw OutputError("cannot rename '" + impl_->partial_path + "' to '" + impl_->final_path + "': " + ec.message());
+  if (ec)
+    throw OutputError("cannot rename '" + impl_->partial_path + "' to '" + impl_->final_path + "': " + ec.message());
   impl_->committed = true;
 }
 

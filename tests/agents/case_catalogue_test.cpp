@@ -10,7 +10,8 @@
 namespace reformsim::agents {
 namespace {
 
-const char* kHeader = "code,mdc,adrg,name,kind,weight,frequency,mean_los_days,los_cv,mean_cost_yuan,cost_cv,standard_yuan,basic\n";
+const char* kHeader =
+    "code,mdc,adrg,name,kind,weight,frequency,mean_los_days,los_cv,mean_cost_yuan,cost_cv,standard_yuan,basic\n";
 
 std::string parse_errors(const std::string& body) {
   config::ErrorList errors;
@@ -44,7 +45,8 @@ TEST(CaseCatalogueTest, ShippedCatalogueHasTheSeedsCodesAndWeights) {
 TEST(CaseCatalogueTest, ParsesOptionalColumns) {
   config::ErrorList errors;
   const CaseCatalogue c = CaseCatalogue::parse(
-      std::string(kHeader) + "AB11,A,AB1,x,normal,2.5,1,10,0.5,25000,0.5,22000,1\nXQY,X,XQY,y,qy,1,1,5,0.5,9000,0.5,,0\n",
+      std::string(kHeader) +
+          "AB11,A,AB1,x,normal,2.5,1,10,0.5,25000,0.5,22000,1\nXQY,X,XQY,y,qy,1,1,5,0.5,9000,0.5,,0\n",
       "cat.csv", errors);
   ASSERT_TRUE(errors.empty()) << errors.to_string();
   EXPECT_EQ(*c.group(0).standard_yuan, 22000);
@@ -54,7 +56,8 @@ TEST(CaseCatalogueTest, ParsesOptionalColumns) {
 }
 
 TEST(CaseCatalogueTest, DuplicateCodes) {
-  const std::string e = parse_errors("AB11,A,AB1,x,normal,1,1,5,0.5,9000,0.5,,0\nAB11,A,AB1,x,normal,1,1,5,0.5,9000,0.5,,0\n");
+  const std::string e =
+      parse_errors("AB11,A,AB1,x,normal,1,1,5,0.5,9000,0.5,,0\nAB11,A,AB1,x,normal,1,1,5,0.5,9000,0.5,,0\n");
   EXPECT_NE(e.find("cat.csv:3"), std::string::npos) << e;
   EXPECT_NE(e.find("duplicate group code 'AB11'"), std::string::npos) << e;
 }

@@ -33,8 +33,8 @@ TEST(ScenarioValidationTest, TheSmallScenarioIsValid) {
   const ScenarioConfig s = testing::scenario_from_yaml(testing::small_scenario_yaml());
   EXPECT_EQ(s.population.insured, 5000);
   EXPECT_EQ(s.hospitals.size(), 3u);
-  EXPECT_DOUBLE_EQ(s.payment.drg.base_rate_yuan, 8811);          // default
-  EXPECT_EQ(s.payment.drg.high_multiple_bands.size(), 3u);         // default bands
+  EXPECT_DOUBLE_EQ(s.payment.drg.base_rate_yuan, 8811);     // default
+  EXPECT_EQ(s.payment.drg.high_multiple_bands.size(), 3u);  // default bands
   EXPECT_GE(s.catalogue->size(), 150u);
 }
 
@@ -74,15 +74,15 @@ TEST(ScenarioValidationTest, AllErrorsAtOnce) {
 }
 
 TEST(ScenarioValidationTest, CrossFieldRules) {
-  const std::string e = errors_of(
-      "catalogue: " + testing::city_catalogue() +
-      "\nhorizon_years: 2\n"
-      "population:\n  regions: 2\n  age_bands:\n"
-      "    - {from_age: 0, to_age: 40, share: 0.5}\n"
-      "    - {from_age: 30, to_age: 90, share: 0.4}\n"
-      "hospitals:\n  - {name: A, tier: 2, beds: 10, region: 2}\n  - {name: A, tier: 3, beds: 10}\n"
-      "payment:\n  switches: [{year: 3, method: drg}]\n"
-      "  drg:\n    high_multiple_bands: [{max_weight: 2, factor: 3}, {max_weight: 1, factor: 2}]\n");
+  const std::string e =
+      errors_of("catalogue: " + testing::city_catalogue() +
+                "\nhorizon_years: 2\n"
+                "population:\n  regions: 2\n  age_bands:\n"
+                "    - {from_age: 0, to_age: 40, share: 0.5}\n"
+                "    - {from_age: 30, to_age: 90, share: 0.4}\n"
+                "hospitals:\n  - {name: A, tier: 2, beds: 10, region: 2}\n  - {name: A, tier: 3, beds: 10}\n"
+                "payment:\n  switches: [{year: 3, method: drg}]\n"
+                "  drg:\n    high_multiple_bands: [{max_weight: 2, factor: 3}, {max_weight: 1, factor: 2}]\n");
   EXPECT_TRUE(contains(e, "population.age_bands: shares must sum to 1")) << e;
   EXPECT_TRUE(contains(e, "population.age_bands[1].from_age")) << e;
   EXPECT_TRUE(contains(e, "hospitals[0].region")) << e;
@@ -128,7 +128,8 @@ TEST(ScenarioValidationTest, ResolvedScenarioRoundTrips) {
   EXPECT_EQ(second.population.age_bands.size(), first.population.age_bands.size());
   EXPECT_EQ(second.payment.method_in_year(1), PaymentMethod::Drg);
   EXPECT_EQ(second.catalogue->size(), first.catalogue->size());
-  EXPECT_DOUBLE_EQ(second.benefits.inpatient[1].reimbursement_ratio[2], first.benefits.inpatient[1].reimbursement_ratio[2]);
+  EXPECT_DOUBLE_EQ(second.benefits.inpatient[1].reimbursement_ratio[2],
+                   first.benefits.inpatient[1].reimbursement_ratio[2]);
 }
 
 }  // namespace

@@ -8,7 +8,9 @@
 namespace reformsim::testing {
 
 /// Absolute path of a file in the source tree.
-inline std::string source_path(const std::string& relative) { return std::string(REFORMSIM_SOURCE_DIR) + "/" + relative; }
+inline std::string source_path(const std::string& relative) {
+  return std::string(REFORMSIM_SOURCE_DIR) + "/" + relative;
+}
 
 /// The shipped catalogue of the default city.
 inline std::string city_catalogue() { return source_path("scenarios/data/drg_catalogue.csv"); }
@@ -17,12 +19,17 @@ inline std::string city_catalogue() { return source_path("scenarios/data/drg_cat
 inline std::string small_scenario_yaml(int insured = 5000, const std::string& extra = "") {
   return "name: small test city\n"
          "horizon_years: 2\n"
-         "catalogue: " + city_catalogue() + "\n"
-         "population:\n  insured: " + std::to_string(insured) + "\n  regions: 1\n"
+         "catalogue: " +
+         city_catalogue() +
+         "\n"
+         "population:\n  insured: " +
+         std::to_string(insured) +
+         "\n  regions: 1\n"
          "hospitals:\n"
          "  - {name: Tertiary, tier: 3, beds: 60}\n"
          "  - {name: Secondary, tier: 2, beds: 40}\n"
-         "  - {name: Primary, tier: 1, beds: 10}\n" + extra;
+         "  - {name: Primary, tier: 1, beds: 10}\n" +
+         extra;
 }
 
 /// Loads a scenario from YAML text via a temporary file.

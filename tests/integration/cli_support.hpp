@@ -47,11 +47,11 @@ inline CommandResult reformsim(const std::string& args, const Scratch& scratch) 
   return run_shell(std::string(REFORMSIM_BINARY) + " " + args, scratch);
 }
 
-inline std::string source_path(const std::string& relative) { return std::string(REFORMSIM_SOURCE_DIR) + "/" + relative; }
+inline std::string source_path(const std::string& relative) {
+  return std::string(REFORMSIM_SOURCE_DIR) + "/" + relative;
+}
 
 /// True when Debian's python3 with h5py is available (the reference reader of the output format).
-inline bool have_h5py() {
-  return std::system("/usr/bin/python3 -c 'import h5py, numpy' >/dev/null 2>&1") == 0;
-}
+inline bool have_h5py() { return std::system("/usr/bin/python3 -c 'import h5py, numpy' >/dev/null 2>&1") == 0; }
 
 }  // namespace reformsim::testing

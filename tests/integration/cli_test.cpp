@@ -68,8 +68,8 @@ std::map<std::string, std::map<std::string, std::string>> read_settled(const std
 
 TEST(CliTest, SettleGivesTheUpcodingLossesOfTheSeeds) {
   Scratch s;
-  const std::string scenario = s.write(
-      "drg.yaml", "extends: " + source_path("scenarios/city/baseline.yaml") + "\npayment:\n  method: drg\n");
+  const std::string scenario =
+      s.write("drg.yaml", "extends: " + source_path("scenarios/city/baseline.yaml") + "\npayment:\n  method: drg\n");
   const std::string cases = s.write("cases.csv",
                                     "case_id,hospital,group,total_cost_yuan,patient_share_yuan,los_days\n"
                                     "kd_true,City Central Hospital,KD15,12000,3500,6\n"
@@ -106,10 +106,8 @@ TEST(CliTest, SettleRejectsBadCaseFilesWithLines) {
                                     "b,0,ZZ99,100\n"
                                     "c,0,KD15,lots\n"
                                     "c,0,KD15,-5\n");
-  const CommandResult r =
-      reformsim("settle " + source_path("scenarios/city/baseline.yaml") + " --cases " + cases + " -o " +
-                    s.path("out.csv"),
-                s);
+  const CommandResult r = reformsim(
+      "settle " + source_path("scenarios/city/baseline.yaml") + " --cases " + cases + " -o " + s.path("out.csv"), s);
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("bad.csv:2"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("Nowhere Hospital"), std::string::npos) << r.err;

@@ -10,10 +10,11 @@ namespace {
 std::string small_experiment(const Scratch& s, int replicates = 3) {
   s.write("city.yaml", "extends: " + source_path("scenarios/city/baseline.yaml") +
                            "\nhorizon_years: 2\npopulation:\n  insured: 6000\n");
-  return s.write("exp.yaml",
-                 "name: small\nbase: city.yaml\nseed: 11\nreplicates: " + std::to_string(replicates) +
-                     "\narms:\n  - name: ffs\n  - name: drg\n    set:\n      payment.switches: [{year: 2, method: drg}]\n"
-                     "vary:\n  fund.resident_premium_yuan: [350, 400]\n");
+  return s.write(
+      "exp.yaml",
+      "name: small\nbase: city.yaml\nseed: 11\nreplicates: " + std::to_string(replicates) +
+          "\narms:\n  - name: ffs\n  - name: drg\n    set:\n      payment.switches: [{year: 2, method: drg}]\n"
+          "vary:\n  fund.resident_premium_yuan: [350, 400]\n");
 }
 
 TEST(ExperimentRunTest, WritesACompleteFileAndATable) {
@@ -27,10 +28,8 @@ TEST(ExperimentRunTest, WritesACompleteFileAndATable) {
   EXPECT_NE(r.out.find("fund.resident_premium_yuan=400"), std::string::npos) << r.out;
   EXPECT_NE(r.err.find("runs 12/12 done"), std::string::npos) << r.err;
   if (!have_h5py()) GTEST_SKIP() << "Debian's python3-h5py is not installed";
-  const CommandResult check =
-      run_shell("/usr/bin/python3 " + source_path("tests/integration/check_output.py") + " " + s.path("out.h5") +
-                    " 12 24",
-                s);
+  const CommandResult check = run_shell(
+      "/usr/bin/python3 " + source_path("tests/integration/check_output.py") + " " + s.path("out.h5") + " 12 24", s);
   EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
   if (std::system("/usr/bin/python3 -c 'import pandas' >/dev/null 2>&1") != 0) GTEST_SKIP() << "no python3-pandas";
   const CommandResult analysis =
@@ -65,8 +64,8 @@ TEST(ExperimentRunTest, AScenarioFileRunsAsOneArm) {
 TEST(ExperimentRunTest, BadInputCreatesNoFile) {
   Scratch s;
   s.write("city.yaml", "extends: " + source_path("scenarios/city/baseline.yaml") + "\nhorizon_years: 1\n");
-  const std::string exp = s.write("exp.yaml",
-                                  "base: city.yaml\narms:\n  - name: a\n    set:\n      payment.drg.base_rate_yuan: -1\n");
+  const std::string exp =
+      s.write("exp.yaml", "base: city.yaml\narms:\n  - name: a\n    set:\n      payment.drg.base_rate_yuan: -1\n");
   const CommandResult r = reformsim("run " + exp + " -o " + s.path("out.h5"), s);
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("exp.yaml:5"), std::string::npos) << r.err;
@@ -92,7 +91,8 @@ TEST(ExperimentRunTest, BadInputCorpus) {
       const std::string tag = "# expect: ";
       if (line.rfind(tag, 0) != 0) continue;
       const std::string expected = line.substr(tag.size());
-      EXPECT_NE(r.err.find(expected), std::string::npos) << entry.path() << " should say: " << expected << "\n" << r.err;
+      EXPECT_NE(r.err.find(expected), std::string::npos) << entry.path() << " should say: " << expected << "\n"
+                                                         << r.err;
     }
   }
   EXPECT_GE(files, 8);

@@ -8,8 +8,8 @@ namespace {
 
 TEST(CsvTest, QuotesCommentsAndBlankLines) {
   ErrorList errors;
-  const CsvTable t = CsvTable::parse("# comment\na,b,c\n\n1,\"x, y\",\"say \"\"hi\"\"\"\n# again\n2, z ,3\n", "t.csv",
-                                     errors);
+  const CsvTable t =
+      CsvTable::parse("# comment\na,b,c\n\n1,\"x, y\",\"say \"\"hi\"\"\"\n# again\n2, z ,3\n", "t.csv", errors);
   ASSERT_TRUE(errors.empty()) << errors.to_string();
   ASSERT_EQ(t.rows().size(), 2u);
   EXPECT_EQ(t.rows()[0].line, 4);

@@ -18,8 +18,11 @@ SpecPtr spec() {
       {"flag", Spec::boolean()->def(false)->doc("a flag")},
       {"file", Spec::path()->optional()->doc("a file")},
       {"section", Spec::object({{"inner", Spec::real()->less_than(10)->def(1.0)->doc("inner value")}})},
-      {"items", Spec::array(Spec::object({{"w", Spec::real()->min(0)->doc("weight")}}))->min_items(1)->max_items(3)
-                    ->optional()->doc("items")},
+      {"items", Spec::array(Spec::object({{"w", Spec::real()->min(0)->doc("weight")}}))
+                    ->min_items(1)
+                    ->max_items(3)
+                    ->optional()
+                    ->doc("items")},
   });
 }
 

@@ -77,7 +77,8 @@ TEST(KeyPathTest, SetsNestedValuesAndIndices) {
 
 TEST(NodeTest, YamlRoundTrip) {
   ErrorList errors;
-  const Node n = parse_yaml("name: \"a: b\"\nlist:\n  - {x: 1, y: [1, 2]}\n  - 3\nempty: []\nm: {}\n", "f.yaml", errors);
+  const Node n =
+      parse_yaml("name: \"a: b\"\nlist:\n  - {x: 1, y: [1, 2]}\n  - 3\nempty: []\nm: {}\n", "f.yaml", errors);
   const Node again = parse_yaml(n.to_yaml(), "g.yaml", errors);
   ASSERT_TRUE(errors.empty()) << errors.to_string() << n.to_yaml();
   EXPECT_EQ(again.find("name")->text(), "a: b");

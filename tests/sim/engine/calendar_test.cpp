@@ -10,9 +10,9 @@ TEST(CalendarTest, MonthBoundaries) {
   const Calendar c(2024);
   EXPECT_EQ(c.month_index(0.0), 0);
   EXPECT_EQ(c.month_index(30.999), 0);
-  EXPECT_EQ(c.month_index(31.0), 1);   // a boundary belongs to the month it starts
+  EXPECT_EQ(c.month_index(31.0), 1);  // a boundary belongs to the month it starts
   EXPECT_EQ(c.month_index(58.9), 1);
-  EXPECT_EQ(c.month_index(59.0), 2);   // no leap day: March starts on day 59
+  EXPECT_EQ(c.month_index(59.0), 2);  // no leap day: March starts on day 59
   EXPECT_EQ(c.month_index(364.99), 11);
   EXPECT_EQ(c.month_index(365.0), 12);
   EXPECT_DOUBLE_EQ(c.month_start_day(12), 365.0);

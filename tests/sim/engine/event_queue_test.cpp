@@ -28,7 +28,8 @@ TEST(EventQueueTest, MatchesASortOfManyEvents) {
   EventQueue q;
   std::vector<Event> reference;
   for (int i = 0; i < 100000; ++i) {
-    Event e = make_event(time(gen) * 0.5, 0, static_cast<std::uint32_t>(i), 0, static_cast<std::uint8_t>(priority(gen)));
+    Event e =
+        make_event(time(gen) * 0.5, 0, static_cast<std::uint32_t>(i), 0, static_cast<std::uint8_t>(priority(gen)));
     q.push(e);
     e.sequence = static_cast<std::uint64_t>(i);
     reference.push_back(e);

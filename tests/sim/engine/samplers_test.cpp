@@ -26,8 +26,7 @@ Moments moments(const std::function<double(RandomStream&)>& f, int n = 200000, s
   return {mean, sq / n - mean * mean};
 }
 
-void expect_moments(const std::function<double(RandomStream&)>& f, double mean, double variance,
-                    const char* name) {
+void expect_moments(const std::function<double(RandomStream&)>& f, double mean, double variance, const char* name) {
   const int n = 200000;
   const Moments m = moments(f, n);
   const double se_mean = std::sqrt(variance / n);

@@ -4,8 +4,8 @@
 #include <unistd.h>
 
 #include <cmath>
-#include <cstring>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 
@@ -130,9 +130,10 @@ TEST_F(Hdf5WriterTest, ReadableWithH5py) {
     w.write_strings("/axes/name", {"a", "b"}, {"", "labels"});
     w.commit();
   }
-  const std::string script = "import h5py,sys; f=h5py.File(sys.argv[1]); x=f['summary/x']; "
-                             "assert x.shape==(2,) and x.attrs['units']=='days' and list(x[()])==[1.5,1.5]; "
-                             "assert [s.decode() for s in f['axes/name'][()]]==['a','b']";
+  const std::string script =
+      "import h5py,sys; f=h5py.File(sys.argv[1]); x=f['summary/x']; "
+      "assert x.shape==(2,) and x.attrs['units']=='days' and list(x[()])==[1.5,1.5]; "
+      "assert [s.decode() for s in f['axes/name'][()]]==['a','b']";
   EXPECT_EQ(std::system(("/usr/bin/python3 -c \"" + script + "\" " + path("py.h5")).c_str()), 0);
 }
 

@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,7 @@ struct WageConfig {
 
 struct DemandConfig {
   std::array<double, kSchemeCount> admissions_per_person_year{};  ///< population mean, by scheme
+  std::optional<double> admissions_per_day;  ///< fixed city-wide admission rate replacing the per-person total
   double chronic_admission_relative_risk = 1;
   bool outpatient_enabled = true;
   double outpatient_visits_per_person_year = 0;
@@ -59,7 +61,8 @@ struct DemandConfig {
   double outpatient_cost_cv = 0;
 };
 
-enum class LosDistribution : std::uint8_t { Gamma, Lognormal };
+/// Shape of LOS around the group mean: gamma or lognormal with the group's cv, or exponential (cv 1, M/M/c worlds).
+enum class LosDistribution : std::uint8_t { Gamma, Lognormal, Exponential };
 
 struct CaseMixConfig {
   LosDistribution los_distribution = LosDistribution::Gamma;

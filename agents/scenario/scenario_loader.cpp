@@ -180,6 +180,7 @@ ScenarioConfig build_scenario(const Node& raw, ErrorList& errors, Node* validate
   const Node& demand = get_child(root, "demand");
   const Node& rates = get_child(demand, "admissions_per_person_year");
   s.demand.admissions_per_person_year = {get_real(rates, "employee"), get_real(rates, "resident")};
+  if (has(demand, "admissions_per_day")) s.demand.admissions_per_day = get_real(demand, "admissions_per_day");
   s.demand.chronic_admission_relative_risk = get_real(demand, "chronic_admission_relative_risk");
   s.demand.outpatient_enabled = get_bool(demand, "outpatient_enabled");
   s.demand.outpatient_visits_per_person_year = get_real(demand, "outpatient_visits_per_person_year");
@@ -188,8 +189,10 @@ ScenarioConfig build_scenario(const Node& raw, ErrorList& errors, Node* validate
   s.demand.outpatient_cost_cv = get_real(demand, "outpatient_cost_cv");
 
   const Node& mix = get_child(root, "case_mix");
-  s.case_mix.los_distribution =
-      get_string(mix, "los_distribution") == "lognormal" ? LosDistribution::Lognormal : LosDistribution::Gamma;
+  const std::string& los_shape = get_string(mix, "los_distribution");
+  s.case_mix.los_distribution = los_shape == "lognormal"     ? LosDistribution::Lognormal
+                                : los_shape == "exponential" ? LosDistribution::Exponential
+                                                             : LosDistribution::Gamma;
   s.case_mix.los_linked_cost_share = get_real(mix, "los_linked_cost_share");
 
   for (const Node& h : get_child(root, "hospitals").items()) {

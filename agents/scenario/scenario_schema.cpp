@@ -125,6 +125,10 @@ SpecPtr demand_spec() {
                                          {"resident", Spec::real()->range(0, 10)->def(0.152)->unit("1/year")->doc(
                                                           "mean hospitalisation rate of resident-scheme members")},
                                      })},
+      {"admissions_per_day",
+       Spec::real()->min(0)->max(1e7)->optional()->unit("1/day")->doc(
+           "fixed city-wide admission rate (Poisson); replaces the total of the per-person rates, people are "
+           "still chosen by relative risk (validation worlds such as M/M/c)")},
       {"chronic_admission_relative_risk", Spec::real()->greater_than(0)->max(100)->def(2.0)->unit("ratio")->doc(
                                               "admission rate multiplier for people with a chronic condition")},
       {"outpatient_enabled", Spec::boolean()->def(true)->doc("simulate outpatient visits")},
@@ -141,7 +145,7 @@ SpecPtr demand_spec() {
 
 SpecPtr case_mix_spec() {
   return Spec::object({
-      {"los_distribution", Spec::enumeration({"gamma", "lognormal"})
+      {"los_distribution", Spec::enumeration({"gamma", "lognormal", "exponential"})
                                ->def("gamma")
                                ->doc("distribution of LOS around the group mean (gamma with cv 1 = exponential)")},
       {"los_linked_cost_share",

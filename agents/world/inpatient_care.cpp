@@ -15,6 +15,7 @@ namespace {
 
 // A multiplicative noise with mean 1 and the given coefficient of variation.
 double unit_noise(sim::RandomStream& rng, double cv, LosDistribution shape) {
+  if (shape == LosDistribution::Exponential) return sim::exponential(rng, 1.0);
   if (cv <= 0) return 1.0;
   return shape == LosDistribution::Gamma ? sim::gamma_mean_cv(rng, 1.0, cv) : sim::lognormal_mean_cv(rng, 1.0, cv);
 }

@@ -48,6 +48,13 @@ World::World(const ScenarioConfig& scenario, std::uint64_t seed, std::uint64_t r
     admission_rate_per_day_ += admission_rates.back();
     outpatient_rate_per_day_ += outpatient_rates.back();
   }
+  if (scenario.demand.admissions_per_day) {
+    // A fixed city-wide rate: people are still chosen by relative risk, or uniformly if every risk is zero.
+    admission_rate_per_day_ = *scenario.demand.admissions_per_day;
+    if (std::all_of(admission_rates.begin(), admission_rates.end(), [](double r) { return r <= 0; })) {
+      for (std::size_t k = 0; k < admission_rates.size(); ++k) admission_rates[k] = population_.classes()[k].count;
+    }
+  }
   if (admission_rate_per_day_ > 0) admission_classes_ = std::make_unique<sim::AliasTable>(admission_rates);
   if (outpatient_rate_per_day_ > 0) outpatient_classes_ = std::make_unique<sim::AliasTable>(outpatient_rates);
   admission_key_ = sim::StreamKey::of(seed, replicate, purpose::kAdmissionOnset);

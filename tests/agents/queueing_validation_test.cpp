@@ -28,17 +28,15 @@ struct QueueStats {
 };
 
 QueueStats simulate(int beds, double lambda_per_day, double mean_los_days, int years, int replicates) {
-  const int insured = 20000;
-  const double rate_per_year = lambda_per_day * 365.0 / insured;
+  // The validation world of DESIGN.md §4: one ward, a fixed Poisson admission rate, the uniform 50-group
+  // catalogue, exponential LOS, no outpatient care.
   const std::string yaml = "horizon_years: " + std::to_string(years) +
                            "\ncatalogue: " + testing::source_path("scenarios/data/uniform50.csv") +
-                           "\npopulation:\n  insured: " + std::to_string(insured) +
-                           "\n  regions: 1\n  age_bands: [{from_age: 0, to_age: 99, share: 1.0}]\n"
-                           "demand:\n  outpatient_enabled: false\n  admissions_per_person_year: {employee: " +
-                           std::to_string(rate_per_year) + ", resident: " + std::to_string(rate_per_year) +
-                           "}\ncase_mix:\n  los_distribution: gamma\n"
-                           "hospitals:\n  - {name: Ward, tier: 2, beds: " +
-                           std::to_string(beds) + ", los_index: " + std::to_string(mean_los_days / 5.0) + "}\n";
+                           "\npopulation:\n  insured: 20000\n  regions: 1\n"
+                           "demand:\n  outpatient_enabled: false\n  admissions_per_day: " +
+                           std::to_string(lambda_per_day) + "\ncase_mix:\n  los_distribution: exponential\n" +
+                           "hospitals:\n  - {name: Ward, tier: 2, beds: " + std::to_string(beds) +
+                           ", los_index: " + std::to_string(mean_los_days / 5.0) + "}\n";
   const ScenarioConfig s = testing::scenario_from_yaml(yaml);
   QueueStats q;
   for (int r = 0; r < replicates; ++r) {

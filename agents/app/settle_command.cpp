@@ -1,5 +1,8 @@
 // `reformsim settle SCENARIO --cases IN.csv`: settle given cases under the scenario's rules.
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <optional>
 #include <filesystem>
 #include <fstream>
 
@@ -12,7 +15,8 @@ namespace reformsim::app {
 
 namespace {
 
-const char* kSettleHelp = R"(usage: reformsim settle SCENARIO --cases IN.csv [-o OUT.csv] [--year N | --method ffs|drg]
+const char* kSettleHelp = R"(usage: reformsim settle SCENARIO --cases IN.csv [-o OUT.csv] [--year N | --method ffs|drg|dip]
+                       [--point-value V | --total-points P | --clear]
 
 Settles the inpatient cases of IN.csv under SCENARIO's benefit and payment rules, exactly as the simulation does.
 IN.csv columns: case_id, hospital (name or 0-based index), group (catalogue code), total_cost_yuan; optional
@@ -22,13 +26,32 @@ OUT.csv (default: stdout) adds settlement_type (normal, high_multiple, low_multi
 standard_yuan, settlement_yuan, fund_payment_yuan and patient_share_yuan.
 
   --year N          use the payment method in force in simulated year N (default 1)
-  --method M        use method M (ffs or drg) regardless of the scenario's switches
+  --method M        use method M (ffs, drg or dip) regardless of the scenario's switches
+
+DIP (points, coefficient and point_value_yuan columns are added): cases are valued at the provisional point value,
+unless one of these is given:
+  --point-value V   value every point at V yuan
+  --total-points P  clear at (annual budget − reserve) ÷ P, P being the year's total points × coefficients
+  --clear           clear with the file's own cases as the whole year's points
 )";
+
+// A strictly positive number option, if given.
+std::optional<double> positive_number(const CliArgs& cli, const std::string& name) {
+  const auto text = cli.option(name);
+  if (!text) return std::nullopt;
+  char* end = nullptr;
+  const double v = std::strtod(text->c_str(), &end);
+  if (text->empty() || *end != '\0' || !(v > 0) || !std::isfinite(v)) {
+    throw UsageError(name + " must be a number > 0, got '" + *text + "'");
+  }
+  return v;
+}
 
 }  // namespace
 
 int settle_command(const std::vector<std::string>& args) {
-  const CliArgs cli(args, {"--cases", "--output", "--year", "--method"}, {"--help"},
+  const CliArgs cli(args, {"--cases", "--output", "--year", "--method", "--point-value", "--total-points"},
+                    {"--help", "--clear"},
                     {{"-o", "--output"}, {"-h", "--help"}});
   if (cli.flag("--help")) {
     std::fputs(kSettleHelp, stdout);
@@ -44,13 +67,35 @@ int settle_command(const std::vector<std::string>& args) {
       method = agents::PaymentMethod::FeeForService;
     else if (*m == "drg")
       method = agents::PaymentMethod::Drg;
+    else if (*m == "dip")
+      method = agents::PaymentMethod::Dip;
     else
-      throw UsageError("--method must be ffs or drg, got '" + *m + "'");
+      throw UsageError("--method must be ffs, drg or dip, got '" + *m + "'");
   }
   config::ErrorList errors;
   const auto cases = agents::read_case_file(*cli.option("--cases"), scenario, errors);
   if (!errors.empty()) throw config::ConfigException(errors);
-  const std::string csv = agents::settled_cases_csv(agents::settle_cases(cases, scenario, method));
+  agents::DipValuation valuation;
+  valuation.point_value_yuan = positive_number(cli, "--point-value");
+  valuation.total_points = positive_number(cli, "--total-points");
+  valuation.clear_with_file_points = cli.flag("--clear");
+  const int valuations = valuation.point_value_yuan.has_value() + valuation.total_points.has_value() +
+                         valuation.clear_with_file_points;
+  if (valuations > 1) throw UsageError("give at most one of --point-value, --total-points, --clear");
+  if (valuations > 0 && method != agents::PaymentMethod::Dip) {
+    throw UsageError("--point-value, --total-points and --clear apply to DIP only");
+  }
+  if (method == agents::PaymentMethod::Dip && !scenario.payment.dip.catalogue) {
+    throw UsageError("the scenario sets no payment.dip.catalogue");
+  }
+  std::vector<agents::SettledCase> settled;
+  try {
+    settled = method == agents::PaymentMethod::Dip ? agents::settle_cases_dip(cases, scenario, valuation)
+                                                   : agents::settle_cases(cases, scenario, method);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(e.what());
+  }
+  const std::string csv = agents::settled_cases_csv(settled, method == agents::PaymentMethod::Dip);
   if (auto out = cli.option("--output")) {
     const std::string partial = *out + ".partial";
     {

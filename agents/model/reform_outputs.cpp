@@ -225,6 +225,11 @@ const std::vector<Declared>& declared() {
     d.push_back(hospital_year(
         "mean_wait_days", "days", "mean wait for a bed per admission",
         [](const HospitalYearMetrics& h, const HospitalConfig&) { return ratio(h.wait_days_sum, h.admissions); }));
+    d.push_back(hospital_year("dip_points", "points", "DIP points × level and special coefficients (0 outside DIP)",
+                              [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.dip_points; }));
+    d.push_back(hospital_year("dip_clearing_yuan", "yuan",
+                              "DIP year-end clearing paid (+) or recovered (−) by the fund",
+                              [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.dip_clearing_yuan; }));
     d.push_back(hospital_year("diversions", "cases", "patients who chose this hospital and were sent elsewhere",
                               [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.diversions; }));
     d.push_back(hospital_year("outpatient_visits", "visits", "outpatient visits",
@@ -238,6 +243,13 @@ const std::vector<Declared>& declared() {
     d.push_back(group("mean_fund_payment_yuan", "yuan", "mean fund payment over the horizon",
                       [](const GroupMetrics& g) { return ratio(g.fund_yuan_sum, g.cases); }));
 
+    d.push_back({{"years/dip_point_value_yuan", {"year"}, "yuan/point",
+                  "DIP point value of the year: final after clearing, else provisional; NaN when DIP was not in force"},
+                 [](const ScenarioConfig&, const RunMetrics& m, std::vector<double>& row, const OutputLayout&) {
+                   for (std::size_t y = 0; y < m.dip_point_value_yuan.size() && y < row.size(); ++y) {
+                     row[y] = m.dip_point_value_yuan[y];
+                   }
+                 }});
     d.push_back({{"years/settlement_cases",
                   {"year", "settlement_type"},
                   "cases",

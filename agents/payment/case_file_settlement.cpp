@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "agents/payer/benefit_rules.hpp"
+#include "agents/payment/dip_rule.hpp"
 #include "agents/payment/payment_rule.hpp"
 #include "sim/config/csv.hpp"
 
@@ -22,6 +23,20 @@ std::optional<std::size_t> find_hospital(const ScenarioConfig& s, const std::str
   auto [end, ec] = std::from_chars(key.data(), key.data() + key.size(), index);
   if (ec == std::errc() && end == key.data() + key.size() && index < s.hospitals.size()) return index;
   return std::nullopt;
+}
+
+// The claim of an input case; without a given patient share the benefit rules compute it (first admission of the year).
+Claim claim_of(const InputCase& c, const ScenarioConfig& scenario) {
+  const HospitalConfig& h = scenario.hospitals[*find_hospital(scenario, c.hospital)];
+  Claim claim;
+  claim.group = *scenario.catalogue->find(c.group);
+  claim.tier = h.tier;
+  claim.total_cost_yuan = c.total_cost_yuan;
+  claim.patient_share_yuan =
+      c.patient_share_yuan ? *c.patient_share_yuan
+                           : inpatient_share(scenario.benefits, c.scheme, h.tier, c.total_cost_yuan, {}).patient_share_yuan;
+  claim.los_days = c.los_days;
+  return claim;
 }
 
 std::string csv_field(const std::string& s) {
@@ -117,17 +132,52 @@ std::vector<SettledCase> settle_cases(const std::vector<InputCase>& cases, const
   return out;
 }
 
-std::string settled_cases_csv(const std::vector<SettledCase>& cases) {
+std::vector<SettledCase> settle_cases_dip(const std::vector<InputCase>& cases, const ScenarioConfig& scenario,
+                                          const DipValuation& valuation) {
+  const DipConfig& dip = scenario.payment.dip;
+  if (!dip.catalogue) throw std::invalid_argument("the scenario sets no payment.dip.catalogue");
+  double point_value = dip.provisional_point_value_yuan;
+  if (valuation.point_value_yuan) {
+    point_value = *valuation.point_value_yuan;
+  } else if (valuation.total_points || valuation.clear_with_file_points) {
+    if (!dip.annual_budget_yuan) throw std::invalid_argument("clearing needs payment.dip.annual_budget_yuan");
+    double total = valuation.total_points.value_or(0.0);
+    if (!valuation.total_points) {
+      const DipRule provisional(dip);
+      for (const InputCase& c : cases) {
+        const std::size_t group = *scenario.catalogue->find(c.group);
+        const int tier = scenario.hospitals[*find_hospital(scenario, c.hospital)].tier;
+        total += provisional.points(group, c.total_cost_yuan) * provisional.coefficient(group, tier);
+      }
+    }
+    if (!(total > 0)) throw std::invalid_argument("the year's total points must be > 0");
+    point_value = dip_point_value(*dip.annual_budget_yuan, dip.reserve_share, total);
+  }
+  const DipRule rule(dip, point_value);
+  std::vector<SettledCase> out;
+  for (const InputCase& c : cases) out.push_back({c, rule.settle(claim_of(c, scenario))});
+  return out;
+}
+
+std::string settled_cases_csv(const std::vector<SettledCase>& cases, bool dip_columns) {
   std::ostringstream out;
   out << "case_id,hospital,group,total_cost_yuan,los_days,settlement_type,standard_yuan,settlement_yuan,"
-         "fund_payment_yuan,patient_share_yuan\n";
+         "fund_payment_yuan,patient_share_yuan"
+      << (dip_columns ? ",points,coefficient,point_value_yuan\n" : "\n");
   for (const SettledCase& c : cases) {
     std::ostringstream los;
     los << c.input.los_days;
     out << csv_field(c.input.case_id) << ',' << csv_field(c.input.hospital) << ',' << csv_field(c.input.group) << ','
         << yuan(c.input.total_cost_yuan) << ',' << los.str() << ',' << settlement_type_name(c.settlement.type) << ','
         << yuan(c.settlement.standard_yuan) << ',' << yuan(c.settlement.settlement_yuan) << ','
-        << yuan(c.settlement.fund_payment_yuan) << ',' << yuan(c.settlement.patient_share_yuan) << '\n';
+        << yuan(c.settlement.fund_payment_yuan) << ',' << yuan(c.settlement.patient_share_yuan);
+    if (dip_columns) {
+      char buffer[96];
+      std::snprintf(buffer, sizeof buffer, ",%.4f,%.4f,%.6f", c.settlement.points, c.settlement.coefficient,
+                    c.settlement.point_value_yuan);
+      out << buffer;
+    }
+    out << '\n';
   }
   return out.str();
 }

@@ -40,8 +40,20 @@ std::vector<InputCase> read_case_file(const std::string& path, const ScenarioCon
 std::vector<SettledCase> settle_cases(const std::vector<InputCase>& cases, const ScenarioConfig& scenario,
                                       PaymentMethod method);
 
+/// How DIP cases are valued: at the provisional point value, an explicit one, or cleared against the year's
+/// total points (given, or the file's own cases as the whole year) under the scenario's annual budget.
+struct DipValuation {
+  std::optional<double> point_value_yuan;
+  std::optional<double> total_points;
+  bool clear_with_file_points = false;
+};
+
+/// Settles under DIP with the valuation; throws std::invalid_argument when it cannot be applied.
+std::vector<SettledCase> settle_cases_dip(const std::vector<InputCase>& cases, const ScenarioConfig& scenario,
+                                          const DipValuation& valuation);
+
 /// The output CSV: the input columns plus settlement_type, standard_yuan, settlement_yuan, fund_payment_yuan,
-/// patient_share_yuan (amounts to the fen).
-std::string settled_cases_csv(const std::vector<SettledCase>& cases);
+/// patient_share_yuan (amounts to the fen); with `dip_columns` also points, coefficient and point_value_yuan.
+std::string settled_cases_csv(const std::vector<SettledCase>& cases, bool dip_columns = false);
 
 }  // namespace reformsim::agents

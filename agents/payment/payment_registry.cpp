@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "agents/payment/dip_rule.hpp"
 #include "agents/payment/drg_rule.hpp"
 #include "agents/payment/ffs_rule.hpp"
 
@@ -16,6 +17,7 @@ using Factory = std::function<std::unique_ptr<PaymentRule>(const ScenarioConfig&
 const std::pair<PaymentMethod, Factory> kRegistry[] = {
     {PaymentMethod::FeeForService, [](const ScenarioConfig&) { return std::make_unique<FfsRule>(); }},
     {PaymentMethod::Drg, [](const ScenarioConfig& s) { return std::make_unique<DrgRule>(s.catalogue, s.payment.drg); }},
+    {PaymentMethod::Dip, [](const ScenarioConfig& s) { return std::make_unique<DipRule>(s.payment.dip); }},
 };
 
 }  // namespace

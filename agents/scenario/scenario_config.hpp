@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "agents/scenario/case_catalogue.hpp"
+#include "agents/scenario/dip_catalogue.hpp"
 
 namespace reformsim::agents {
 
@@ -20,7 +21,7 @@ inline constexpr int kTierCount = 3;
 using PerTier = std::array<double, kTierCount>;
 
 /// Provider payment methods; each is a PaymentRule registered in payment_registry.cpp.
-enum class PaymentMethod : std::uint8_t { FeeForService = 0, Drg = 1 };
+enum class PaymentMethod : std::uint8_t { FeeForService = 0, Drg = 1, Dip = 2 };
 const char* payment_method_name(PaymentMethod m);
 
 /// One age band of the synthetic population with its illness risks.
@@ -136,6 +137,19 @@ struct DrgConfig {
   double long_stay_days = 0;
 };
 
+/// DIP (按病种分值付费, DOMAIN.md §3.3): points per case, a provisional point value paid monthly, and year-end
+/// clearing at (budget − reserve) ÷ Σ points when an annual budget is set.
+struct DipConfig {
+  std::shared_ptr<const DipCatalogue> catalogue;   ///< null unless DIP is used
+  double provisional_point_value_yuan = 0;
+  std::optional<double> annual_budget_yuan;       ///< total DIP settlement of a year; none = no clearing
+  double reserve_share = 0;                       ///< share of the budget held back from the point value, [0, 1)
+  PerTier tier_coefficient{};
+  double basic_group_coefficient = 1;
+  double low_deviation_ratio = 0;                 ///< cost ÷ group mean below this: points re-scored by the ratio
+  double high_deviation_ratio = 0;                ///< cost ÷ group mean above this: points re-scored by the ratio
+};
+
 /// A timed policy switch: from 1 January of `year` (1 = first simulated year) the method changes.
 struct PaymentSwitch {
   int year = 1;
@@ -146,6 +160,9 @@ struct PaymentConfig {
   PaymentMethod initial_method = PaymentMethod::FeeForService;
   std::vector<PaymentSwitch> switches;  ///< sorted by year
   DrgConfig drg;
+  DipConfig dip;
+  /// True when `method` is in force in any simulated year.
+  bool uses(PaymentMethod method, int horizon_years) const;
   /// The method in force in simulated year `year_index` (0-based).
   PaymentMethod method_in_year(int year_index) const;
 };

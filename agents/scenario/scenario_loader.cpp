@@ -26,7 +26,9 @@ using config::has;
 using config::Node;
 
 PaymentMethod parse_method(const std::string& s) {
-  return s == "drg" ? PaymentMethod::Drg : PaymentMethod::FeeForService;
+  if (s == "drg") return PaymentMethod::Drg;
+  if (s == "dip") return PaymentMethod::Dip;
+  return PaymentMethod::FeeForService;
 }
 
 PerTier read_tiers(const Node& object, std::string_view key) {
@@ -87,6 +89,15 @@ void read_payment(const Node& n, PaymentConfig& p) {
   drg.low_multiple_factor = get_real(d, "low_multiple_factor");
   drg.qy_ratio = get_real(d, "qy_ratio");
   drg.long_stay_days = get_real(d, "long_stay_days");
+  const Node& dip_node = get_child(n, "dip");
+  DipConfig& dip = p.dip;
+  dip.provisional_point_value_yuan = get_real(dip_node, "provisional_point_value_yuan");
+  if (has(dip_node, "annual_budget_yuan")) dip.annual_budget_yuan = get_real(dip_node, "annual_budget_yuan");
+  dip.reserve_share = get_real(dip_node, "reserve_share");
+  dip.tier_coefficient = read_tiers(dip_node, "tier_coefficient");
+  dip.basic_group_coefficient = get_real(dip_node, "basic_group_coefficient");
+  dip.low_deviation_ratio = get_real(dip_node, "low_deviation_ratio");
+  dip.high_deviation_ratio = get_real(dip_node, "high_deviation_ratio");
 }
 
 // Second pass: rules that involve more than one key.
@@ -156,6 +167,28 @@ void check_cross_fields(const Node& root, const ScenarioConfig& s, ErrorList& er
     errors.add(where(root, "fund.base_floor_ratio"), "fund.base_floor_ratio",
                "base_floor_ratio must not exceed base_ceiling_ratio");
   }
+}
+
+// The DIP catalogue is loaded (and checked against the case catalogue) whenever it is named; it is required
+// when DIP is in force in some year.
+void load_dip_catalogue(const Node& root, ScenarioConfig& s, bool case_catalogue_ok, ErrorList& errors) {
+  const Node& dip = get_child(get_child(root, "payment"), "dip");
+  if (!has(dip, "catalogue")) {
+    if (s.payment.uses(PaymentMethod::Dip, s.horizon_years)) {
+      errors.add(where(root, "payment.dip"), "payment.dip.catalogue",
+                 "DIP is used (payment.method or a switch) but payment.dip.catalogue is not set");
+    }
+    return;
+  }
+  if (!case_catalogue_ok) return;  // a broken case catalogue would only repeat itself here
+  ErrorList dip_errors;
+  auto catalogue =
+      std::make_shared<DipCatalogue>(DipCatalogue::load(get_string(dip, "catalogue"), *s.catalogue, dip_errors));
+  const config::SourceLocation loc = where(root, "payment.dip.catalogue");
+  for (const config::ConfigError& e : dip_errors.errors()) {
+    errors.add(e.where, "payment.dip.catalogue", e.message + " (DIP catalogue named at " + loc.to_string() + ")");
+  }
+  s.payment.dip.catalogue = std::move(catalogue);
 }
 
 }  // namespace
@@ -250,6 +283,7 @@ ScenarioConfig build_scenario(const Node& raw, ErrorList& errors, Node* validate
     }
   }
   s.catalogue = std::move(catalogue);
+  load_dip_catalogue(root, s, catalogue_errors.empty(), errors);
   if (validated_out) *validated_out = std::move(root);
   return s;
 }
@@ -263,7 +297,21 @@ ScenarioConfig load_scenario(const std::string& path) {
   return s;
 }
 
-const char* payment_method_name(PaymentMethod m) { return m == PaymentMethod::Drg ? "drg" : "ffs"; }
+const char* payment_method_name(PaymentMethod m) {
+  switch (m) {
+    case PaymentMethod::Drg: return "drg";
+    case PaymentMethod::Dip: return "dip";
+    case PaymentMethod::FeeForService: return "ffs";
+  }
+  return "ffs";
+}
+
+bool PaymentConfig::uses(PaymentMethod method, int horizon_years) const {
+  for (int y = 0; y < horizon_years; ++y) {
+    if (method_in_year(y) == method) return true;
+  }
+  return false;
+}
 
 PaymentMethod PaymentConfig::method_in_year(int year_index) const {
   PaymentMethod m = initial_method;

@@ -309,17 +309,40 @@ SpecPtr drg_spec() {
   });
 }
 
+SpecPtr dip_spec() {
+  return Spec::object({
+      {"catalogue", Spec::path()->optional()->doc("DIP catalogue CSV (required when DIP is used)")},
+      {"provisional_point_value_yuan",
+       Spec::real()->greater_than(0)->def(100.0)->unit("yuan/point")->doc(
+           "point value (点值) of the monthly advance payments")},
+      {"annual_budget_yuan",
+       Spec::real()->greater_than(0)->optional()->unit("yuan")->doc(
+           "annual DIP pot; when set, the year is cleared at (budget − reserve) ÷ Σ points (no clearing otherwise)")},
+      {"reserve_share", Spec::real()->min(0)->less_than(1)->def(0.0)->unit("fraction")->doc(
+                            "share of the budget held back from the point value at clearing")},
+      {"tier_coefficient", per_tier(Spec::real()->greater_than(0)->max(10), {"1", "1", "1"},
+                                    "hospital-level coefficient (等级系数)", "ratio")},
+      {"basic_group_coefficient", Spec::real()->greater_than(0)->max(10)->def(1.0)->unit("ratio")->doc(
+                                      "coefficient of basic groups (基础病种) at every level")},
+      {"low_deviation_ratio", Spec::real()->min(0)->max(1)->def(0.5)->unit("ratio")->doc(
+                                  "cases below this cost ÷ group mean are re-scored by their cost ratio")},
+      {"high_deviation_ratio", Spec::real()->min(1)->max(100)->def(2.0)->unit("ratio")->doc(
+                                   "cases above this cost ÷ group mean are re-scored by their cost ratio")},
+  });
+}
+
 SpecPtr payment_spec() {
   return Spec::object({
-      {"method", Spec::enumeration({"ffs", "drg"})->def("ffs")->doc("payment method at the start")},
+      {"method", Spec::enumeration({"ffs", "drg", "dip"})->def("ffs")->doc("payment method at the start")},
       {"switches", Spec::array(Spec::object({
                                    {"year", Spec::integer()->range(1, 1000)->doc(
                                                 "simulated year (1 = first) from whose 1 January it applies")},
-                                   {"method", Spec::enumeration({"ffs", "drg"})->doc("the new payment method")},
+                                   {"method", Spec::enumeration({"ffs", "drg", "dip"})->doc("the new payment method")},
                                }))
                        ->def_node(Node::sequence())
                        ->doc("timed policy switches, e.g. FFS → DRG on 1 January of year 2")},
       {"drg", drg_spec()},
+      {"dip", dip_spec()},
   });
 }
 

@@ -121,6 +121,7 @@ void World::on_discharge(const sim::Event& e, sim::Simulation& sim) {
   claim.patient_share_yuan = share.patient_share_yuan;
   claim.los_days = c.los_days;
   const Settlement s = rule_->settle(claim);
+  dip_points_[c.hospital] += s.points * s.coefficient;
   usage.deductible_paid_yuan += share.deductible_applied_yuan;
   usage.fund_paid_yuan += s.fund_payment_yuan;
 

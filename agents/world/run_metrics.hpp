@@ -42,6 +42,8 @@ struct HospitalYearMetrics {
   double wait_days_sum = 0;       ///< their total wait for a bed
   double diversions = 0;          ///< patients sent elsewhere because all beds were taken
   double outpatient_visits = 0;
+  double dip_points = 0;          ///< DIP points × coefficients earned in the year
+  double dip_clearing_yuan = 0;   ///< year-end DIP clearing paid (+) or recovered (−)
   double time_index = 0;  ///< 时间消耗指数, filled at the end
   double cost_index = 0;  ///< 费用消耗指数, filled at the end
 };
@@ -77,6 +79,7 @@ struct RunMetrics {
   std::vector<std::vector<HospitalYearMetrics>> hospital_years;  ///< [hospital][year]
   std::vector<GroupMetrics> groups;
   std::vector<std::vector<double>> settlement_type_counts;  ///< [year][settlement type]
+  std::vector<double> dip_point_value_yuan;   ///< [year] final (or provisional) point value; NaN outside DIP
   std::uint64_t events = 0;
   double final_balance_yuan = 0;
   double insured = 0;

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "agents/world/event_kinds.hpp"
+#include "agents/payment/dip_rule.hpp"
 #include "agents/world/random_purposes.hpp"
 #include "sim/engine/random_stream.hpp"
 #include "sim/engine/samplers.hpp"
@@ -65,6 +66,8 @@ World::World(const ScenarioConfig& scenario, std::uint64_t seed, std::uint64_t r
   outpatient_noise_sigma_ = std::sqrt(std::log1p(cv * cv));
   outpatient_noise_mu_ = -0.5 * outpatient_noise_sigma_ * outpatient_noise_sigma_;
   hospital_revenue_fen_.assign(scenario.hospitals.size(), 0);
+  dip_points_.assign(scenario.hospitals.size(), 0.0);
+  metrics_.dip_point_value_yuan.assign(static_cast<std::size_t>(scenario.horizon_years), std::nan(""));
   usage_.resize(population_.size());
   for (std::size_t p = 0; p < population_.size(); ++p) {
     monthly_employee_contributions_fen_ += population_.monthly_contribution_fen(p);
@@ -162,7 +165,6 @@ RunMetrics World::run() {
   on_month_end(sim::make_event(horizon_days_, event_kind::kMonthEnd, 0,
                                static_cast<std::uint64_t>(scenario_.months() - 1), event_priority::kMonthEnd),
                sim);
-  close_year(scenario_.horizon_years - 1, horizon_days_);
   ledger_.check_conservation(hospital_revenue_fen_);
   metrics_.events = sim.events_processed() + 1;
   metrics_.final_balance_yuan = to_yuan(ledger_.balance_fen());
@@ -173,6 +175,10 @@ RunMetrics World::run() {
 void World::on_month_end(const sim::Event& e, sim::Simulation& sim) {
   const auto m = static_cast<std::size_t>(e.payload);
   MonthMetrics& month = metrics_.months[m];
+  // December closes the year first, so its DIP clearing is paid in this settlement.
+  if (m % sim::Calendar::kMonthsPerYear == sim::Calendar::kMonthsPerYear - 1) {
+    close_year(static_cast<int>(m) / sim::Calendar::kMonthsPerYear, e.time_days);
+  }
   ledger_.contribute(monthly_employee_contributions_fen_);
   month.contributions_yuan += to_yuan(monthly_employee_contributions_fen_);
   month.fund_expenditure_yuan = to_yuan(ledger_.settle_pending_claims());
@@ -194,7 +200,6 @@ void World::on_month_end(const sim::Event& e, sim::Simulation& sim) {
 
 void World::on_year_start(const sim::Event& e, sim::Simulation& sim) {
   const int year = static_cast<int>(e.payload);
-  if (year > 0) close_year(year - 1, e.time_days);
   std::fill(usage_.begin(), usage_.end(), BenefitYearUsage{});
   rule_ = rule_by_year_[static_cast<std::size_t>(year)].get();
   // Resident premiums and subsidies are collected for the whole year in January.
@@ -207,6 +212,7 @@ void World::on_year_start(const sim::Event& e, sim::Simulation& sim) {
 }
 
 void World::close_year(int year, double boundary_days) {
+  clear_dip_year(year);
   for (std::size_t h = 0; h < hospitals_.size(); ++h) {
     hospitals_[h].advance(boundary_days);
     HospitalYearMetrics& hy = metrics_.hospital_years[h][static_cast<std::size_t>(year)];
@@ -215,6 +221,35 @@ void World::close_year(int year, double boundary_days) {
     hospitals_[h].occupied_bed_days = 0;
     hospitals_[h].queue_patient_days = 0;
   }
+}
+
+}  // namespace reformsim::agents
+
+namespace reformsim::agents {
+
+void World::clear_dip_year(int year) {
+  if (scenario_.payment.method_in_year(year) != PaymentMethod::Dip) return;
+  const DipConfig& dip = scenario_.payment.dip;
+  double total_points = 0;
+  for (double p : dip_points_) total_points += p;
+  double point_value = dip.provisional_point_value_yuan;
+  if (dip.annual_budget_yuan && total_points > 0) {
+    point_value = dip_point_value(*dip.annual_budget_yuan, dip.reserve_share, total_points);
+    // Year-end clearing: each hospital's points are re-valued; a negative adjustment is recovered by the fund.
+    for (std::size_t h = 0; h < hospitals_.size(); ++h) {
+      const std::int64_t adjustment_fen = to_fen(dip_points_[h] * (point_value - dip.provisional_point_value_yuan));
+      ledger_.claim(h, adjustment_fen);
+      hospital_revenue_fen_[h] += adjustment_fen;
+      HospitalYearMetrics& hy = metrics_.hospital_years[h][static_cast<std::size_t>(year)];
+      hy.dip_clearing_yuan = to_yuan(adjustment_fen);
+      hy.revenue_yuan += to_yuan(adjustment_fen);
+    }
+  }
+  for (std::size_t h = 0; h < hospitals_.size(); ++h) {
+    metrics_.hospital_years[h][static_cast<std::size_t>(year)].dip_points = dip_points_[h];
+  }
+  metrics_.dip_point_value_yuan[static_cast<std::size_t>(year)] = point_value;
+  std::fill(dip_points_.begin(), dip_points_.end(), 0.0);
 }
 
 }  // namespace reformsim::agents

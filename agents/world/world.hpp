@@ -56,6 +56,8 @@ class World {
   void on_year_start(const sim::Event& e, sim::Simulation& sim);
   void admit(sim::Simulation& sim, std::size_t hospital, const PendingAdmission& a);
   void close_year(int year, double boundary_days);
+  /// DIP year-end clearing at (budget − reserve) ÷ Σ points, when the year was paid by DIP with a budget.
+  void clear_dip_year(int year);
   void finish_metrics();
   MonthMetrics& month_at(double t);
   int year_at(double t) const;
@@ -96,6 +98,7 @@ class World {
   std::vector<BenefitYearUsage> usage_;
   std::int64_t monthly_employee_contributions_fen_ = 0;
   std::int64_t annual_resident_contributions_fen_ = 0;
+  std::vector<double> dip_points_;   ///< this year's DIP points × coefficients, per hospital
   std::vector<std::int64_t> hospital_revenue_fen_;  ///< tallied per case, checked against the ledger
   std::vector<double> scratch_probabilities_;
   std::vector<char> scratch_allowed_;

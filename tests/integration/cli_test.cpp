@@ -99,6 +99,36 @@ TEST(CliTest, SettleGivesTheUpcodingLossesOfTheSeeds) {
   EXPECT_EQ(read_settled(ffs.out).at("kd_coded").at("settlement_type"), "ffs");
 }
 
+TEST(CliTest, SettleUnderDipWithProvisionalAndClearedPointValues) {
+  Scratch s;
+  const std::string scenario = s.write(
+      "dip.yaml", "extends: " + source_path("scenarios/city/baseline.yaml") +
+                      "\npayment:\n  method: dip\n  dip:\n    catalogue: " +
+                      source_path("scenarios/data/dip_catalogue.csv") +
+                      "\n    provisional_point_value_yuan: 80\n    annual_budget_yuan: 1000000000\n"
+                      "    reserve_share: 0.05\n");
+  const std::string cases = s.write("cases.csv",
+                                    "case_id,hospital,group,total_cost_yuan,patient_share_yuan\n"
+                                    "a,County Hospital,KD15,13000,4000\n");
+  const CommandResult provisional = reformsim("settle " + scenario + " --cases " + cases, s);
+  ASSERT_EQ(provisional.exit_code, 0) << provisional.err;
+  const auto row = read_settled(provisional.out).at("a");
+  EXPECT_EQ(row.at("point_value_yuan"), "80.000000");
+  const double points = std::stod(row.at("points"));
+  EXPECT_NEAR(std::stod(row.at("settlement_yuan")), points * 80, 0.006);
+  // A pot of 1,000,000,000 yuan over 10,000,000 points with a 5% reserve: 95 yuan per point.
+  const CommandResult cleared = reformsim("settle " + scenario + " --cases " + cases + " --total-points 10000000", s);
+  ASSERT_EQ(cleared.exit_code, 0) << cleared.err;
+  const auto cleared_row = read_settled(cleared.out).at("a");
+  EXPECT_EQ(cleared_row.at("point_value_yuan"), "95.000000");
+  EXPECT_NEAR(std::stod(cleared_row.at("fund_payment_yuan")), points * 95 - 4000, 0.006);
+  EXPECT_EQ(reformsim("settle " + scenario + " --cases " + cases + " --point-value -3", s).exit_code, 2);
+  EXPECT_EQ(reformsim("settle " + source_path("scenarios/city/baseline.yaml") + " --cases " + cases + " --method dip",
+                      s)
+                .exit_code,
+            2);
+}
+
 TEST(CliTest, SettleRejectsBadCaseFilesWithLines) {
   Scratch s;
   const std::string cases = s.write("bad.csv",

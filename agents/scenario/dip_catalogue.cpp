@@ -1,0 +1,104 @@
+#include "agents/scenario/dip_catalogue.hpp"
+
+#include <cmath>
+#include <limits>
+
+namespace reformsim::agents {
+
+namespace {
+constexpr std::size_t kUnmapped = std::numeric_limits<std::size_t>::max();
+}  // namespace
+
+std::optional<std::size_t> DipCatalogue::find(const std::string& code) const {
+  auto it = by_code_.find(code);
+  if (it == by_code_.end()) return std::nullopt;
+  return it->second;
+}
+
+DipCatalogue DipCatalogue::load(const std::string& path, const CaseCatalogue& cases, config::ErrorList& errors) {
+  return from_table(config::CsvTable::read(path, errors), cases, errors);
+}
+
+DipCatalogue DipCatalogue::parse(const std::string& text, const std::string& file_name, const CaseCatalogue& cases,
+                                 config::ErrorList& errors) {
+  return from_table(config::CsvTable::parse(text, file_name, errors), cases, errors);
+}
+
+DipCatalogue DipCatalogue::from_table(const config::CsvTable& table, const CaseCatalogue& cases,
+                                      config::ErrorList& errors) {
+  DipCatalogue c;
+  c.source_ = table.file();
+  c.by_case_group_.assign(cases.size(), kUnmapped);
+  const std::size_t before = errors.size();
+  table.require_columns({"code", "case_group", "score", "mean_cost_yuan"}, errors);
+  if (errors.size() > before) return c;
+  auto where = [&](const config::CsvRow& row) { return config::SourceLocation{table.file(), row.line, 0}; };
+  auto text = [&](const config::CsvRow& row, const char* column) {
+    const std::string* t = table.text(row, column);
+    return t ? *t : std::string();
+  };
+  auto positive = [&](const config::CsvRow& row, const char* column, double fallback) {
+    if (!table.column(column) || text(row, column).empty()) return fallback;
+    const std::optional<double> v = table.real(row, column, errors);
+    if (!v) return fallback;
+    if (!(*v > 0) || !std::isfinite(*v)) {
+      errors.add(where(row), "", std::string("column '") + column + "': must be > 0, got " + text(row, column));
+      return fallback;
+    }
+    return *v;
+  };
+  for (const config::CsvRow& row : table.rows()) {
+    DipGroup g;
+    g.source_line = row.line;
+    g.code = text(row, "code");
+    g.case_group = text(row, "case_group");
+    g.name = text(row, "name");
+    g.score = positive(row, "score", 1.0);
+    g.mean_cost_yuan = positive(row, "mean_cost_yuan", 1.0);
+    g.coefficient = positive(row, "coefficient", 1.0);
+    const std::string basic = text(row, "basic");
+    g.basic = basic == "1" || basic == "true";
+    if (!(basic.empty() || basic == "0" || basic == "1" || basic == "true" || basic == "false")) {
+      errors.add(where(row), "", "column 'basic': expected 0 or 1, got '" + basic + "'");
+    }
+    if (g.code.empty()) {
+      errors.add(where(row), "", "column 'code': empty DIP group code");
+      continue;
+    }
+    const std::optional<std::size_t> case_group = cases.find(g.case_group);
+    if (!case_group) {
+      errors.add(where(row), "", "column 'case_group': group '" + g.case_group + "' is not in the case catalogue");
+      continue;
+    }
+    auto [it, inserted] = c.by_code_.emplace(g.code, c.groups_.size());
+    if (!inserted) {
+      errors.add(where(row), "",
+                 "duplicate DIP group code '" + g.code + "' (first at line " +
+                     std::to_string(c.groups_[it->second].source_line) + ")");
+      continue;
+    }
+    if (c.by_case_group_[*case_group] != kUnmapped) {
+      errors.add(where(row), "",
+                 "case group '" + g.case_group + "' is already mapped by DIP group '" +
+                     c.groups_[c.by_case_group_[*case_group]].code + "'");
+      continue;
+    }
+    c.by_case_group_[*case_group] = c.groups_.size();
+    c.groups_.push_back(std::move(g));
+  }
+  // One message for all unmapped groups: a missing block of rows should not bury the other errors.
+  std::vector<std::string> unmapped;
+  for (std::size_t k = 0; k < cases.size(); ++k) {
+    if (c.by_case_group_[k] == kUnmapped) unmapped.push_back(cases.group(k).code);
+  }
+  if (!unmapped.empty()) {
+    std::string list;
+    for (std::size_t i = 0; i < unmapped.size() && i < 5; ++i) list += (i ? ", " : "") + unmapped[i];
+    if (unmapped.size() > 5) list += ", ...";
+    errors.add({table.file(), 0, 0}, "",
+               std::to_string(unmapped.size()) + " case group(s) have no DIP group: " + list);
+  }
+  return c;
+}
+
+}  // namespace reformsim::agents

@@ -225,6 +225,20 @@ const std::vector<Declared>& declared() {
     d.push_back(hospital_year(
         "mean_wait_days", "days", "mean wait for a bed per admission",
         [](const HospitalYearMetrics& h, const HospitalConfig&) { return ratio(h.wait_days_sum, h.admissions); }));
+    d.push_back(hospital_year(
+        "inpatient_fund_yuan", "yuan", "fund payments for the year's discharges, before year-end settlements",
+        [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.inpatient_fund_yuan; }));
+    d.push_back(hospital_year("budget_yuan", "yuan", "share of the regional global budget (NaN without a budget)",
+                              [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.budget_yuan; }));
+    d.push_back(
+        hospital_year("retained_surplus_yuan", "yuan", "under-spend of the budget paid to the hospital (结余留用)",
+                      [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.retained_surplus_yuan; }));
+    d.push_back(hospital_year(
+        "fund_covered_overspend_yuan", "yuan", "overspend of the budget the fund covers (超支分担)",
+        [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.fund_covered_overspend_yuan; }));
+    d.push_back(hospital_year(
+        "hospital_borne_overspend_yuan", "yuan", "overspend of the budget recovered from the hospital",
+        [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.hospital_borne_overspend_yuan; }));
     d.push_back(hospital_year("dip_points", "points", "DIP points × level and special coefficients (0 outside DIP)",
                               [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.dip_points; }));
     d.push_back(hospital_year("dip_clearing_yuan", "yuan",
@@ -243,7 +257,9 @@ const std::vector<Declared>& declared() {
     d.push_back(group("mean_fund_payment_yuan", "yuan", "mean fund payment over the horizon",
                       [](const GroupMetrics& g) { return ratio(g.fund_yuan_sum, g.cases); }));
 
-    d.push_back({{"years/dip_point_value_yuan", {"year"}, "yuan/point",
+    d.push_back({{"years/dip_point_value_yuan",
+                  {"year"},
+                  "yuan/point",
                   "DIP point value of the year: final after clearing, else provisional; NaN when DIP was not in force"},
                  [](const ScenarioConfig&, const RunMetrics& m, std::vector<double>& row, const OutputLayout&) {
                    for (std::size_t y = 0; y < m.dip_point_value_yuan.size() && y < row.size(); ++y) {

@@ -95,8 +95,7 @@ DipCatalogue DipCatalogue::from_table(const config::CsvTable& table, const CaseC
     std::string list;
     for (std::size_t i = 0; i < unmapped.size() && i < 5; ++i) list += (i ? ", " : "") + unmapped[i];
     if (unmapped.size() > 5) list += ", ...";
-    errors.add({table.file(), 0, 0}, "",
-               std::to_string(unmapped.size()) + " case group(s) have no DIP group: " + list);
+    errors.add({table.file(), 0, 0}, "", std::to_string(unmapped.size()) + " case group(s) have no DIP group: " + list);
   }
   return c;
 }

@@ -156,11 +156,33 @@ struct PaymentSwitch {
   PaymentMethod method = PaymentMethod::FeeForService;
 };
 
+/// One band of a retention or sharing schedule over a ratio to the budget: the part of the ratio between `from`
+/// and `to` counts with `share`.
+struct ShareBand {
+  double from = 0;
+  double to = 0;  ///< +infinity for an open last band
+  double share = 0;
+};
+
+enum class BudgetMode : std::uint8_t { None, GrowthCap, Fixed };
+
+/// Regional global budget (总额预算) with surplus retention and overspend sharing (结余留用、超支分担), DOMAIN.md §3.4.
+/// It governs the fund's inpatient payments in FFS and DRG years; DIP years are governed by the DIP pot.
+struct GlobalBudgetConfig {
+  BudgetMode mode = BudgetMode::None;
+  double growth_cap = 0;                          ///< budget = previous year's expenditure × (1 + cap)
+  std::optional<double> base_expenditure_yuan;    ///< base of the first year's budget (else year 1 only sets it)
+  std::optional<double> fixed_budget_yuan;        ///< mode fixed: the yearly pot
+  std::vector<ShareBand> surplus_retention;       ///< over surplus ÷ budget: share the hospital keeps
+  std::vector<ShareBand> overspend_sharing;       ///< over overspend ÷ budget: share the fund covers
+};
+
 struct PaymentConfig {
   PaymentMethod initial_method = PaymentMethod::FeeForService;
   std::vector<PaymentSwitch> switches;  ///< sorted by year
   DrgConfig drg;
   DipConfig dip;
+  GlobalBudgetConfig global_budget;
   /// True when `method` is in force in any simulated year.
   bool uses(PaymentMethod method, int horizon_years) const;
   /// The method in force in simulated year `year_index` (0-based).

@@ -7,6 +7,7 @@
 #include "agents/scenario/scenario_schema.hpp"
 #include "sim/config/key_path.hpp"
 #include "sim/config/read.hpp"
+#include "sim/config/schema.hpp"
 #include "sim/config/validate.hpp"
 #include "sim/config/yaml_loader.hpp"
 
@@ -98,6 +99,42 @@ void read_payment(const Node& n, PaymentConfig& p) {
   dip.basic_group_coefficient = get_real(dip_node, "basic_group_coefficient");
   dip.low_deviation_ratio = get_real(dip_node, "low_deviation_ratio");
   dip.high_deviation_ratio = get_real(dip_node, "high_deviation_ratio");
+  const Node& budget = get_child(n, "global_budget");
+  GlobalBudgetConfig& gb = p.global_budget;
+  const std::string& mode = get_string(budget, "mode");
+  gb.mode = mode == "growth_cap" ? BudgetMode::GrowthCap : mode == "fixed" ? BudgetMode::Fixed : BudgetMode::None;
+  gb.growth_cap = get_real(budget, "growth_cap");
+  if (has(budget, "base_expenditure_yuan")) gb.base_expenditure_yuan = get_real(budget, "base_expenditure_yuan");
+  if (has(budget, "fixed_budget_yuan")) gb.fixed_budget_yuan = get_real(budget, "fixed_budget_yuan");
+  auto bands = [](const Node& list) {
+    std::vector<ShareBand> out;
+    for (const Node& b : list.items()) {
+      out.push_back({get_real(b, "from"), has(b, "to") ? get_real(b, "to") : std::numeric_limits<double>::infinity(),
+                     get_real(b, "share")});
+    }
+    return out;
+  };
+  gb.surplus_retention = bands(get_child(budget, "surplus_retention"));
+  gb.overspend_sharing = bands(get_child(budget, "overspend_sharing"));
+}
+
+// Bands must tile [0, last edge) without gaps or overlaps, each with from < to; only the last may be open.
+void check_bands(const Node& root, const std::string& path, const std::vector<ShareBand>& bands, ErrorList& errors) {
+  double edge = 0;
+  for (std::size_t i = 0; i < bands.size(); ++i) {
+    const std::string item = path + "[" + std::to_string(i) + "]";
+    const ShareBand& b = bands[i];
+    if (b.from != edge) {
+      errors.add(where(root, item + ".from"), item + ".from",
+                 std::string(b.from < edge ? "overlaps" : "leaves a gap after") + " the previous band (expected from " +
+                     config::format_number(edge) + ", got " + config::format_number(b.from) + ")");
+    }
+    if (!(b.to > b.from)) errors.add(where(root, item + ".to"), item + ".to", "must be greater than from");
+    if (!std::isfinite(b.to) && i + 1 < bands.size()) {
+      errors.add(where(root, item), item, "only the last band may omit to");
+    }
+    edge = b.to;
+  }
 }
 
 // Second pass: rules that involve more than one key.
@@ -150,6 +187,12 @@ void check_cross_fields(const Node& root, const ScenarioConfig& s, ErrorList& er
     if (i > 0 && bands[i].max_weight <= bands[i - 1].max_weight) {
       errors.add(where(root, path + ".max_weight"), path + ".max_weight", "band max_weight must be ascending");
     }
+  }
+  check_bands(root, "payment.global_budget.surplus_retention", s.payment.global_budget.surplus_retention, errors);
+  check_bands(root, "payment.global_budget.overspend_sharing", s.payment.global_budget.overspend_sharing, errors);
+  if (s.payment.global_budget.mode == BudgetMode::Fixed && !s.payment.global_budget.fixed_budget_yuan) {
+    errors.add(where(root, "payment.global_budget.mode"), "payment.global_budget.fixed_budget_yuan",
+               "mode fixed needs fixed_budget_yuan");
   }
   int previous_year = 0;
   for (std::size_t i = 0; i < s.payment.switches.size(); ++i) {
@@ -299,9 +342,12 @@ ScenarioConfig load_scenario(const std::string& path) {
 
 const char* payment_method_name(PaymentMethod m) {
   switch (m) {
-    case PaymentMethod::Drg: return "drg";
-    case PaymentMethod::Dip: return "dip";
-    case PaymentMethod::FeeForService: return "ffs";
+    case PaymentMethod::Drg:
+      return "drg";
+    case PaymentMethod::Dip:
+      return "dip";
+    case PaymentMethod::FeeForService:
+      return "ffs";
   }
   return "ffs";
 }

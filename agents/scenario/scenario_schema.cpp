@@ -312,14 +312,20 @@ SpecPtr drg_spec() {
 SpecPtr dip_spec() {
   return Spec::object({
       {"catalogue", Spec::path()->optional()->doc("DIP catalogue CSV (required when DIP is used)")},
-      {"provisional_point_value_yuan",
-       Spec::real()->greater_than(0)->def(100.0)->unit("yuan/point")->doc(
-           "point value (点值) of the monthly advance payments")},
+      {"provisional_point_value_yuan", Spec::real()
+                                           ->greater_than(0)
+                                           ->def(100.0)
+                                           ->unit("yuan/point")
+                                           ->doc("point value (点值) of the monthly advance payments")},
       {"annual_budget_yuan",
        Spec::real()->greater_than(0)->optional()->unit("yuan")->doc(
            "annual DIP pot; when set, the year is cleared at (budget − reserve) ÷ Σ points (no clearing otherwise)")},
-      {"reserve_share", Spec::real()->min(0)->less_than(1)->def(0.0)->unit("fraction")->doc(
-                            "share of the budget held back from the point value at clearing")},
+      {"reserve_share", Spec::real()
+                            ->min(0)
+                            ->less_than(1)
+                            ->def(0.0)
+                            ->unit("fraction")
+                            ->doc("share of the budget held back from the point value at clearing")},
       {"tier_coefficient", per_tier(Spec::real()->greater_than(0)->max(10), {"1", "1", "1"},
                                     "hospital-level coefficient (等级系数)", "ratio")},
       {"basic_group_coefficient", Spec::real()->greater_than(0)->max(10)->def(1.0)->unit("ratio")->doc(
@@ -328,6 +334,41 @@ SpecPtr dip_spec() {
                                   "cases below this cost ÷ group mean are re-scored by their cost ratio")},
       {"high_deviation_ratio", Spec::real()->min(1)->max(100)->def(2.0)->unit("ratio")->doc(
                                    "cases above this cost ÷ group mean are re-scored by their cost ratio")},
+  });
+}
+
+SpecPtr bands_spec(Node defaults, std::string doc) {
+  return Spec::array(Spec::object({
+                         {"from", Spec::real()->min(0)->unit("ratio")->doc("lower edge, as a ratio to the budget")},
+                         {"to", Spec::real()->greater_than(0)->optional()->unit("ratio")->doc(
+                                    "upper edge (omit in an open last band)")},
+                         {"share", Spec::real()->range(0, 1)->unit("fraction")->doc("share applied within the band")},
+                     }))
+      ->def_node(std::move(defaults))
+      ->doc(std::move(doc));
+}
+
+SpecPtr global_budget_spec() {
+  return Spec::object({
+      {"mode", Spec::enumeration({"none", "growth_cap", "fixed"})
+                   ->def("none")
+                   ->doc("regional budget: none, previous expenditure × (1 + growth_cap), or a fixed pot")},
+      {"growth_cap", Spec::real()
+                         ->greater_than(-1)
+                         ->max(10)
+                         ->def(0.03)
+                         ->unit("fraction")
+                         ->doc("growth cap of the budget over the previous year's inpatient fund expenditure")},
+      {"base_expenditure_yuan", Spec::real()->greater_than(0)->optional()->unit("yuan")->doc(
+                                    "expenditure the first year's budget grows from (else year 1 only sets the base)")},
+      {"fixed_budget_yuan",
+       Spec::real()->greater_than(0)->optional()->unit("yuan")->doc("yearly inpatient pot for mode fixed")},
+      {"surplus_retention",
+       bands_spec(list_of({map_of({{"from", "0"}, {"to", "0.15"}, {"share", "1"}})}),
+                  "share of an under-spend the hospital keeps, by band of surplus ÷ budget (contiguous from 0)")},
+      {"overspend_sharing",
+       bands_spec(list_of({map_of({{"from", "0"}, {"to", "0.1"}, {"share", "0.5"}})}),
+                  "share of an overspend the fund covers, by band of overspend ÷ budget (contiguous from 0)")},
   });
 }
 
@@ -343,6 +384,7 @@ SpecPtr payment_spec() {
                        ->doc("timed policy switches, e.g. FFS → DRG on 1 January of year 2")},
       {"drg", drg_spec()},
       {"dip", dip_spec()},
+      {"global_budget", global_budget_spec()},
   });
 }
 

@@ -148,6 +148,7 @@ void World::on_discharge(const sim::Event& e, sim::Simulation& sim) {
   hy.settlement_yuan_sum += s.settlement_yuan;
   hy.revenue_yuan += to_yuan(fund_fen + patient_fen);
   hospital_revenue_fen_[c.hospital] += fund_fen + patient_fen;
+  hy.inpatient_fund_yuan += to_yuan(fund_fen);
   hy.cost_yuan += bill * hc.cost_to_charge_ratio;
   GroupMetrics& gm = metrics_.groups[c.group];
   gm.cases += 1;

@@ -42,6 +42,11 @@ struct HospitalYearMetrics {
   double wait_days_sum = 0;       ///< their total wait for a bed
   double diversions = 0;          ///< patients sent elsewhere because all beds were taken
   double outpatient_visits = 0;
+  double inpatient_fund_yuan = 0;            ///< fund payments for the year's discharges (before year-end settlements)
+  double budget_yuan = 0;                    ///< share of the regional global budget (NaN without one)
+  double retained_surplus_yuan = 0;          ///< under-spend paid to the hospital at year end
+  double fund_covered_overspend_yuan = 0;    ///< overspend the fund kept paying
+  double hospital_borne_overspend_yuan = 0;  ///< overspend recovered from the hospital
   double dip_points = 0;          ///< DIP points × coefficients earned in the year
   double dip_clearing_yuan = 0;   ///< year-end DIP clearing paid (+) or recovered (−)
   double time_index = 0;  ///< 时间消耗指数, filled at the end

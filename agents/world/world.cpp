@@ -3,8 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
-#include "agents/world/event_kinds.hpp"
+#include "agents/payer/global_budget.hpp"
 #include "agents/payment/dip_rule.hpp"
+#include "agents/world/event_kinds.hpp"
 #include "agents/world/random_purposes.hpp"
 #include "sim/engine/random_stream.hpp"
 #include "sim/engine/samplers.hpp"
@@ -213,6 +214,7 @@ void World::on_year_start(const sim::Event& e, sim::Simulation& sim) {
 
 void World::close_year(int year, double boundary_days) {
   clear_dip_year(year);
+  settle_global_budget(year);
   for (std::size_t h = 0; h < hospitals_.size(); ++h) {
     hospitals_[h].advance(boundary_days);
     HospitalYearMetrics& hy = metrics_.hospital_years[h][static_cast<std::size_t>(year)];
@@ -250,6 +252,70 @@ void World::clear_dip_year(int year) {
   }
   metrics_.dip_point_value_yuan[static_cast<std::size_t>(year)] = point_value;
   std::fill(dip_points_.begin(), dip_points_.end(), 0.0);
+}
+
+}  // namespace reformsim::agents
+
+namespace reformsim::agents {
+
+std::optional<double> World::regional_budget(int year) const {
+  const GlobalBudgetConfig& gb = scenario_.payment.global_budget;
+  switch (gb.mode) {
+    case BudgetMode::None:
+      return std::nullopt;
+    case BudgetMode::Fixed:
+      return gb.fixed_budget_yuan;
+    case BudgetMode::GrowthCap:
+      if (year == 0) {
+        if (!gb.base_expenditure_yuan) return std::nullopt;  // the first year only sets the base
+        return *gb.base_expenditure_yuan * (1.0 + gb.growth_cap);
+      }
+      return previous_inpatient_expenditure_yuan_ * (1.0 + gb.growth_cap);
+  }
+  return std::nullopt;
+}
+
+void World::settle_global_budget(int year) {
+  const auto y = static_cast<std::size_t>(year);
+  const std::size_t n = hospitals_.size();
+  double spent = 0;
+  for (std::size_t h = 0; h < n; ++h) {
+    metrics_.hospital_years[h][y].budget_yuan = std::nan("");
+    spent += metrics_.hospital_years[h][y].inpatient_fund_yuan + metrics_.hospital_years[h][y].dip_clearing_yuan;
+  }
+  const std::optional<double> budget = regional_budget(year);
+  if (budget && scenario_.payment.method_in_year(year) != PaymentMethod::Dip) {
+    // Split by last year's spending; in the first year (no history) by beds.
+    std::vector<double> weight(n);
+    double total_weight = 0;
+    for (std::size_t h = 0; h < n; ++h) {
+      weight[h] = year > 0 && previous_inpatient_expenditure_yuan_ > 0 ? previous_inpatient_share_[h]
+                                                                       : scenario_.hospitals[h].beds;
+      total_weight += weight[h];
+    }
+    for (std::size_t h = 0; h < n; ++h) {
+      HospitalYearMetrics& hy = metrics_.hospital_years[h][y];
+      const BudgetSettlement b = settle_against_budget(*budget * weight[h] / total_weight, hy.inpatient_fund_yuan,
+                                                       scenario_.payment.global_budget);
+      const std::int64_t adjustment_fen = to_fen(b.adjustment_yuan());
+      ledger_.claim(h, adjustment_fen);
+      hospital_revenue_fen_[h] += adjustment_fen;
+      hy.revenue_yuan += to_yuan(adjustment_fen);
+      hy.budget_yuan = b.budget_yuan;
+      hy.retained_surplus_yuan = b.retained_surplus_yuan;
+      hy.fund_covered_overspend_yuan = b.fund_covered_overspend_yuan;
+      hy.hospital_borne_overspend_yuan = b.hospital_borne_overspend_yuan;
+      spent += to_yuan(adjustment_fen);
+    }
+  }
+  // Next year's base: what the fund spent on inpatient care this year, and who received it.
+  previous_inpatient_share_.assign(n, 0.0);
+  for (std::size_t h = 0; h < n; ++h) {
+    const HospitalYearMetrics& hy = metrics_.hospital_years[h][y];
+    previous_inpatient_share_[h] =
+        hy.inpatient_fund_yuan + hy.dip_clearing_yuan + hy.retained_surplus_yuan - hy.hospital_borne_overspend_yuan;
+  }
+  previous_inpatient_expenditure_yuan_ = spent;
 }
 
 }  // namespace reformsim::agents

@@ -3,6 +3,7 @@
 // the domain-free kernel (sim::Simulation). Built fresh for every run from an immutable ScenarioConfig.
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "agents/hospitals/hospital_state.hpp"
@@ -58,6 +59,12 @@ class World {
   void close_year(int year, double boundary_days);
   /// DIP year-end clearing at (budget − reserve) ÷ Σ points, when the year was paid by DIP with a budget.
   void clear_dip_year(int year);
+  /// Year-end settlement of each hospital against its share of the regional global budget (FFS and DRG years).
+  void settle_global_budget(int year);
+  /// The regional budget of `year`, if one applies.
+  std::optional<double> regional_budget(int year) const;
+  double previous_inpatient_expenditure_yuan_ = 0;   ///< fund inpatient spending of the previous year
+  std::vector<double> previous_inpatient_share_;     ///< each hospital's share of it
   void finish_metrics();
   MonthMetrics& month_at(double t);
   int year_at(double t) const;

@@ -13,5 +13,6 @@ int run_command(const std::vector<std::string>& args, const std::string& command
 int validate_command(const std::vector<std::string>& args);
 int schema_command(const std::vector<std::string>& args);
 int settle_command(const std::vector<std::string>& args);
+int calibrate_command(const std::vector<std::string>& args);
 
 }  // namespace reformsim::app

@@ -13,7 +13,7 @@ namespace {
 
 const char* kUsage = R"(usage: reformsim COMMAND [ARGS]
 
-Simulates health-insurance payment reform (FFS, DRG) in a synthetic city and writes the outcomes to HDF5.
+Simulates health-insurance payment reform (FFS, DRG, DIP, global budgets) in a synthetic city and writes the outcomes to HDF5.
 
 commands:
   run FILE [-o OUT.h5] [--threads N]   run a scenario or an experiment (see `reformsim run --help`)
@@ -22,6 +22,9 @@ commands:
                                        print the JSON Schema (or the parameter table) of the file formats
   settle SCENARIO --cases IN.csv [-o OUT.csv]
                                        settle given inpatient cases under a scenario's payment rules
+  calibrate SCENARIO [-o CATALOGUE.csv] [--dip-out DIP.csv]
+                                       derive DRG weights, DIP scores, base rate and point value from a
+                                       simulated fee-for-service base period
 
 options: --help (also after a command), --version
 exit codes: 0 ok, 1 failure, 2 bad input
@@ -50,6 +53,7 @@ int main(int argc, char** argv) {
     if (command == "validate") return validate_command(rest);
     if (command == "schema") return schema_command(rest);
     if (command == "settle") return settle_command(rest);
+    if (command == "calibrate") return calibrate_command(rest);
     std::fprintf(stderr, "reformsim: unknown command '%s'\n\n%s", command.c_str(), kUsage);
     return kExitBadInput;
   } catch (const UsageError& e) {

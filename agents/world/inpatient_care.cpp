@@ -122,6 +122,7 @@ void World::on_discharge(const sim::Event& e, sim::Simulation& sim) {
   claim.los_days = c.los_days;
   const Settlement s = rule_->settle(claim);
   dip_points_[c.hospital] += s.points * s.coefficient;
+  if (case_sink_) case_sink_->push_back({c.group, bill});
   usage.deductible_paid_yuan += share.deductible_applied_yuan;
   usage.fund_paid_yuan += s.fund_payment_yuan;
 

@@ -6,6 +6,7 @@
 #include <optional>
 #include <vector>
 
+#include "agents/calibration/calibration.hpp"
 #include "agents/hospitals/hospital_state.hpp"
 #include "agents/hospitals/provider_choice.hpp"
 #include "agents/payer/benefit_rules.hpp"
@@ -43,6 +44,8 @@ class World {
   RunMetrics run();
   /// Kernel callback: dispatches one event by kind.
   void handle(const sim::Event& event, sim::Simulation& simulation);
+  /// Appends every discharged case (group, itemised bill) to `sink` during run(); for calibration.
+  void record_cases(std::vector<CaseRecord>* sink) { case_sink_ = sink; }
   /// Bytes held per insured person by the population, benefit state and pending events (approximate).
   std::size_t bytes_per_person() const;
 
@@ -110,6 +113,7 @@ class World {
   std::vector<double> scratch_probabilities_;
   std::vector<char> scratch_allowed_;
   RunMetrics metrics_;
+  std::vector<CaseRecord>* case_sink_ = nullptr;
 };
 
 }  // namespace reformsim::agents

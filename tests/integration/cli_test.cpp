@@ -12,7 +12,8 @@ namespace {
 
 TEST(CliTest, HelpEverywhere) {
   Scratch s;
-  for (const char* command : {"--help", "run --help", "validate --help", "schema --help", "settle --help"}) {
+  for (const char* command :
+       {"--help", "run --help", "validate --help", "schema --help", "settle --help", "calibrate --help"}) {
     const CommandResult r = reformsim(command, s);
     EXPECT_EQ(r.exit_code, 0) << command;
     EXPECT_NE(r.out.find("usage: reformsim"), std::string::npos) << command;
@@ -127,6 +128,23 @@ TEST(CliTest, SettleUnderDipWithProvisionalAndClearedPointValues) {
                       s)
                 .exit_code,
             2);
+}
+
+TEST(CliTest, CalibrateWritesCataloguesThatLoad) {
+  Scratch s;
+  const std::string city = s.write("city.yaml", "extends: " + source_path("scenarios/city/baseline.yaml") +
+                                                    "\nhorizon_years: 1\npopulation:\n  insured: 20000\n");
+  const CommandResult r = reformsim("calibrate " + city + " -o " + s.path("cat.csv") + " --dip-out " +
+                                        s.path("dip.csv") + " --budget-yuan 30000000",
+                                    s);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("base rate"), std::string::npos) << r.err;
+  // The outputs are valid catalogues for a new scenario.
+  const std::string next = s.write("next.yaml", "extends: " + source_path("scenarios/city/baseline.yaml") +
+                                                    "\ncatalogue: cat.csv\npayment:\n  dip:\n    catalogue: dip.csv\n");
+  const CommandResult v = reformsim("validate " + next, s);
+  EXPECT_EQ(v.exit_code, 0) << v.err;
+  EXPECT_EQ(reformsim("calibrate " + city + " --trim-iqr 0", s).exit_code, 2);
 }
 
 TEST(CliTest, SettleRejectsBadCaseFilesWithLines) {

@@ -1,0 +1,101 @@
+// `reformsim calibrate SCENARIO`: simulate a base period under fee-for-service and derive DRG weights, DIP scores,
+// the base rate and the point value from it, as a bureau does from its historical claims.
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "agents/app/cli_args.hpp"
+#include "agents/app/commands.hpp"
+#include "agents/calibration/calibration.hpp"
+#include "agents/scenario/scenario_loader.hpp"
+#include "agents/world/world.hpp"
+
+namespace reformsim::app {
+
+namespace {
+
+const char* kCalibrateHelp = R"(usage: reformsim calibrate SCENARIO [-o CATALOGUE.csv] [--dip-out DIP.csv] [--seed S]
+                          [--trim-iqr K] [--min-cases N] [--score-scale X] [--budget-yuan B]
+
+Runs SCENARIO once under fee-for-service (its payment settings are ignored) as the base period, then derives for
+every case group: the trimmed mean cost (cases outside [Q1 − K·IQR, Q3 + K·IQR] of their group dropped, default
+K = 1.5), the DRG weight = trimmed mean ÷ overall mean, and the DIP score = weight × X (default 100). Groups with
+fewer than N kept cases (default 10) keep their catalogue weight. The base rate is B ÷ Σ weights of the base-period
+cases and the point value B ÷ Σ scores, B being --budget-yuan or the base period's total itemised cost.
+Writes the recalibrated case catalogue (-o, default stdout) and optionally a DIP catalogue (--dip-out);
+prints the base rate, point value and trimming summary on stderr.
+)";
+
+void write_file(const std::string& path, const std::string& text) {
+  const std::string partial = path + ".partial";
+  {
+    std::ofstream f(partial, std::ios::binary | std::ios::trunc);
+    if (!f || !(f << text) || !f.flush()) throw std::runtime_error("cannot write " + partial);
+  }
+  std::filesystem::rename(partial, path);
+}
+
+double positive(const CliArgs& cli, const std::string& name, double fallback) {
+  const auto text = cli.option(name);
+  if (!text) return fallback;
+  char* end = nullptr;
+  const double v = std::strtod(text->c_str(), &end);
+  if (text->empty() || *end != '\0' || !(v > 0) || !std::isfinite(v)) {
+    throw UsageError(name + " must be a number > 0, got '" + *text + "'");
+  }
+  return v;
+}
+
+}  // namespace
+
+int calibrate_command(const std::vector<std::string>& args) {
+  const CliArgs cli(args,
+                    {"--output", "--dip-out", "--seed", "--trim-iqr", "--min-cases", "--score-scale", "--budget-yuan"},
+                    {"--help"}, {{"-o", "--output"}, {"-h", "--help"}});
+  if (cli.flag("--help")) {
+    std::fputs(kCalibrateHelp, stdout);
+    return kExitOk;
+  }
+  if (cli.positional().size() != 1) throw UsageError("expects exactly one scenario file");
+  agents::ScenarioConfig scenario = agents::load_scenario(cli.positional()[0]);
+  // The base period is paid by items: weights describe what care costs, not what a rule paid.
+  scenario.payment.initial_method = agents::PaymentMethod::FeeForService;
+  scenario.payment.switches.clear();
+  scenario.payment.global_budget.mode = agents::BudgetMode::None;
+  agents::CalibrationOptions options;
+  options.trim_iqr = positive(cli, "--trim-iqr", options.trim_iqr);
+  options.min_cases = static_cast<std::size_t>(cli.integer("--min-cases", 10, 1, 1'000'000'000));
+  options.score_scale = positive(cli, "--score-scale", options.score_scale);
+  if (cli.option("--budget-yuan")) options.budget_yuan = positive(cli, "--budget-yuan", 0);
+  const auto seed = static_cast<std::uint64_t>(cli.integer("--seed", 1, 0, 9'000'000'000'000'000));
+
+  std::vector<agents::CaseRecord> cases;
+  agents::World world(scenario, seed, 0);
+  world.record_cases(&cases);
+  world.run();
+  agents::CalibrationResult result;
+  try {
+    result = agents::calibrate(*scenario.catalogue, cases, options);
+  } catch (const std::invalid_argument& e) {
+    throw std::runtime_error(std::string("calibration failed: ") + e.what());
+  }
+  const std::string csv = agents::calibrated_catalogue_csv(*scenario.catalogue, result);
+  if (auto out = cli.option("--output")) {
+    write_file(*out, csv);
+  } else {
+    std::fputs(csv.c_str(), stdout);
+  }
+  if (auto dip = cli.option("--dip-out")) write_file(*dip, agents::calibrated_dip_csv(*scenario.catalogue, result));
+  std::size_t prior = 0;
+  for (const agents::GroupEstimate& g : result.groups) prior += g.kept_prior;
+  std::fprintf(stderr,
+               "calibrated %zu groups from %zu base-period cases (%zu trimmed; %zu groups kept their prior weight)\n"
+               "overall mean cost %.2f yuan; budget %.2f yuan; base rate %.2f yuan; point value %.4f yuan\n",
+               result.groups.size(), result.cases, result.trimmed, prior, result.overall_mean_cost_yuan,
+               result.budget_yuan, result.base_rate_yuan, result.point_value_yuan);
+  return kExitOk;
+}
+
+}  // namespace reformsim::app

@@ -1,6 +1,7 @@
 // `reformsim run FILE`: expand, validate everything, run in parallel, write HDF5, print the summary table.
 #include <sys/resource.h>
 
+#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -32,6 +33,13 @@ and progress on stderr.
   --quiet               no progress and no table
 )";
 
+// A file name from an experiment name: letters, digits, '-', '_' and '.' kept, anything else becomes '_'.
+std::string file_stem_for(const std::string& name) {
+  std::string stem;
+  for (unsigned char c : name) stem += (std::isalnum(c) || c == '-' || c == '_' || c == '.') ? static_cast<char>(c) : '_';
+  return stem.empty() || stem[0] == '.' ? "results" + stem : stem;
+}
+
 }  // namespace
 
 int run_command(const std::vector<std::string>& args, const std::string& command_line) {
@@ -56,7 +64,7 @@ int run_command(const std::vector<std::string>& args, const std::string& command
   if (errors.empty()) model.prepare(expanded, errors);
   if (!errors.empty()) throw config::ConfigException(errors);
 
-  const std::string output = cli.option("--output").value_or("results/" + spec.name + ".h5");
+  const std::string output = cli.option("--output").value_or("results/" + file_stem_for(spec.name) + ".h5");
   const std::filesystem::path parent = std::filesystem::path(output).parent_path();
   if (!parent.empty()) std::filesystem::create_directories(parent);
 

@@ -54,6 +54,24 @@ FinalYear final_year(const ScenarioConfig& s, const RunMetrics& m) {
   return f;
 }
 
+// Yearly totals of the fund's flows, from the monthly records.
+struct YearFlows {
+  double contributions_yuan = 0;
+  double expenditure_yuan = 0;
+  double balance_end_yuan = 0;
+};
+
+std::vector<YearFlows> yearly_flows(const RunMetrics& m) {
+  std::vector<YearFlows> years((m.months.size() + 11) / 12);
+  for (std::size_t i = 0; i < m.months.size(); ++i) {
+    YearFlows& y = years[i / 12];
+    y.contributions_yuan += m.months[i].contributions_yuan;
+    y.expenditure_yuan += m.months[i].fund_expenditure_yuan;
+    y.balance_end_yuan = m.months[i].balance_yuan;
+  }
+  return years;
+}
+
 struct Declared {
   MetricSpec spec;
   // Fills `row` (already sized and NaN-filled) for one run.
@@ -116,6 +134,32 @@ const std::vector<Declared>& declared() {
                              low = x.months_of_reserve;
                          }
                          return low;
+                       }));
+    d.push_back(scalar("year_of_first_deficit", "year",
+                       "first calendar year whose contributions fall short of fund expenditure (NaN: none)",
+                       [](const ScenarioConfig& s, const RunMetrics& m) {
+                         const std::vector<YearFlows> years = yearly_flows(m);
+                         for (std::size_t y = 0; y < years.size(); ++y) {
+                           if (years[y].contributions_yuan < years[y].expenditure_yuan) return double(s.start_year + y);
+                         }
+                         return kNaN;
+                       }));
+    d.push_back(scalar("first_year_below_6_months", "year",
+                       "calendar year of the first month-end with under 6 months of reserve (NaN: never)",
+                       [](const ScenarioConfig& s, const RunMetrics& m) {
+                         for (std::size_t i = 0; i < m.months.size(); ++i) {
+                           if (m.months[i].months_of_reserve < 6.0) return double(s.start_year + i / 12);
+                         }
+                         return kNaN;
+                       }));
+    d.push_back(scalar("per_capita_expenditure_growth", "fraction/year",
+                       "average yearly growth of fund expenditure per insured, first to last year (NaN: one year)",
+                       [](const ScenarioConfig&, const RunMetrics& m) {
+                         const std::vector<YearFlows> years = yearly_flows(m);
+                         if (years.size() < 2 || !(years.front().expenditure_yuan > 0)) return kNaN;
+                         return std::pow(years.back().expenditure_yuan / years.front().expenditure_yuan,
+                                         1.0 / static_cast<double>(years.size() - 1)) -
+                                1.0;
                        }));
     auto final_year_metric = [&d](std::string name, std::string units, std::string description,
                                   std::function<double(const FinalYear&, const RunMetrics&)> f) {
@@ -257,6 +301,17 @@ const std::vector<Declared>& declared() {
     d.push_back(group("mean_fund_payment_yuan", "yuan", "mean fund payment over the horizon",
                       [](const GroupMetrics& g) { return ratio(g.fund_yuan_sum, g.cases); }));
 
+    auto yearly = [&d](std::string name, std::string description, double YearFlows::*field) {
+      d.push_back({{"years/" + name, {"year"}, "yuan", std::move(description)},
+                   [field](const ScenarioConfig&, const RunMetrics& m, std::vector<double>& row, const OutputLayout&) {
+                     const std::vector<YearFlows> years = yearly_flows(m);
+                     for (std::size_t y = 0; y < years.size() && y < row.size(); ++y) row[y] = years[y].*field;
+                   }});
+    };
+    yearly("contributions_yuan", "contributions credited to the pooled fund in the year", &YearFlows::contributions_yuan);
+    yearly("fund_expenditure_yuan", "fund payments in the year, year-end settlements included",
+           &YearFlows::expenditure_yuan);
+    yearly("balance_end_yuan", "pooled-fund balance at the end of the year", &YearFlows::balance_end_yuan);
     d.push_back({{"years/dip_point_value_yuan",
                   {"year"},
                   "yuan/point",

@@ -118,6 +118,21 @@ struct FundConfig {
   double resident_premium_yuan = 0;
   double resident_subsidy_yuan = 0;
   int reserve_window_months = 12;
+  double wage_growth = 0;     ///< yearly growth of wages (so of employee contribution bases), from year 2
+  double premium_growth = 0;  ///< yearly growth of the resident premium and subsidy, from year 2
+};
+
+/// Stress-test shocks (DOMAIN.md §4), applied from 1 January of `from_year` (1 = first simulated year).
+enum class ShockType : std::uint8_t { AdmissionSurge, AgeingDrift, WageGrowth, EmployerRate, NewTechnology };
+
+struct Shock {
+  ShockType type = ShockType::AdmissionSurge;
+  int from_year = 1;
+  int to_year = 0;            ///< last year of a surge (inclusive); 0 = until the horizon
+  double factor = 1;          ///< admission surge: rate multiplier; new technology: cost multiplier of the group
+  double annual_growth = 0;   ///< ageing drift: yearly growth of admission rates; wage growth: the new growth rate
+  double employer_rate = 0;   ///< employer rate: the new rate
+  std::size_t group = 0;      ///< new technology: case-catalogue group
 };
 
 /// One weight band of the DRG high-multiple rule: cases of groups with weight ≤ max_weight use this factor.
@@ -205,6 +220,7 @@ struct ScenarioConfig {
   BenefitConfig benefits;
   FundConfig fund;
   PaymentConfig payment;
+  std::vector<Shock> shocks;
   int months() const { return horizon_years * 12; }
 };
 

@@ -1,5 +1,6 @@
 #include "agents/scenario/scenario_loader.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <set>
@@ -212,6 +213,68 @@ void check_cross_fields(const Node& root, const ScenarioConfig& s, ErrorList& er
   }
 }
 
+// Each shock type needs its own fields and accepts no others; years must lie within the horizon.
+void read_shocks(const Node& root, ScenarioConfig& s, ErrorList& errors) {
+  const Node& list = get_child(root, "shocks");
+  for (std::size_t i = 0; i < list.items().size(); ++i) {
+    const Node& n = list.items()[i];
+    const std::string path = "shocks[" + std::to_string(i) + "]";
+    const std::string& type = get_string(n, "type");
+    Shock shock;
+    shock.from_year = static_cast<int>(get_int(n, "from_year"));
+    std::vector<std::string> needs, allows;
+    if (type == "admission_surge") {
+      shock.type = ShockType::AdmissionSurge;
+      needs = {"factor"};
+      allows = {"to_year"};
+    } else if (type == "ageing_drift") {
+      shock.type = ShockType::AgeingDrift;
+      needs = {"annual_growth"};
+    } else if (type == "wage_growth") {
+      shock.type = ShockType::WageGrowth;
+      needs = {"annual_growth"};
+    } else if (type == "employer_rate") {
+      shock.type = ShockType::EmployerRate;
+      needs = {"employer_rate"};
+    } else {
+      shock.type = ShockType::NewTechnology;
+      needs = {"group", "factor"};
+    }
+    for (const char* key_text : {"to_year", "factor", "annual_growth", "employer_rate", "group"}) {
+      const std::string key = key_text;
+      const bool needed = std::find(needs.begin(), needs.end(), key) != needs.end();
+      const bool allowed = needed || std::find(allows.begin(), allows.end(), key) != allows.end();
+      if (needed && !has(n, key)) errors.add(n.location(), path, "'" + type + "' shocks need '" + key + "'");
+      if (!allowed && has(n, key)) {
+        errors.add(where(root, path + "." + key), path + "." + key, "does not apply to '" + type + "' shocks");
+      }
+    }
+    if (has(n, "factor")) shock.factor = get_real(n, "factor");
+    if (has(n, "annual_growth")) shock.annual_growth = get_real(n, "annual_growth");
+    if (has(n, "employer_rate")) shock.employer_rate = get_real(n, "employer_rate");
+    if (has(n, "to_year")) shock.to_year = static_cast<int>(get_int(n, "to_year"));
+    if (shock.from_year > s.horizon_years) {
+      errors.add(where(root, path + ".from_year"), path + ".from_year",
+                 "shock in year " + std::to_string(shock.from_year) + " is after the horizon (horizon_years = " +
+                     std::to_string(s.horizon_years) + ")");
+    }
+    if (shock.to_year != 0 && (shock.to_year < shock.from_year || shock.to_year > s.horizon_years)) {
+      errors.add(where(root, path + ".to_year"), path + ".to_year",
+                 "must lie between from_year and the horizon (" + std::to_string(s.horizon_years) + ")");
+    }
+    if (has(n, "group")) {
+      const std::string& code = get_string(n, "group");
+      const std::optional<std::size_t> g = s.catalogue->find(code);
+      if (!g) {
+        errors.add(where(root, path + ".group"), path + ".group", "group '" + code + "' is not in the catalogue");
+      } else {
+        shock.group = *g;
+      }
+    }
+    s.shocks.push_back(shock);
+  }
+}
+
 // The DIP catalogue is loaded (and checked against the case catalogue) whenever it is named; it is required
 // when DIP is in force in some year.
 void load_dip_catalogue(const Node& root, ScenarioConfig& s, bool case_catalogue_ok, ErrorList& errors) {
@@ -312,6 +375,8 @@ ScenarioConfig build_scenario(const Node& raw, ErrorList& errors, Node* validate
   s.fund.resident_premium_yuan = get_real(fund, "resident_premium_yuan");
   s.fund.resident_subsidy_yuan = get_real(fund, "resident_subsidy_yuan");
   s.fund.reserve_window_months = static_cast<int>(get_int(fund, "reserve_window_months"));
+  s.fund.wage_growth = get_real(fund, "wage_growth");
+  s.fund.premium_growth = get_real(fund, "premium_growth");
 
   read_payment(get_child(root, "payment"), s.payment);
   check_cross_fields(root, s, errors);
@@ -326,6 +391,7 @@ ScenarioConfig build_scenario(const Node& raw, ErrorList& errors, Node* validate
     }
   }
   s.catalogue = std::move(catalogue);
+  if (catalogue_errors.empty()) read_shocks(root, s, errors);
   load_dip_catalogue(root, s, catalogue_errors.empty(), errors);
   if (validated_out) *validated_out = std::move(root);
   return s;

@@ -262,6 +262,10 @@ SpecPtr fund_spec() {
                                     ->def(610.0)
                                     ->unit("yuan/year")
                                     ->doc("government subsidy per resident, collected each January")},
+      {"wage_growth", Spec::real()->range(-0.5, 1)->def(0.0)->unit("fraction/year")->doc(
+                          "yearly growth of wages and so of employee contribution bases, from year 2")},
+      {"premium_growth", Spec::real()->range(-0.5, 1)->def(0.0)->unit("fraction/year")->doc(
+                             "yearly growth of the resident premium and subsidy, from year 2")},
       {"reserve_window_months", Spec::integer()->range(1, 120)->def(12)->unit("months")->doc(
                                     "months of expenditure averaged for months of reserve")},
   });
@@ -388,6 +392,23 @@ SpecPtr payment_spec() {
   });
 }
 
+SpecPtr shock_spec() {
+  return Spec::object({
+      {"type", Spec::enumeration({"admission_surge", "ageing_drift", "wage_growth", "employer_rate", "new_technology"})
+                   ->doc("what changes")},
+      {"from_year", Spec::integer()->range(1, 1000)->doc("simulated year (1 = first) from whose 1 January it applies")},
+      {"to_year", Spec::integer()->range(1, 1000)->optional()->doc(
+                      "admission_surge: last year of the surge (default: to the horizon)")},
+      {"factor", Spec::real()->greater_than(0)->max(100)->optional()->unit("ratio")->doc(
+                     "admission_surge: admission-rate multiplier; new_technology: cost multiplier of the group")},
+      {"annual_growth", Spec::real()->range(-0.5, 1)->optional()->unit("fraction/year")->doc(
+                            "ageing_drift: yearly growth of admission rates; wage_growth: the new wage growth")},
+      {"employer_rate", Spec::real()->range(0, 1)->optional()->unit("fraction")->doc(
+                            "employer_rate: the new employer contribution rate (a cut or a rise)")},
+      {"group", Spec::string()->optional()->doc("new_technology: the case-catalogue group whose cost rises")},
+  });
+}
+
 }  // namespace
 
 config::SpecPtr scenario_spec() {
@@ -411,6 +432,8 @@ config::SpecPtr scenario_spec() {
       {"benefits", benefits_spec()},
       {"fund", fund_spec()},
       {"payment", payment_spec()},
+      {"shocks", Spec::array(shock_spec())->def_node(Node::sequence())->doc(
+                     "timed stress-test shocks: ageing, epidemics, wage slowdown, contribution cuts, new technology")},
   });
 }
 

@@ -23,9 +23,10 @@ double unit_noise(sim::RandomStream& rng, double cv, LosDistribution shape) {
 }  // namespace
 
 void World::on_admission_onset(const sim::Event& e, sim::Simulation& sim) {
+  if (e.flags != admission_generation_) return;  // drawn at a rate no longer in force
   const std::uint32_t person = e.target;
   const std::uint64_t onset = e.payload;
-  schedule_admission_onset(sim, onset + 1, e.time_days);
+  schedule_admission_onset(sim, e.time_days);
 
   // The case: drawn from the person's own stream, so it is the same in every policy arm.
   sim::RandomStream case_rng(case_key_, onset);
@@ -59,7 +60,9 @@ void World::on_admission_onset(const sim::Event& e, sim::Simulation& sim) {
   a.group = static_cast<std::uint32_t>(group);
   a.los_days = static_cast<float>(g.mean_los_days * hc.los_index * los_noise);
   const double share = scenario_.case_mix.los_linked_cost_share;
-  a.bill_yuan = static_cast<float>(g.mean_cost_yuan * hc.cost_index * ((1.0 - share) + share * los_noise) * cost_noise);
+  const double technology = years_[static_cast<std::size_t>(year_at(e.time_days))].group_cost_factor[group];
+  a.bill_yuan = static_cast<float>(g.mean_cost_yuan * hc.cost_index * technology * ((1.0 - share) + share * los_noise) *
+                                   cost_noise);
   a.arrival_days = e.time_days;
   if (hospitals_[hospital].has_free_bed()) {
     admit(sim, hospital, a);

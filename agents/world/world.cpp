@@ -57,6 +57,8 @@ World::World(const ScenarioConfig& scenario, std::uint64_t seed, std::uint64_t r
       for (std::size_t k = 0; k < admission_rates.size(); ++k) admission_rates[k] = population_.classes()[k].count;
     }
   }
+  base_admission_rate_per_day_ = admission_rate_per_day_;
+  years_ = shock_schedule(scenario);
   if (admission_rate_per_day_ > 0) admission_classes_ = std::make_unique<sim::AliasTable>(admission_rates);
   if (outpatient_rate_per_day_ > 0) outpatient_classes_ = std::make_unique<sim::AliasTable>(outpatient_rates);
   admission_key_ = sim::StreamKey::of(seed, replicate, purpose::kAdmissionOnset);
@@ -122,14 +124,17 @@ std::uint32_t World::pick_member(std::size_t risk_class, sim::RandomStream& rng)
   return c.first + offset;
 }
 
-void World::schedule_admission_onset(sim::Simulation& sim, std::uint64_t onset, double after) {
-  if (!admission_classes_) return;
+void World::schedule_admission_onset(sim::Simulation& sim, double after) {
+  if (!admission_classes_ || admission_rate_per_day_ <= 0) return;
+  const std::uint64_t onset = next_admission_onset_++;
   // Onset k's stream gives its time and its person; both are independent of the policy in force.
   sim::RandomStream rng(admission_key_, onset);
   const double t = after + sim::exponential(rng, admission_rate_per_day_);
   const std::uint32_t person = pick_person(*admission_classes_, rng);
   if (t < horizon_days_) {
-    sim.schedule(sim::make_event(t, event_kind::kAdmissionOnset, person, onset, event_priority::kOnset));
+    sim::Event e = sim::make_event(t, event_kind::kAdmissionOnset, person, onset, event_priority::kOnset);
+    e.flags = admission_generation_;
+    sim.schedule(e);
   }
 }
 
@@ -157,7 +162,6 @@ void World::handle(const sim::Event& e, sim::Simulation& sim) {
 
 RunMetrics World::run() {
   sim::Simulation sim;
-  schedule_admission_onset(sim, 0, 0.0);
   schedule_outpatient_visit(sim, 0.0);
   sim.schedule(sim::make_event(0.0, event_kind::kYearStart, 0, 0, event_priority::kYearStart));
   sim.schedule(sim::make_event(calendar_.month_start_day(1), event_kind::kMonthEnd, 0, 0, event_priority::kMonthEnd));
@@ -180,8 +184,8 @@ void World::on_month_end(const sim::Event& e, sim::Simulation& sim) {
   if (m % sim::Calendar::kMonthsPerYear == sim::Calendar::kMonthsPerYear - 1) {
     close_year(static_cast<int>(m) / sim::Calendar::kMonthsPerYear, e.time_days);
   }
-  ledger_.contribute(monthly_employee_contributions_fen_);
-  month.contributions_yuan += to_yuan(monthly_employee_contributions_fen_);
+  ledger_.contribute(employee_contributions_this_year_fen_);
+  month.contributions_yuan += to_yuan(employee_contributions_this_year_fen_);
   month.fund_expenditure_yuan = to_yuan(ledger_.settle_pending_claims());
   month.balance_yuan = to_yuan(ledger_.balance_fen());
   // Months of reserve = balance ÷ mean monthly expenditure over the trailing window (DOMAIN.md §4).
@@ -203,9 +207,21 @@ void World::on_year_start(const sim::Event& e, sim::Simulation& sim) {
   const int year = static_cast<int>(e.payload);
   std::fill(usage_.begin(), usage_.end(), BenefitYearUsage{});
   rule_ = rule_by_year_[static_cast<std::size_t>(year)].get();
+  const YearLevels& level = years_[static_cast<std::size_t>(year)];
+  employee_contributions_this_year_fen_ =
+      to_fen(to_yuan(monthly_employee_contributions_fen_) * level.employee_contribution_scale);
   // Resident premiums and subsidies are collected for the whole year in January.
-  ledger_.contribute(annual_resident_contributions_fen_);
-  month_at(e.time_days).contributions_yuan += to_yuan(annual_resident_contributions_fen_);
+  const std::int64_t resident_fen =
+      to_fen(to_yuan(annual_resident_contributions_fen_) * level.resident_contribution_scale);
+  ledger_.contribute(resident_fen);
+  month_at(e.time_days).contributions_yuan += to_yuan(resident_fen);
+  // A new admission rate (ageing, epidemics): drop the onset drawn at the old rate and draw afresh from now.
+  const double rate = base_admission_rate_per_day_ * level.admission_multiplier;
+  if (rate != admission_rate_per_day_ || year == 0) {
+    admission_rate_per_day_ = rate;
+    ++admission_generation_;
+    schedule_admission_onset(sim, e.time_days);
+  }
   if (year + 1 < scenario_.horizon_years) {
     sim.schedule(sim::make_event(calendar_.year_start_day(year + 1), event_kind::kYearStart, 0,
                                  static_cast<std::uint64_t>(year + 1), event_priority::kYearStart));

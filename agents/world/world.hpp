@@ -15,6 +15,7 @@
 #include "agents/population/population.hpp"
 #include "agents/scenario/scenario_config.hpp"
 #include "agents/world/run_metrics.hpp"
+#include "agents/world/shock_schedule.hpp"
 #include "sim/engine/alias_table.hpp"
 #include "sim/engine/calendar.hpp"
 #include "sim/engine/event.hpp"
@@ -50,7 +51,14 @@ class World {
   std::size_t bytes_per_person() const;
 
  private:
-  void schedule_admission_onset(sim::Simulation& sim, std::uint64_t onset, double after);
+  /// Draws the next admission onset after `after` from the next city-wide onset stream.
+  void schedule_admission_onset(sim::Simulation& sim, double after);
+  std::uint64_t next_admission_onset_ = 0;
+  /// Pending onsets drawn at an old rate are dropped when the rate changes (memoryless, so redrawing is exact).
+  std::uint8_t admission_generation_ = 0;
+  double base_admission_rate_per_day_ = 0;
+  std::vector<YearLevels> years_;
+  std::int64_t employee_contributions_this_year_fen_ = 0;
   /// Draws the next outpatient visit after `after` — its time, risk class, hospital and bill — from one stream.
   void schedule_outpatient_visit(sim::Simulation& sim, double after);
   void on_admission_onset(const sim::Event& e, sim::Simulation& sim);

@@ -27,7 +27,9 @@ TEST(CliTest, ShippedFilesValidate) {
   Scratch s;
   const CommandResult r = reformsim("validate " + source_path("scenarios/city/baseline.yaml") + " " +
                                         source_path("scenarios/experiments/reform_comparison.yaml") + " " +
-                                        source_path("scenarios/validation/mmc_ward.yaml"),
+                                        source_path("scenarios/validation/mmc_ward.yaml") + " " +
+                                        source_path("scenarios/city/stressed_city.yaml") + " " +
+                                        source_path("scenarios/experiments/fund_stress.yaml"),
                                     s);
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("reform_comparison.yaml: ok (40 runs)"), std::string::npos) << r.out;

@@ -283,6 +283,10 @@ const std::vector<Declared>& declared() {
     d.push_back(hospital_year(
         "hospital_borne_overspend_yuan", "yuan", "overspend of the budget recovered from the hospital",
         [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.hospital_borne_overspend_yuan; }));
+    d.push_back(hospital_year("special_cases", "cases", "cases paid by items after special-case review (特例单议)",
+                              [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.special_cases; }));
+    d.push_back(hospital_year("special_case_yuan", "yuan", "settlement of the special-case reviews",
+                              [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.special_case_yuan; }));
     d.push_back(hospital_year("dip_points", "points", "DIP points × level and special coefficients (0 outside DIP)",
                               [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.dip_points; }));
     d.push_back(hospital_year("dip_clearing_yuan", "yuan",

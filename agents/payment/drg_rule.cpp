@@ -35,6 +35,10 @@ Settlement DrgRule::settle(const Claim& claim) const {
   } else if (claim.los_days > config_.long_stay_days) {
     s.type = SettlementType::LongStay;
     s.settlement_yuan = cost;
+  } else if (claim.special_case_allowed && config_.special_case_multiple &&
+             cost > *config_.special_case_multiple * s.standard_yuan) {
+    s.type = SettlementType::SpecialCase;  // reviewed and paid by items
+    s.settlement_yuan = cost;
   } else if (cost > high_multiple_factor(g.weight) * s.standard_yuan) {
     s.type = SettlementType::HighMultiple;
     s.settlement_yuan = s.standard_yuan + config_.high_multiple_excess_share * (cost - s.standard_yuan);

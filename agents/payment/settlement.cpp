@@ -14,6 +14,7 @@ const char* settlement_type_name(SettlementType t) {
       return "qy";
     case SettlementType::LongStay:
       return "long_stay";
+    case SettlementType::SpecialCase: return "special_case";
     case SettlementType::Ffs:
       return "ffs";
   }

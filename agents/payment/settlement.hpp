@@ -7,8 +7,8 @@
 namespace reformsim::agents {
 
 /// How a case was settled (DOMAIN.md §3.2).
-enum class SettlementType : std::uint8_t { Normal, HighMultiple, LowMultiple, Qy, LongStay, Ffs };
-inline constexpr int kSettlementTypeCount = 6;
+enum class SettlementType : std::uint8_t { Normal, HighMultiple, LowMultiple, Qy, LongStay, Ffs, SpecialCase };
+inline constexpr int kSettlementTypeCount = 7;
 /// The lower-case name used in CSV files and outputs ("high_multiple", …).
 const char* settlement_type_name(SettlementType t);
 
@@ -19,6 +19,7 @@ struct Claim {
   double total_cost_yuan = 0;     ///< itemised bill
   double patient_share_yuan = 0;  ///< from the benefit rules on the itemised bill
   double los_days = 0;
+  bool special_case_allowed = false;  ///< the hospital still has special-case review quota this year
 };
 
 /// The result of settling one claim. The hospital receives fund_payment + patient_share.

@@ -150,6 +150,8 @@ struct DrgConfig {
   double low_multiple_factor = 0;
   double qy_ratio = 0;
   double long_stay_days = 0;
+  std::optional<double> special_case_multiple;  ///< 特例单议: cases above this × standard may be paid by items
+  int special_case_quota = 0;                   ///< special cases per hospital and year
 };
 
 /// DIP (按病种分值付费, DOMAIN.md §3.3): points per case, a provisional point value paid monthly, and year-end

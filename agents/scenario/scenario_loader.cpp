@@ -91,6 +91,8 @@ void read_payment(const Node& n, PaymentConfig& p) {
   drg.low_multiple_factor = get_real(d, "low_multiple_factor");
   drg.qy_ratio = get_real(d, "qy_ratio");
   drg.long_stay_days = get_real(d, "long_stay_days");
+  if (has(d, "special_case_multiple")) drg.special_case_multiple = get_real(d, "special_case_multiple");
+  drg.special_case_quota = static_cast<int>(get_int(d, "special_case_quota"));
   const Node& dip_node = get_child(n, "dip");
   DipConfig& dip = p.dip;
   dip.provisional_point_value_yuan = get_real(dip_node, "provisional_point_value_yuan");

@@ -310,6 +310,11 @@ SpecPtr drg_spec() {
                        ->doc("QY/ungroupable (歧义组) cases are paid this share of items")},
       {"long_stay_days",
        Spec::real()->greater_than(0)->def(60.0)->unit("days")->doc("cases with LOS above this are paid by items")},
+      {"special_case_multiple", Spec::real()->greater_than(1)->max(1000)->optional()->unit("ratio")->doc(
+                                    "special-case review (特例单议): cases costing more than this × standard are paid "
+                                    "by items while the hospital's yearly quota lasts")},
+      {"special_case_quota", Spec::integer()->range(0, 1000000)->def(20)->unit("cases/hospital/year")->doc(
+                                 "special-case reviews granted per hospital and year")},
   });
 }
 

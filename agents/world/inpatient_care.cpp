@@ -123,7 +123,9 @@ void World::on_discharge(const sim::Event& e, sim::Simulation& sim) {
   claim.total_cost_yuan = bill;
   claim.patient_share_yuan = share.patient_share_yuan;
   claim.los_days = c.los_days;
+  claim.special_case_allowed = special_cases_used_[c.hospital] < scenario_.payment.drg.special_case_quota;
   const Settlement s = rule_->settle(claim);
+  if (s.type == SettlementType::SpecialCase) special_cases_used_[c.hospital] += 1;
   dip_points_[c.hospital] += s.points * s.coefficient;
   if (case_sink_) case_sink_->push_back({c.group, bill});
   usage.deductible_paid_yuan += share.deductible_applied_yuan;
@@ -150,6 +152,10 @@ void World::on_discharge(const sim::Event& e, sim::Simulation& sim) {
   hy.los_days_sum += c.los_days;
   hy.bill_yuan_sum += bill;
   hy.settlement_yuan_sum += s.settlement_yuan;
+  if (s.type == SettlementType::SpecialCase) {
+    hy.special_cases += 1;
+    hy.special_case_yuan += s.settlement_yuan;
+  }
   hy.revenue_yuan += to_yuan(fund_fen + patient_fen);
   hospital_revenue_fen_[c.hospital] += fund_fen + patient_fen;
   hy.inpatient_fund_yuan += to_yuan(fund_fen);

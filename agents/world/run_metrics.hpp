@@ -47,6 +47,8 @@ struct HospitalYearMetrics {
   double retained_surplus_yuan = 0;          ///< under-spend paid to the hospital at year end
   double fund_covered_overspend_yuan = 0;    ///< overspend the fund kept paying
   double hospital_borne_overspend_yuan = 0;  ///< overspend recovered from the hospital
+  double special_cases = 0;                  ///< cases paid by items after special-case review
+  double special_case_yuan = 0;              ///< their settlement
   double dip_points = 0;          ///< DIP points × coefficients earned in the year
   double dip_clearing_yuan = 0;   ///< year-end DIP clearing paid (+) or recovered (−)
   double time_index = 0;  ///< 时间消耗指数, filled at the end

@@ -70,6 +70,7 @@ World::World(const ScenarioConfig& scenario, std::uint64_t seed, std::uint64_t r
   outpatient_noise_mu_ = -0.5 * outpatient_noise_sigma_ * outpatient_noise_sigma_;
   hospital_revenue_fen_.assign(scenario.hospitals.size(), 0);
   dip_points_.assign(scenario.hospitals.size(), 0.0);
+  special_cases_used_.assign(scenario.hospitals.size(), 0);
   metrics_.dip_point_value_yuan.assign(static_cast<std::size_t>(scenario.horizon_years), std::nan(""));
   usage_.resize(population_.size());
   for (std::size_t p = 0; p < population_.size(); ++p) {
@@ -229,6 +230,7 @@ void World::on_year_start(const sim::Event& e, sim::Simulation& sim) {
 }
 
 void World::close_year(int year, double boundary_days) {
+  std::fill(special_cases_used_.begin(), special_cases_used_.end(), 0);
   clear_dip_year(year);
   settle_global_budget(year);
   for (std::size_t h = 0; h < hospitals_.size(); ++h) {

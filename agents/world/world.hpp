@@ -116,6 +116,7 @@ class World {
   std::vector<BenefitYearUsage> usage_;
   std::int64_t monthly_employee_contributions_fen_ = 0;
   std::int64_t annual_resident_contributions_fen_ = 0;
+  std::vector<int> special_cases_used_;   ///< this year's special-case reviews, per hospital
   std::vector<double> dip_points_;   ///< this year's DIP points × coefficients, per hospital
   std::vector<std::int64_t> hospital_revenue_fen_;  ///< tallied per case, checked against the ledger
   std::vector<double> scratch_probabilities_;

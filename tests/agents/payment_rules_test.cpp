@@ -3,6 +3,7 @@
 
 #include "agents/payment/drg_rule.hpp"
 #include "agents/payment/ffs_rule.hpp"
+#include "agents/world/world.hpp"
 #include "test_support.hpp"
 
 namespace reformsim::agents {
@@ -112,6 +113,51 @@ TEST(FfsRuleTest, PaysTheItemisedBill) {
   EXPECT_EQ(s.type, SettlementType::Ffs);
   EXPECT_DOUBLE_EQ(s.settlement_yuan, 12345.67);
   EXPECT_DOUBLE_EQ(s.fund_payment_yuan, 10000.0);
+}
+
+}  // namespace
+}  // namespace reformsim::agents
+
+namespace reformsim::agents {
+namespace {
+
+TEST(SpecialCaseTest, ReviewedCasesArePaidByItemsWhileQuotaLasts) {
+  const ScenarioConfig s = testing::scenario_from_yaml(testing::small_scenario_yaml(
+      100, "payment:\n  drg:\n    high_multiple_excess_share: 0.5\n    special_case_multiple: 4\n"));
+  const DrgRule rule(s.catalogue, s.payment.drg);
+  Claim c;
+  c.group = *s.catalogue->find("KD15");
+  c.tier = 3;
+  const double standard = 1.26 * 8811;
+  c.total_cost_yuan = 4 * standard + 1;
+  c.special_case_allowed = true;
+  const Settlement reviewed = rule.settle(c);
+  EXPECT_EQ(reviewed.type, SettlementType::SpecialCase);
+  EXPECT_DOUBLE_EQ(reviewed.settlement_yuan, c.total_cost_yuan);
+  c.special_case_allowed = false;  // quota used up: an ordinary high-multiple case
+  const Settlement ordinary = rule.settle(c);
+  EXPECT_EQ(ordinary.type, SettlementType::HighMultiple);
+  EXPECT_DOUBLE_EQ(ordinary.settlement_yuan, standard + 0.5 * (c.total_cost_yuan - standard));
+  c.special_case_allowed = true;
+  c.total_cost_yuan = 4 * standard;  // at the edge: not above the multiple
+  EXPECT_EQ(rule.settle(c).type, SettlementType::HighMultiple);
+}
+
+TEST(SpecialCaseTest, TheYearlyQuotaHoldsInASimulatedCity) {
+  const ScenarioConfig s = testing::scenario_from_yaml(testing::small_scenario_yaml(
+      6000, "payment:\n  method: drg\n  drg:\n    special_case_multiple: 2.5\n    special_case_quota: 3\n"));
+  World world(s, 2, 0);
+  const RunMetrics m = world.run();
+  double total = 0;
+  for (const auto& hospital : m.hospital_years) {
+    for (const HospitalYearMetrics& y : hospital) {
+      EXPECT_LE(y.special_cases, 3);
+      total += y.special_cases;
+    }
+  }
+  EXPECT_GT(total, 0);
+  EXPECT_EQ(total, m.settlement_type_counts[0][static_cast<int>(SettlementType::SpecialCase)] +
+                       m.settlement_type_counts[1][static_cast<int>(SettlementType::SpecialCase)]);
 }
 
 }  // namespace

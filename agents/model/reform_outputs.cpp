@@ -235,6 +235,26 @@ const std::vector<Declared>& declared() {
     d.push_back(monthly("mean_wait_days", "days", "mean wait for a bed per admission",
                         [](const MonthMetrics& x) { return ratio(x.wait_days_sum, x.admissions); }));
 
+    auto by_scheme = [&d](std::string name, std::string description,
+                          double MonthMetrics::*employee, double MonthMetrics::*resident) {
+      d.push_back({{"monthly/" + name, {"month", "scheme"}, "yuan", std::move(description)},
+                   [employee, resident](const ScenarioConfig&, const RunMetrics& m, std::vector<double>& row,
+                                        const OutputLayout& l) {
+                     const std::size_t schemes = l.axis_size("scheme");
+                     for (std::size_t i = 0; i < m.months.size() && (i + 1) * schemes <= row.size(); ++i) {
+                       row[i * schemes] = m.months[i].*employee;
+                       row[i * schemes + 1] = m.months[i].*resident;
+                     }
+                   }});
+    };
+    by_scheme("contributions_by_scheme_yuan", "contributions to the employee and resident funds",
+              &MonthMetrics::employee_contributions_yuan, &MonthMetrics::resident_contributions_yuan);
+    by_scheme("expenditure_by_scheme_yuan", "fund payments for members of each scheme (year-end settlements shared "
+              "by each scheme's inpatient claims at the hospital)",
+              &MonthMetrics::employee_expenditure_yuan, &MonthMetrics::resident_expenditure_yuan);
+    by_scheme("balance_by_scheme_yuan", "employee and resident fund balances at month end (they sum to balance_yuan)",
+              &MonthMetrics::employee_balance_yuan, &MonthMetrics::resident_balance_yuan);
+
     d.push_back(hospital_year("cases", "cases", "inpatient discharges",
                               [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.cases; }));
     d.push_back(hospital_year(
@@ -357,7 +377,8 @@ OutputLayout reform_output_layout(const ScenarioConfig& longest, const ScenarioC
   for (int t = 0; t < kSettlementTypeCount; ++t) {
     types.labels.push_back(settlement_type_name(static_cast<SettlementType>(t)));
   }
-  layout.axes = {month, year, hospital, group_axis, types};
+  experiment::AxisSpec scheme{"scheme", {"employee", "resident"}, "insurance scheme (职工 / 城乡居民)"};
+  layout.axes = {month, year, hospital, group_axis, types, scheme};
   for (const Declared& d : declared()) layout.metrics.push_back(d.spec);
   return layout;
 }

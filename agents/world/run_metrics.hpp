@@ -10,6 +10,9 @@ namespace reformsim::agents {
 struct MonthMetrics {
   double contributions_yuan = 0;
   double fund_expenditure_yuan = 0;  ///< claims paid to hospitals at this month's settlement
+  double employee_contributions_yuan = 0, resident_contributions_yuan = 0;
+  double employee_expenditure_yuan = 0, resident_expenditure_yuan = 0;
+  double employee_balance_yuan = 0, resident_balance_yuan = 0;
   double inpatient_fund_yuan = 0;    ///< fund claims of discharges in the month
   double outpatient_fund_yuan = 0;
   double balance_yuan = 0;  ///< pooled fund at the end of the month

@@ -33,7 +33,8 @@ World::World(const ScenarioConfig& scenario, std::uint64_t seed, std::uint64_t r
       group_table_(group_frequencies(*scenario.catalogue)),
       choice_(scenario),
       ledger_(to_fen(scenario.fund.initial_balance_per_insured_yuan * static_cast<double>(scenario.population.insured)),
-              scenario.hospitals.size()) {
+              scenario.hospitals.size()),
+      schemes_(initial_scheme_balances(scenario, population_), scenario.hospitals.size()) {
   for (int y = 0; y < scenario.horizon_years; ++y) {
     rule_by_year_.push_back(make_payment_rule(scenario.payment.method_in_year(y), scenario));
   }
@@ -91,6 +92,16 @@ World::World(const ScenarioConfig& scenario, std::uint64_t seed, std::uint64_t r
   metrics_.groups_count = scenario.catalogue->size();
   metrics_.hospital_group_years.resize(static_cast<std::size_t>(scenario.horizon_years) * metrics_.hospitals *
                                        metrics_.groups_count);
+}
+
+std::array<std::int64_t, kSchemeCount> World::initial_scheme_balances(const ScenarioConfig& s, const Population& p) {
+  std::size_t employees = 0;
+  for (std::size_t i = 0; i < p.size(); ++i) employees += p.scheme(i) == Scheme::Employee;
+  const std::int64_t total =
+      to_fen(s.fund.initial_balance_per_insured_yuan * static_cast<double>(s.population.insured));
+  const auto employee = static_cast<std::int64_t>(static_cast<long double>(total) * employees /
+                                                  static_cast<long double>(std::max<std::size_t>(1, p.size())));
+  return {employee, total - employee};
 }
 
 std::size_t World::bytes_per_person() const {
@@ -186,9 +197,19 @@ void World::on_month_end(const sim::Event& e, sim::Simulation& sim) {
     close_year(static_cast<int>(m) / sim::Calendar::kMonthsPerYear, e.time_days);
   }
   ledger_.contribute(employee_contributions_this_year_fen_);
+  schemes_.contribute(Scheme::Employee, employee_contributions_this_year_fen_);
   month.contributions_yuan += to_yuan(employee_contributions_this_year_fen_);
+  month.employee_contributions_yuan += to_yuan(employee_contributions_this_year_fen_);
   month.fund_expenditure_yuan = to_yuan(ledger_.settle_pending_claims());
+  const std::array<std::int64_t, kSchemeCount> paid = schemes_.settle_pending();
+  month.employee_expenditure_yuan = to_yuan(paid[0]);
+  month.resident_expenditure_yuan = to_yuan(paid[1]);
   month.balance_yuan = to_yuan(ledger_.balance_fen());
+  month.employee_balance_yuan = to_yuan(schemes_.balance_fen(Scheme::Employee));
+  month.resident_balance_yuan = to_yuan(schemes_.balance_fen(Scheme::Resident));
+  if (schemes_.balance_fen(Scheme::Employee) + schemes_.balance_fen(Scheme::Resident) != ledger_.balance_fen()) {
+    throw MoneyConservationError("money not conserved: the scheme funds do not add up to the pooled fund");
+  }
   // Months of reserve = balance ÷ mean monthly expenditure over the trailing window (DOMAIN.md §4).
   const std::size_t window =
       std::min<std::size_t>(m + 1, static_cast<std::size_t>(scenario_.fund.reserve_window_months));
@@ -215,6 +236,8 @@ void World::on_year_start(const sim::Event& e, sim::Simulation& sim) {
   const std::int64_t resident_fen =
       to_fen(to_yuan(annual_resident_contributions_fen_) * level.resident_contribution_scale);
   ledger_.contribute(resident_fen);
+  schemes_.contribute(Scheme::Resident, resident_fen);
+  month_at(e.time_days).resident_contributions_yuan += to_yuan(resident_fen);
   month_at(e.time_days).contributions_yuan += to_yuan(resident_fen);
   // A new admission rate (ageing, epidemics): drop the onset drawn at the old rate and draw afresh from now.
   const double rate = base_admission_rate_per_day_ * level.admission_multiplier;
@@ -233,6 +256,7 @@ void World::close_year(int year, double boundary_days) {
   std::fill(special_cases_used_.begin(), special_cases_used_.end(), 0);
   clear_dip_year(year);
   settle_global_budget(year);
+  schemes_.new_year();
   for (std::size_t h = 0; h < hospitals_.size(); ++h) {
     hospitals_[h].advance(boundary_days);
     HospitalYearMetrics& hy = metrics_.hospital_years[h][static_cast<std::size_t>(year)];
@@ -259,6 +283,7 @@ void World::clear_dip_year(int year) {
     for (std::size_t h = 0; h < hospitals_.size(); ++h) {
       const std::int64_t adjustment_fen = to_fen(dip_points_[h] * (point_value - dip.provisional_point_value_yuan));
       ledger_.claim(h, adjustment_fen);
+      schemes_.year_end_claim(h, adjustment_fen);
       hospital_revenue_fen_[h] += adjustment_fen;
       HospitalYearMetrics& hy = metrics_.hospital_years[h][static_cast<std::size_t>(year)];
       hy.dip_clearing_yuan = to_yuan(adjustment_fen);
@@ -317,6 +342,7 @@ void World::settle_global_budget(int year) {
                                                        scenario_.payment.global_budget);
       const std::int64_t adjustment_fen = to_fen(b.adjustment_yuan());
       ledger_.claim(h, adjustment_fen);
+      schemes_.year_end_claim(h, adjustment_fen);
       hospital_revenue_fen_[h] += adjustment_fen;
       hy.revenue_yuan += to_yuan(adjustment_fen);
       hy.budget_yuan = b.budget_yuan;

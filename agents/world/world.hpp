@@ -11,6 +11,7 @@
 #include "agents/hospitals/provider_choice.hpp"
 #include "agents/payer/benefit_rules.hpp"
 #include "agents/payer/fund_ledger.hpp"
+#include "agents/payer/scheme_accounts.hpp"
 #include "agents/payment/payment_rule.hpp"
 #include "agents/population/population.hpp"
 #include "agents/scenario/scenario_config.hpp"
@@ -110,12 +111,15 @@ class World {
   std::vector<std::unique_ptr<PaymentRule>> rule_by_year_;
   const PaymentRule* rule_ = nullptr;
   FundLedger ledger_;
+  SchemeAccounts schemes_;
   std::vector<HospitalState> hospitals_;
   std::vector<ActiveCase> active_;
   std::vector<std::uint32_t> free_slots_;
   std::vector<BenefitYearUsage> usage_;
   std::int64_t monthly_employee_contributions_fen_ = 0;
   std::int64_t annual_resident_contributions_fen_ = 0;
+  /// The initial balance split over the schemes by their share of the insured.
+  static std::array<std::int64_t, kSchemeCount> initial_scheme_balances(const ScenarioConfig& s, const Population& p);
   std::vector<int> special_cases_used_;   ///< this year's special-case reviews, per hospital
   std::vector<double> dip_points_;   ///< this year's DIP points × coefficients, per hospital
   std::vector<std::int64_t> hospital_revenue_fen_;  ///< tallied per case, checked against the ledger

@@ -87,3 +87,27 @@ TEST(WorldTest, RatesMatchTheScenario) {
 
 }  // namespace
 }  // namespace reformsim::agents
+
+namespace reformsim::agents {
+namespace {
+
+TEST(SchemeFundsTest, EmployeeAndResidentFundsAddUpToThePool) {
+  const ScenarioConfig s = testing::scenario_from_yaml(
+      testing::small_scenario_yaml(3000, "payment:\n  method: dip\n  dip:\n    catalogue: " +
+                                             testing::source_path("scenarios/data/dip_catalogue.csv") +
+                                             "\n    annual_budget_yuan: 2000000\n"));
+  World world(s, 6, 0);
+  const RunMetrics m = world.run();
+  for (std::size_t i = 0; i < m.months.size(); ++i) {
+    const MonthMetrics& x = m.months[i];
+    EXPECT_NEAR(x.employee_balance_yuan + x.resident_balance_yuan, x.balance_yuan, 0.005) << i;
+    EXPECT_NEAR(x.employee_expenditure_yuan + x.resident_expenditure_yuan, x.fund_expenditure_yuan, 0.005) << i;
+    EXPECT_NEAR(x.employee_contributions_yuan + x.resident_contributions_yuan, x.contributions_yuan, 0.005) << i;
+    // Residents pay once a year, in January; employees every month.
+    if (i % 12 != 0) EXPECT_EQ(x.resident_contributions_yuan, 0.0) << i;
+    EXPECT_GT(x.employee_contributions_yuan, 0.0) << i;
+  }
+}
+
+}  // namespace
+}  // namespace reformsim::agents

@@ -104,7 +104,9 @@ TEST(SchemeFundsTest, EmployeeAndResidentFundsAddUpToThePool) {
     EXPECT_NEAR(x.employee_expenditure_yuan + x.resident_expenditure_yuan, x.fund_expenditure_yuan, 0.005) << i;
     EXPECT_NEAR(x.employee_contributions_yuan + x.resident_contributions_yuan, x.contributions_yuan, 0.005) << i;
     // Residents pay once a year, in January; employees every month.
-    if (i % 12 != 0) EXPECT_EQ(x.resident_contributions_yuan, 0.0) << i;
+    if (i % 12 != 0) {
+      EXPECT_EQ(x.resident_contributions_yuan, 0.0) << i;
+    }
     EXPECT_GT(x.employee_contributions_yuan, 0.0) << i;
   }
 }

@@ -11,6 +11,10 @@ namespace reformsim::agents {
 class DrgRule final : public PaymentRule {
  public:
   DrgRule(std::shared_ptr<const CaseCatalogue> catalogue, DrgConfig config);
+  /// The rule of simulated year `year_index`: new technologies in their special period are paid outside the
+  /// group; afterwards their group weight is multiplied by `weight_factor[group]` (recalibration).
+  DrgRule(std::shared_ptr<const CaseCatalogue> catalogue, DrgConfig config, int year_index,
+          std::vector<double> weight_factor);
   Settlement settle(const Claim& claim) const override;
   const char* name() const override { return "drg"; }
   /// The payment standard of `group` at a hospital of `tier` (1..3).
@@ -21,6 +25,8 @@ class DrgRule final : public PaymentRule {
  private:
   std::shared_ptr<const CaseCatalogue> catalogue_;
   DrgConfig config_;
+  std::vector<const DrgConfig::NewTechnology*> special_;   ///< per group: the technology paid specially this year
+  std::vector<double> weight_factor_;                      ///< per group: recalibration after fold-in
 };
 
 }  // namespace reformsim::agents

@@ -12,19 +12,26 @@ namespace reformsim::agents {
 
 namespace {
 
-using Factory = std::function<std::unique_ptr<PaymentRule>(const ScenarioConfig&)>;
+using Factory = std::function<std::unique_ptr<PaymentRule>(const ScenarioConfig&, int, const std::vector<double>&)>;
 
 const std::pair<PaymentMethod, Factory> kRegistry[] = {
-    {PaymentMethod::FeeForService, [](const ScenarioConfig&) { return std::make_unique<FfsRule>(); }},
-    {PaymentMethod::Drg, [](const ScenarioConfig& s) { return std::make_unique<DrgRule>(s.catalogue, s.payment.drg); }},
-    {PaymentMethod::Dip, [](const ScenarioConfig& s) { return std::make_unique<DipRule>(s.payment.dip); }},
+    {PaymentMethod::FeeForService, [](const ScenarioConfig&, int, const std::vector<double>&) { return std::make_unique<FfsRule>(); }},
+    {PaymentMethod::Drg, [](const ScenarioConfig& s, int year, const std::vector<double>& weights) {
+       return std::make_unique<DrgRule>(s.catalogue, s.payment.drg, year, weights);
+     }},
+    {PaymentMethod::Dip, [](const ScenarioConfig& s, int, const std::vector<double>&) { return std::make_unique<DipRule>(s.payment.dip); }},
 };
 
 }  // namespace
 
 std::unique_ptr<PaymentRule> make_payment_rule(PaymentMethod method, const ScenarioConfig& scenario) {
+  return make_payment_rule(method, scenario, 0, {});
+}
+
+std::unique_ptr<PaymentRule> make_payment_rule(PaymentMethod method, const ScenarioConfig& scenario, int year_index,
+                                               const std::vector<double>& weight_factor) {
   for (const auto& [m, factory] : kRegistry) {
-    if (m == method) return factory(scenario);
+    if (m == method) return factory(scenario, year_index, weight_factor);
   }
   throw std::logic_error(std::string("no payment rule registered for ") + payment_method_name(method));
 }

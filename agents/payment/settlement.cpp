@@ -15,6 +15,7 @@ const char* settlement_type_name(SettlementType t) {
     case SettlementType::LongStay:
       return "long_stay";
     case SettlementType::SpecialCase: return "special_case";
+    case SettlementType::NewTechnology: return "new_technology";
     case SettlementType::Ffs:
       return "ffs";
   }

@@ -7,8 +7,17 @@
 namespace reformsim::agents {
 
 /// How a case was settled (DOMAIN.md §3.2).
-enum class SettlementType : std::uint8_t { Normal, HighMultiple, LowMultiple, Qy, LongStay, Ffs, SpecialCase };
-inline constexpr int kSettlementTypeCount = 7;
+enum class SettlementType : std::uint8_t {
+  Normal,
+  HighMultiple,
+  LowMultiple,
+  Qy,
+  LongStay,
+  Ffs,
+  SpecialCase,
+  NewTechnology
+};
+inline constexpr int kSettlementTypeCount = 8;
 /// The lower-case name used in CSV files and outputs ("high_multiple", …).
 const char* settlement_type_name(SettlementType t);
 

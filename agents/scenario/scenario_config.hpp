@@ -150,6 +150,18 @@ struct DrgConfig {
   double low_multiple_factor = 0;
   double qy_ratio = 0;
   double long_stay_days = 0;
+  /// New technologies (新技术): from `from_year`, cases of `group` are paid by items — or with an add-on of
+  /// min(add_on_share × (cost − standard), add_on_share × device price) — for `years` years; then the group's weight
+  /// is recalibrated to its new cost level (the new_technology shock's cost factor).
+  struct NewTechnology {
+    std::size_t group = 0;
+    int from_year = 1;
+    int years = 1;
+    bool add_on = false;
+    double add_on_share = 0.65;
+    double device_price_yuan = 0;
+  };
+  std::vector<NewTechnology> new_technologies;
   std::optional<double> special_case_multiple;  ///< 特例单议: cases above this × standard may be paid by items
   int special_case_quota = 0;                   ///< special cases per hospital and year
 };

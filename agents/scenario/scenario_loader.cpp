@@ -215,6 +215,33 @@ void check_cross_fields(const Node& root, const ScenarioConfig& s, ErrorList& er
   }
 }
 
+// New technologies name catalogue groups and years within the horizon.
+void read_new_technologies(const Node& root, ScenarioConfig& s, ErrorList& errors) {
+  const Node& list = get_child(get_child(get_child(root, "payment"), "drg"), "new_technologies");
+  for (std::size_t i = 0; i < list.items().size(); ++i) {
+    const Node& n = list.items()[i];
+    const std::string path = "payment.drg.new_technologies[" + std::to_string(i) + "]";
+    DrgConfig::NewTechnology t;
+    t.from_year = static_cast<int>(get_int(n, "from_year"));
+    t.years = static_cast<int>(get_int(n, "years"));
+    t.add_on = get_string(n, "payment") == "add_on";
+    t.add_on_share = get_real(n, "add_on_share");
+    t.device_price_yuan = get_real(n, "device_price_yuan");
+    const std::string& code = get_string(n, "group");
+    if (const auto g = s.catalogue->find(code)) {
+      t.group = *g;
+    } else {
+      errors.add(where(root, path + ".group"), path + ".group", "group '" + code + "' is not in the catalogue");
+    }
+    if (t.from_year > s.horizon_years) {
+      errors.add(where(root, path + ".from_year"), path + ".from_year",
+                 "year " + std::to_string(t.from_year) + " is after the horizon (horizon_years = " +
+                     std::to_string(s.horizon_years) + ")");
+    }
+    s.payment.drg.new_technologies.push_back(t);
+  }
+}
+
 // Each shock type needs its own fields and accepts no others; years must lie within the horizon.
 void read_shocks(const Node& root, ScenarioConfig& s, ErrorList& errors) {
   const Node& list = get_child(root, "shocks");
@@ -394,6 +421,7 @@ ScenarioConfig build_scenario(const Node& raw, ErrorList& errors, Node* validate
   }
   s.catalogue = std::move(catalogue);
   if (catalogue_errors.empty()) read_shocks(root, s, errors);
+  if (catalogue_errors.empty()) read_new_technologies(root, s, errors);
   load_dip_catalogue(root, s, catalogue_errors.empty(), errors);
   if (validated_out) *validated_out = std::move(root);
   return s;

@@ -313,6 +313,21 @@ SpecPtr drg_spec() {
       {"special_case_multiple", Spec::real()->greater_than(1)->max(1000)->optional()->unit("ratio")->doc(
                                     "special-case review (特例单议): cases costing more than this × standard are paid "
                                     "by items while the hospital's yearly quota lasts")},
+      {"new_technologies",
+       Spec::array(Spec::object({
+                       {"group", Spec::string()->doc("case-catalogue group of the new technology")},
+                       {"from_year", Spec::integer()->range(1, 1000)->doc("first simulated year of the special payment")},
+                       {"years", Spec::integer()->range(1, 100)->def(1)->unit("years")->doc(
+                                     "years paid specially before the group is recalibrated (China: 1)")},
+                       {"payment", Spec::enumeration({"items", "add_on"})->def("items")->doc(
+                                       "paid by items, or the standard plus an NTAP-style add-on")},
+                       {"add_on_share", Spec::real()->range(0, 1)->def(0.65)->unit("fraction")->doc(
+                                            "add-on = min(share × (cost − standard), share × device price)")},
+                       {"device_price_yuan", Spec::real()->min(0)->def(0.0)->unit("yuan")->doc(
+                                                 "price of the technology, capping the add-on")},
+                   }))
+           ->def_node(Node::sequence())
+           ->doc("new technologies (新技术) paid outside the group for a period, then folded in")},
       {"special_case_quota", Spec::integer()->range(0, 1000000)->def(20)->unit("cases/hospital/year")->doc(
                                  "special-case reviews granted per hospital and year")},
   });

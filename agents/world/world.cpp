@@ -35,8 +35,11 @@ World::World(const ScenarioConfig& scenario, std::uint64_t seed, std::uint64_t r
       ledger_(to_fen(scenario.fund.initial_balance_per_insured_yuan * static_cast<double>(scenario.population.insured)),
               scenario.hospitals.size()),
       schemes_(initial_scheme_balances(scenario, population_), scenario.hospitals.size()) {
+  const std::vector<YearLevels> levels = shock_schedule(scenario);
   for (int y = 0; y < scenario.horizon_years; ++y) {
-    rule_by_year_.push_back(make_payment_rule(scenario.payment.method_in_year(y), scenario));
+    // After its special period a new technology is folded in: its group's weight follows the group's new cost level.
+    rule_by_year_.push_back(make_payment_rule(scenario.payment.method_in_year(y), scenario, y,
+                                              levels[static_cast<std::size_t>(y)].group_cost_factor));
   }
   for (const HospitalConfig& h : scenario.hospitals) {
     HospitalState state;

@@ -3,6 +3,7 @@
 
 #include "agents/payment/drg_rule.hpp"
 #include "agents/payment/ffs_rule.hpp"
+#include "agents/world/shock_schedule.hpp"
 #include "agents/world/world.hpp"
 #include "test_support.hpp"
 
@@ -158,6 +159,44 @@ TEST(SpecialCaseTest, TheYearlyQuotaHoldsInASimulatedCity) {
   EXPECT_GT(total, 0);
   EXPECT_EQ(total, m.settlement_type_counts[0][static_cast<int>(SettlementType::SpecialCase)] +
                        m.settlement_type_counts[1][static_cast<int>(SettlementType::SpecialCase)]);
+}
+
+}  // namespace
+}  // namespace reformsim::agents
+
+namespace reformsim::agents {
+namespace {
+
+// A new technology: by items (or standard + add-on) during its period, then folded in at its new cost level.
+TEST(NewTechnologyTest, SpecialPeriodThenFoldIn) {
+  std::string yaml = testing::small_scenario_yaml(
+      100,
+      "shocks: [{type: new_technology, from_year: 2, group: FM13, factor: 1.5}]\n"
+      "payment:\n  method: drg\n  drg:\n    new_technologies:\n"
+      "      - {group: FM13, from_year: 2, years: 1, payment: add_on, add_on_share: 0.65, device_price_yuan: 4000}\n");
+  yaml.replace(yaml.find("horizon_years: 2"), 16, "horizon_years: 3");
+  const ScenarioConfig s = testing::scenario_from_yaml(yaml);
+  const std::vector<YearLevels> levels = shock_schedule(s);
+  const std::size_t fm13 = *s.catalogue->find("FM13");
+  const double standard = DrgRule(s.catalogue, s.payment.drg).standard_yuan(fm13, 3);  // FM13 has a published one
+  Claim c;
+  c.group = fm13;
+  c.tier = 3;
+  c.total_cost_yuan = standard + 10000;
+  auto settle_in = [&](int year_index) {
+    return make_payment_rule(PaymentMethod::Drg, s, year_index,
+                             levels[static_cast<std::size_t>(year_index)].group_cost_factor)
+        ->settle(c);
+  };
+  const Settlement before = settle_in(0);
+  EXPECT_EQ(before.type, SettlementType::Normal);
+  EXPECT_DOUBLE_EQ(before.settlement_yuan, standard);
+  const Settlement during = settle_in(1);
+  EXPECT_EQ(during.type, SettlementType::NewTechnology);
+  EXPECT_DOUBLE_EQ(during.settlement_yuan, standard + std::min(0.65 * 10000, 0.65 * 4000));
+  const Settlement after = settle_in(2);  // folded in: the weight now reflects the 1.5× cost level
+  EXPECT_DOUBLE_EQ(after.standard_yuan, standard * 1.5);
+  EXPECT_EQ(after.type, SettlementType::Normal);
 }
 
 }  // namespace

@@ -31,7 +31,7 @@ World::World(const ScenarioConfig& scenario, std::uint64_t seed, std::uint64_t r
       horizon_days_(calendar_.year_start_day(scenario.horizon_years)),
       population_(scenario, seed, replicate),
       group_table_(group_frequencies(*scenario.catalogue)),
-      choice_(scenario),
+      choice_(scenario_),
       ledger_(to_fen(scenario.fund.initial_balance_per_insured_yuan * static_cast<double>(scenario.population.insured)),
               scenario.hospitals.size()),
       schemes_(initial_scheme_balances(scenario, population_), scenario.hospitals.size()) {

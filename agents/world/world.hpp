@@ -84,7 +84,7 @@ class World {
   int cached_month_ = 0;
   double cached_month_start_ = 0, cached_month_end_ = -1;
 
-  const ScenarioConfig& scenario_;
+  const ScenarioConfig scenario_;  ///< a copy: a World must not depend on the lifetime of its argument
   std::uint64_t seed_;
   std::uint64_t replicate_;
   sim::Calendar calendar_;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
 
 #include "agents/payment/dip_rule.hpp"
 #include "agents/world/world.hpp"
@@ -135,6 +136,53 @@ TEST(DipValidationTest, BadDipInputs) {
       << e;
   EXPECT_NE(e.find("dip.csv:4: payment.dip.catalogue: case group 'KD15' is already mapped"), std::string::npos) << e;
   EXPECT_NE(e.find("case group(s) have no DIP group"), std::string::npos) << e;
+}
+
+}  // namespace
+}  // namespace reformsim::agents
+
+namespace reformsim::agents {
+namespace {
+
+// DRG and DIP on identical patients (common random numbers): with outlier rules switched off and hospitals not
+// reacting, a DRG base rate of budget ÷ Σ weights and a DIP pot of the same budget (scores = weight × 100) pay the
+// same total.
+TEST(DrgDipComparisonTest, SameBudgetSameTotalWhenHospitalsDoNotReact) {
+  testing::TempDir dir;
+  const std::string cases = dir.write("cases.csv",
+                                      "code,weight,frequency,mean_los_days,los_cv,mean_cost_yuan,cost_cv\n"
+                                      "AA15,0.5,30,4,0.5,5000,0.4\nBB13,1.2,25,8,0.5,12000,0.6\n"
+                                      "CC11,3.0,5,15,0.6,30000,0.7\nDD15,0.8,40,6,0.5,8000,0.5\n");
+  const std::string dip = dir.write("dip.csv",
+                                    "code,case_group,score,mean_cost_yuan\nD-AA15,AA15,50,5000\n"
+                                    "D-BB13,BB13,120,12000\nD-CC11,CC11,300,30000\nD-DD15,DD15,80,8000\n");
+  const double budget = 4000000;
+  auto city = [&](const std::string& payment) {
+    std::string yaml = testing::small_scenario_yaml(4000, "payment:\n" + payment);
+    yaml.replace(yaml.find("catalogue: "), std::string("catalogue: ").size() + testing::city_catalogue().size(),
+                 "catalogue: " + cases);
+    return testing::scenario_from_yaml(yaml);
+  };
+  const std::string no_outliers = "    low_multiple_factor: 0\n    high_multiple_bands: [{factor: 100}]\n"
+                                  "    long_stay_days: 100000\n";
+  // Pass 1: the year's case mix (Σ weights); the cases are the same in every pass.
+  World probe(city("  method: drg\n  drg:\n" + no_outliers), 12, 0);
+  const RunMetrics mix = probe.run();
+  double weight_sum = 0;
+  for (const auto& h : mix.hospital_years) weight_sum += h[0].weight_sum;
+  char rate[64];
+  std::snprintf(rate, sizeof rate, "%.12f", budget / weight_sum);
+  World drg(city("  method: drg\n  drg:\n    base_rate_yuan: " + std::string(rate) + "\n" + no_outliers), 12, 0);
+  World dip_world(city("  method: dip\n  dip:\n    catalogue: " + dip + "\n    annual_budget_yuan: 4000000\n"
+                       "    low_deviation_ratio: 0\n    high_deviation_ratio: 100\n"),
+                  12, 0);
+  const RunMetrics x = drg.run(), y = dip_world.run();
+  double drg_total = 0, dip_total = 0;
+  for (const auto& h : x.hospital_years) drg_total += h[0].settlement_yuan_sum;
+  for (const auto& h : y.hospital_years) dip_total += h[0].settlement_yuan_sum + h[0].dip_clearing_yuan;
+  EXPECT_NEAR(drg_total, budget, 0.01);
+  EXPECT_NEAR(dip_total, budget, 1.0);  // clearing is booked to the fen per hospital
+  EXPECT_EQ(x.months[3].admissions, y.months[3].admissions);
 }
 
 }  // namespace

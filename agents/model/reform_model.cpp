@@ -40,6 +40,10 @@ void ReformModel::prepare(const experiment::ExpandedExperiment& experiment, conf
     for (std::size_t g = 0; same_groups && g < s.catalogue->size(); ++g) {
       same_groups = s.catalogue->group(g).code == first.catalogue->group(g).code;
     }
+    if (s.population.regions != first.population.regions) {
+      errors.add(experiment.scenarios[i].location(), "population.regions",
+                 "every run of an experiment must have the same number of regions (an output axis)");
+    }
     if (!same_hospitals || !same_groups) {
       errors.add(experiment.scenarios[i].location(), same_hospitals ? "catalogue" : "hospitals",
                  "every run of an experiment must have the same hospitals and catalogue groups (they are output "

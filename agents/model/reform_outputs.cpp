@@ -255,6 +255,33 @@ const std::vector<Declared>& declared() {
     by_scheme("balance_by_scheme_yuan", "employee and resident fund balances at month end (they sum to balance_yuan)",
               &MonthMetrics::employee_balance_yuan, &MonthMetrics::resident_balance_yuan);
 
+    d.push_back({{"monthly/balance_by_region_yuan", {"month", "region"}, "yuan",
+                  "regional fund balances at month end (with the adjustment fund they sum to balance_yuan)"},
+                 [](const ScenarioConfig&, const RunMetrics& m, std::vector<double>& row, const OutputLayout& l) {
+                   const std::size_t regions = l.axis_size("region");
+                   for (std::size_t i = 0; i < m.months.size(); ++i) {
+                     for (std::size_t r = 0; r < m.months[i].region_balance_yuan.size() && r < regions; ++r) {
+                       if ((i + 1) * regions <= row.size()) row[i * regions + r] = m.months[i].region_balance_yuan[r];
+                     }
+                   }
+                 }});
+    auto per_year = [&d](std::string name, std::string units, std::string description,
+                         std::vector<double> RunMetrics::*field) {
+      d.push_back({{"years/" + name, {"year"}, std::move(units), std::move(description)},
+                   [field](const ScenarioConfig&, const RunMetrics& m, std::vector<double>& row, const OutputLayout&) {
+                     const std::vector<double>& v = m.*field;
+                     for (std::size_t y = 0; y < v.size() && y < row.size(); ++y) row[y] = v[y];
+                   }});
+    };
+    per_year("adjustment_paid_in_yuan", "yuan", "paid by the regions into the provincial adjustment fund",
+             &RunMetrics::adjustment_paid_in_yuan);
+    per_year("adjustment_paid_out_yuan", "yuan", "regional deficits covered by the adjustment fund",
+             &RunMetrics::adjustment_paid_out_yuan);
+    per_year("adjustment_fund_balance_yuan", "yuan", "adjustment fund at year end (NaN unless province pooling)",
+             &RunMetrics::adjustment_fund_balance_yuan);
+    per_year("regions_in_deficit", "regions", "regions whose fund spending exceeded their contributions in the year",
+             &RunMetrics::regions_in_deficit);
+
     d.push_back(hospital_year("cases", "cases", "inpatient discharges",
                               [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.cases; }));
     d.push_back(hospital_year(
@@ -378,7 +405,9 @@ OutputLayout reform_output_layout(const ScenarioConfig& longest, const ScenarioC
     types.labels.push_back(settlement_type_name(static_cast<SettlementType>(t)));
   }
   experiment::AxisSpec scheme{"scheme", {"employee", "resident"}, "insurance scheme (职工 / 城乡居民)"};
-  layout.axes = {month, year, hospital, group_axis, types, scheme};
+  experiment::AxisSpec region{"region", {}, "region (pooling unit under county or province pooling), by index"};
+  for (int r = 0; r < first.population.regions; ++r) region.labels.push_back("region " + std::to_string(r));
+  layout.axes = {month, year, hospital, group_axis, types, scheme, region};
   for (const Declared& d : declared()) layout.metrics.push_back(d.spec);
   return layout;
 }

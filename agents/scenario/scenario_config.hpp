@@ -118,6 +118,12 @@ struct FundConfig {
   double resident_premium_yuan = 0;
   double resident_subsidy_yuan = 0;
   int reserve_window_months = 12;
+  /// Pooling level (统筹层次): `city` one pool; `county` each region its own pool; `province` region pools plus an
+  /// adjustment fund fed each January by a share of last year's contributions that covers part of a region's
+  /// annual deficit at year end.
+  enum class Pooling : std::uint8_t { City, County, Province } pooling = Pooling::City;
+  double adjustment_fund_share = 0;   ///< ≤ 5% of the previous year's contributions
+  double adjustment_cover_share = 0;  ///< share of a region's annual deficit the adjustment fund covers
   double wage_growth = 0;     ///< yearly growth of wages (so of employee contribution bases), from year 2
   double premium_growth = 0;  ///< yearly growth of the resident premium and subsidy, from year 2
 };

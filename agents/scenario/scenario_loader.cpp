@@ -405,6 +405,13 @@ ScenarioConfig build_scenario(const Node& raw, ErrorList& errors, Node* validate
   s.fund.resident_subsidy_yuan = get_real(fund, "resident_subsidy_yuan");
   s.fund.reserve_window_months = static_cast<int>(get_int(fund, "reserve_window_months"));
   s.fund.wage_growth = get_real(fund, "wage_growth");
+  const Node& pooling = get_child(fund, "pooling");
+  const std::string& level = get_string(pooling, "level");
+  s.fund.pooling = level == "county"     ? FundConfig::Pooling::County
+                   : level == "province" ? FundConfig::Pooling::Province
+                                         : FundConfig::Pooling::City;
+  s.fund.adjustment_fund_share = get_real(pooling, "adjustment_fund_share");
+  s.fund.adjustment_cover_share = get_real(pooling, "adjustment_cover_share");
   s.fund.premium_growth = get_real(fund, "premium_growth");
 
   read_payment(get_child(root, "payment"), s.payment);

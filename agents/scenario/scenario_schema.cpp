@@ -266,6 +266,17 @@ SpecPtr fund_spec() {
                           "yearly growth of wages and so of employee contribution bases, from year 2")},
       {"premium_growth", Spec::real()->range(-0.5, 1)->def(0.0)->unit("fraction/year")->doc(
                              "yearly growth of the resident premium and subsidy, from year 2")},
+      {"pooling",
+       Spec::object({
+           {"level", Spec::enumeration({"city", "county", "province"})->def("city")->doc(
+                         "统筹层次: one city pool, a pool per region (county), or region pools with a provincial "
+                         "adjustment fund")},
+           {"adjustment_fund_share", Spec::real()->range(0, 0.05)->def(0.03)->unit("fraction")->doc(
+                                         "province: share of each region's previous-year contributions paid into the "
+                                         "adjustment fund each January (at most 5%)")},
+           {"adjustment_cover_share", Spec::real()->range(0, 1)->def(0.5)->unit("fraction")->doc(
+                                          "province: share of a region's annual deficit the adjustment fund covers")},
+       })},
       {"reserve_window_months", Spec::integer()->range(1, 120)->def(12)->unit("months")->doc(
                                     "months of expenditure averaged for months of reserve")},
   });

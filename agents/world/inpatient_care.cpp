@@ -134,7 +134,8 @@ void World::on_discharge(const sim::Event& e, sim::Simulation& sim) {
   const std::int64_t fund_fen = to_fen(s.fund_payment_yuan);
   const std::int64_t patient_fen = to_fen(s.patient_share_yuan);
   ledger_.claim(c.hospital, fund_fen);
-  schemes_.claim(scheme, c.hospital, fund_fen, true);
+  schemes_.claim(static_cast<std::size_t>(scheme), c.hospital, fund_fen, true);
+  regions_.claim(static_cast<std::size_t>(population_.region(c.person)), c.hospital, fund_fen, true);
   ledger_.patient_pays(c.hospital, patient_fen);
 
   const int year = year_at(sim.now());

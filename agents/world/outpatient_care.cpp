@@ -32,7 +32,8 @@ void World::on_outpatient_onset(const sim::Event& e, sim::Simulation& sim) {
   const double ratio = scenario_.benefits.outpatient_ratio[static_cast<int>(risk_class.scheme)];
   const std::int64_t fund_fen = to_fen(to_yuan(bill_fen) * ratio);
   ledger_.claim(hospital, fund_fen);
-  schemes_.claim(risk_class.scheme, hospital, fund_fen, false);
+  schemes_.claim(static_cast<std::size_t>(risk_class.scheme), hospital, fund_fen, false);
+  regions_.claim(static_cast<std::size_t>(risk_class.region), hospital, fund_fen, false);
   ledger_.patient_pays(hospital, bill_fen - fund_fen);
 
   MonthMetrics& month = month_at(e.time_days);

@@ -13,6 +13,7 @@ struct MonthMetrics {
   double employee_contributions_yuan = 0, resident_contributions_yuan = 0;
   double employee_expenditure_yuan = 0, resident_expenditure_yuan = 0;
   double employee_balance_yuan = 0, resident_balance_yuan = 0;
+  std::vector<double> region_balance_yuan;   ///< by pooling unit (region)
   double inpatient_fund_yuan = 0;    ///< fund claims of discharges in the month
   double outpatient_fund_yuan = 0;
   double balance_yuan = 0;  ///< pooled fund at the end of the month
@@ -89,6 +90,10 @@ struct RunMetrics {
   std::vector<std::vector<HospitalYearMetrics>> hospital_years;  ///< [hospital][year]
   std::vector<GroupMetrics> groups;
   std::vector<std::vector<double>> settlement_type_counts;  ///< [year][settlement type]
+  std::vector<double> adjustment_paid_in_yuan;       ///< [year] into the provincial adjustment fund
+  std::vector<double> adjustment_paid_out_yuan;      ///< [year] deficit cover paid to regions
+  std::vector<double> adjustment_fund_balance_yuan;  ///< [year] at year end; NaN unless province pooling
+  std::vector<double> regions_in_deficit;            ///< [year] regions whose spending exceeded their contributions
   std::vector<double> dip_point_value_yuan;   ///< [year] final (or provisional) point value; NaN outside DIP
   std::uint64_t events = 0;
   double final_balance_yuan = 0;

@@ -34,7 +34,8 @@ World::World(const ScenarioConfig& scenario, std::uint64_t seed, std::uint64_t r
       choice_(scenario_),
       ledger_(to_fen(scenario.fund.initial_balance_per_insured_yuan * static_cast<double>(scenario.population.insured)),
               scenario.hospitals.size()),
-      schemes_(initial_scheme_balances(scenario, population_), scenario.hospitals.size()) {
+      schemes_(initial_scheme_balances(scenario, population_), scenario.hospitals.size()),
+      regions_(initial_region_balances(scenario, population_), scenario.hospitals.size()) {
   const std::vector<YearLevels> levels = shock_schedule(scenario);
   for (int y = 0; y < scenario.horizon_years; ++y) {
     // After its special period a new technology is folded in: its group's weight follows the group's new cost level.
@@ -77,11 +78,25 @@ World::World(const ScenarioConfig& scenario, std::uint64_t seed, std::uint64_t r
   special_cases_used_.assign(scenario.hospitals.size(), 0);
   metrics_.dip_point_value_yuan.assign(static_cast<std::size_t>(scenario.horizon_years), std::nan(""));
   usage_.resize(population_.size());
+  const auto regions = static_cast<std::size_t>(scenario.population.regions);
+  monthly_employee_contributions_by_region_fen_.assign(regions, 0);
+  employee_contributions_by_region_fen_.assign(regions, 0);
+  annual_resident_contributions_by_region_fen_.assign(regions, 0);
+  region_contributions_this_year_fen_.assign(regions, 0);
+  region_contributions_last_year_fen_.assign(regions, 0);
+  region_spent_this_year_fen_.assign(regions, 0);
+  metrics_.adjustment_paid_in_yuan.assign(static_cast<std::size_t>(scenario.horizon_years), 0.0);
+  metrics_.adjustment_paid_out_yuan.assign(static_cast<std::size_t>(scenario.horizon_years), 0.0);
+  metrics_.adjustment_fund_balance_yuan.assign(static_cast<std::size_t>(scenario.horizon_years), std::nan(""));
+  metrics_.regions_in_deficit.assign(static_cast<std::size_t>(scenario.horizon_years), 0.0);
   for (std::size_t p = 0; p < population_.size(); ++p) {
+    const auto r = static_cast<std::size_t>(population_.region(p));
     monthly_employee_contributions_fen_ += population_.monthly_contribution_fen(p);
+    monthly_employee_contributions_by_region_fen_[r] += population_.monthly_contribution_fen(p);
     if (population_.scheme(p) == Scheme::Resident) {
-      annual_resident_contributions_fen_ +=
-          to_fen(scenario.fund.resident_premium_yuan + scenario.fund.resident_subsidy_yuan);
+      const std::int64_t fen = to_fen(scenario.fund.resident_premium_yuan + scenario.fund.resident_subsidy_yuan);
+      annual_resident_contributions_fen_ += fen;
+      annual_resident_contributions_by_region_fen_[r] += fen;
     }
   }
   metrics_.months.resize(static_cast<std::size_t>(scenario.months()));
@@ -97,14 +112,38 @@ World::World(const ScenarioConfig& scenario, std::uint64_t seed, std::uint64_t r
                                        metrics_.groups_count);
 }
 
-std::array<std::int64_t, kSchemeCount> World::initial_scheme_balances(const ScenarioConfig& s, const Population& p) {
-  std::size_t employees = 0;
-  for (std::size_t i = 0; i < p.size(); ++i) employees += p.scheme(i) == Scheme::Employee;
-  const std::int64_t total =
-      to_fen(s.fund.initial_balance_per_insured_yuan * static_cast<double>(s.population.insured));
-  const auto employee = static_cast<std::int64_t>(static_cast<long double>(total) * employees /
-                                                  static_cast<long double>(std::max<std::size_t>(1, p.size())));
-  return {employee, total - employee};
+namespace {
+
+// Splits the initial balance over units by their member counts; the last unit takes the rounding remainder.
+std::vector<std::int64_t> split_initial_balance(const ScenarioConfig& s, const std::vector<std::size_t>& members) {
+  const std::int64_t total = to_fen(s.fund.initial_balance_per_insured_yuan * static_cast<double>(s.population.insured));
+  std::size_t all = 0;
+  for (std::size_t m : members) all += m;
+  std::vector<std::int64_t> out(members.size(), 0);
+  std::int64_t given = 0;
+  for (std::size_t u = 0; u + 1 < members.size(); ++u) {
+    out[u] = static_cast<std::int64_t>(static_cast<long double>(total) * members[u] /
+                                       static_cast<long double>(std::max<std::size_t>(1, all)));
+    given += out[u];
+  }
+  out.back() = total - given;
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::int64_t> World::initial_scheme_balances(const ScenarioConfig& s, const Population& p) {
+  std::vector<std::size_t> members(kSchemeCount, 0);
+  for (std::size_t i = 0; i < p.size(); ++i) members[static_cast<std::size_t>(p.scheme(i))] += 1;
+  return split_initial_balance(s, members);
+}
+
+std::vector<std::int64_t> World::initial_region_balances(const ScenarioConfig& s, const Population& p) {
+  std::vector<std::size_t> members(static_cast<std::size_t>(s.population.regions), 0);
+  for (std::size_t i = 0; i < p.size(); ++i) members[static_cast<std::size_t>(p.region(i))] += 1;
+  std::vector<std::int64_t> balances = split_initial_balance(s, members);
+  balances.push_back(0);  // the provincial adjustment fund, last; it has no members
+  return balances;
 }
 
 std::size_t World::bytes_per_person() const {
@@ -200,18 +239,30 @@ void World::on_month_end(const sim::Event& e, sim::Simulation& sim) {
     close_year(static_cast<int>(m) / sim::Calendar::kMonthsPerYear, e.time_days);
   }
   ledger_.contribute(employee_contributions_this_year_fen_);
-  schemes_.contribute(Scheme::Employee, employee_contributions_this_year_fen_);
+  schemes_.contribute(0, employee_contributions_this_year_fen_);
+  for (std::size_t r = 0; r < employee_contributions_by_region_fen_.size(); ++r) {
+    regions_.contribute(r, employee_contributions_by_region_fen_[r]);
+    region_contributions_this_year_fen_[r] += employee_contributions_by_region_fen_[r];
+  }
   month.contributions_yuan += to_yuan(employee_contributions_this_year_fen_);
   month.employee_contributions_yuan += to_yuan(employee_contributions_this_year_fen_);
   month.fund_expenditure_yuan = to_yuan(ledger_.settle_pending_claims());
-  const std::array<std::int64_t, kSchemeCount> paid = schemes_.settle_pending();
+  const std::vector<std::int64_t> paid = schemes_.settle_pending();
+  const std::vector<std::int64_t> region_paid = regions_.settle_pending();
+  for (std::size_t r = 0; r < region_spent_this_year_fen_.size(); ++r) region_spent_this_year_fen_[r] += region_paid[r];
+  // December: the year's regional accounts are closed after its last settlement.
+  if (m % sim::Calendar::kMonthsPerYear == sim::Calendar::kMonthsPerYear - 1) {
+    cover_regional_deficits(static_cast<int>(m) / sim::Calendar::kMonthsPerYear);
+  }
   month.employee_expenditure_yuan = to_yuan(paid[0]);
   month.resident_expenditure_yuan = to_yuan(paid[1]);
   month.balance_yuan = to_yuan(ledger_.balance_fen());
-  month.employee_balance_yuan = to_yuan(schemes_.balance_fen(Scheme::Employee));
-  month.resident_balance_yuan = to_yuan(schemes_.balance_fen(Scheme::Resident));
-  if (schemes_.balance_fen(Scheme::Employee) + schemes_.balance_fen(Scheme::Resident) != ledger_.balance_fen()) {
-    throw MoneyConservationError("money not conserved: the scheme funds do not add up to the pooled fund");
+  month.employee_balance_yuan = to_yuan(schemes_.balance_fen(0));
+  month.resident_balance_yuan = to_yuan(schemes_.balance_fen(1));
+  month.region_balance_yuan.resize(regions_.units() - 1);
+  for (std::size_t r = 0; r + 1 < regions_.units(); ++r) month.region_balance_yuan[r] = to_yuan(regions_.balance_fen(r));
+  if (schemes_.total_fen() != ledger_.balance_fen() || regions_.total_fen() != ledger_.balance_fen()) {
+    throw MoneyConservationError("money not conserved: the scheme or regional funds do not add up to the pool");
   }
   // Months of reserve = balance ÷ mean monthly expenditure over the trailing window (DOMAIN.md §4).
   const std::size_t window =
@@ -235,11 +286,35 @@ void World::on_year_start(const sim::Event& e, sim::Simulation& sim) {
   const YearLevels& level = years_[static_cast<std::size_t>(year)];
   employee_contributions_this_year_fen_ =
       to_fen(to_yuan(monthly_employee_contributions_fen_) * level.employee_contribution_scale);
+  {
+    std::int64_t given = 0;
+    for (std::size_t r = 0; r + 1 < employee_contributions_by_region_fen_.size(); ++r) {
+      employee_contributions_by_region_fen_[r] =
+          to_fen(to_yuan(monthly_employee_contributions_by_region_fen_[r]) * level.employee_contribution_scale);
+      given += employee_contributions_by_region_fen_[r];
+    }
+    employee_contributions_by_region_fen_.back() = employee_contributions_this_year_fen_ - given;
+  }
   // Resident premiums and subsidies are collected for the whole year in January.
   const std::int64_t resident_fen =
       to_fen(to_yuan(annual_resident_contributions_fen_) * level.resident_contribution_scale);
   ledger_.contribute(resident_fen);
-  schemes_.contribute(Scheme::Resident, resident_fen);
+  schemes_.contribute(1, resident_fen);
+  {
+    // Residents' premiums by region (the last region takes the rounding remainder).
+    std::int64_t given = 0;
+    const std::size_t last = annual_resident_contributions_by_region_fen_.size() - 1;
+    for (std::size_t r = 0; r < last; ++r) {
+      const std::int64_t part = to_fen(to_yuan(annual_resident_contributions_by_region_fen_[r]) *
+                                       level.resident_contribution_scale);
+      regions_.contribute(r, part);
+      region_contributions_this_year_fen_[r] += part;
+      given += part;
+    }
+    regions_.contribute(last, resident_fen - given);
+    region_contributions_this_year_fen_[last] += resident_fen - given;
+    fund_adjustment_fund(year);
+  }
   month_at(e.time_days).resident_contributions_yuan += to_yuan(resident_fen);
   month_at(e.time_days).contributions_yuan += to_yuan(resident_fen);
   // A new admission rate (ageing, epidemics): drop the onset drawn at the old rate and draw afresh from now.
@@ -260,6 +335,7 @@ void World::close_year(int year, double boundary_days) {
   clear_dip_year(year);
   settle_global_budget(year);
   schemes_.new_year();
+  regions_.new_year();
   for (std::size_t h = 0; h < hospitals_.size(); ++h) {
     hospitals_[h].advance(boundary_days);
     HospitalYearMetrics& hy = metrics_.hospital_years[h][static_cast<std::size_t>(year)];
@@ -287,6 +363,7 @@ void World::clear_dip_year(int year) {
       const std::int64_t adjustment_fen = to_fen(dip_points_[h] * (point_value - dip.provisional_point_value_yuan));
       ledger_.claim(h, adjustment_fen);
       schemes_.year_end_claim(h, adjustment_fen);
+      regions_.year_end_claim(h, adjustment_fen);
       hospital_revenue_fen_[h] += adjustment_fen;
       HospitalYearMetrics& hy = metrics_.hospital_years[h][static_cast<std::size_t>(year)];
       hy.dip_clearing_yuan = to_yuan(adjustment_fen);
@@ -346,6 +423,7 @@ void World::settle_global_budget(int year) {
       const std::int64_t adjustment_fen = to_fen(b.adjustment_yuan());
       ledger_.claim(h, adjustment_fen);
       schemes_.year_end_claim(h, adjustment_fen);
+      regions_.year_end_claim(h, adjustment_fen);
       hospital_revenue_fen_[h] += adjustment_fen;
       hy.revenue_yuan += to_yuan(adjustment_fen);
       hy.budget_yuan = b.budget_yuan;
@@ -363,6 +441,51 @@ void World::settle_global_budget(int year) {
         hy.inpatient_fund_yuan + hy.dip_clearing_yuan + hy.retained_surplus_yuan - hy.hospital_borne_overspend_yuan;
   }
   previous_inpatient_expenditure_yuan_ = spent;
+}
+
+}  // namespace reformsim::agents
+
+namespace reformsim::agents {
+
+void World::fund_adjustment_fund(int year) {
+  if (scenario_.fund.pooling != FundConfig::Pooling::Province || year == 0) return;
+  const std::size_t fund = regions_.units() - 1;
+  for (std::size_t r = 0; r < fund; ++r) {
+    const std::int64_t fen = to_fen(to_yuan(region_contributions_last_year_fen_[r]) * scenario_.fund.adjustment_fund_share);
+    regions_.transfer(r, fund, fen);
+    metrics_.adjustment_paid_in_yuan[static_cast<std::size_t>(year)] += to_yuan(fen);
+  }
+}
+
+void World::cover_regional_deficits(int year) {
+  const std::size_t fund = regions_.units() - 1;
+  const auto y = static_cast<std::size_t>(year);
+  if (scenario_.fund.pooling == FundConfig::Pooling::Province) {
+    // Requests: a share of each region's annual deficit; scaled down together if the fund cannot meet them all.
+    std::vector<std::int64_t> request(fund, 0);
+    std::int64_t requested = 0;
+    for (std::size_t r = 0; r < fund; ++r) {
+      const std::int64_t deficit = region_spent_this_year_fen_[r] - region_contributions_this_year_fen_[r];
+      if (deficit > 0) request[r] = to_fen(to_yuan(deficit) * scenario_.fund.adjustment_cover_share);
+      requested += request[r];
+    }
+    const std::int64_t available = std::max<std::int64_t>(0, regions_.balance_fen(fund));
+    for (std::size_t r = 0; r < fund; ++r) {
+      const std::int64_t granted =
+          requested <= available
+              ? request[r]
+              : static_cast<std::int64_t>(static_cast<long double>(request[r]) * available / requested);
+      regions_.transfer(fund, r, granted);
+      metrics_.adjustment_paid_out_yuan[y] += to_yuan(granted);
+    }
+    metrics_.adjustment_fund_balance_yuan[y] = to_yuan(regions_.balance_fen(fund));
+  }
+  for (std::size_t r = 0; r < fund; ++r) {
+    if (region_spent_this_year_fen_[r] > region_contributions_this_year_fen_[r]) metrics_.regions_in_deficit[y] += 1;
+  }
+  region_contributions_last_year_fen_ = region_contributions_this_year_fen_;
+  std::fill(region_contributions_this_year_fen_.begin(), region_contributions_this_year_fen_.end(), 0);
+  std::fill(region_spent_this_year_fen_.begin(), region_spent_this_year_fen_.end(), 0);
 }
 
 }  // namespace reformsim::agents

@@ -11,7 +11,7 @@
 #include "agents/hospitals/provider_choice.hpp"
 #include "agents/payer/benefit_rules.hpp"
 #include "agents/payer/fund_ledger.hpp"
-#include "agents/payer/scheme_accounts.hpp"
+#include "agents/payer/sub_accounts.hpp"
 #include "agents/payment/payment_rule.hpp"
 #include "agents/population/population.hpp"
 #include "agents/scenario/scenario_config.hpp"
@@ -60,6 +60,9 @@ class World {
   double base_admission_rate_per_day_ = 0;
   std::vector<YearLevels> years_;
   std::int64_t employee_contributions_this_year_fen_ = 0;
+  std::vector<std::int64_t> monthly_employee_contributions_by_region_fen_;   ///< first-year levels
+  std::vector<std::int64_t> employee_contributions_by_region_fen_;           ///< this year's, summing to the total
+  std::vector<std::int64_t> annual_resident_contributions_by_region_fen_;    ///< first-year levels
   /// Draws the next outpatient visit after `after` — its time, risk class, hospital and bill — from one stream.
   void schedule_outpatient_visit(sim::Simulation& sim, double after);
   void on_admission_onset(const sim::Event& e, sim::Simulation& sim);
@@ -111,7 +114,8 @@ class World {
   std::vector<std::unique_ptr<PaymentRule>> rule_by_year_;
   const PaymentRule* rule_ = nullptr;
   FundLedger ledger_;
-  SchemeAccounts schemes_;
+  SubAccounts schemes_;   ///< employee and resident funds
+  SubAccounts regions_;   ///< one pooling unit per region
   std::vector<HospitalState> hospitals_;
   std::vector<ActiveCase> active_;
   std::vector<std::uint32_t> free_slots_;
@@ -119,7 +123,15 @@ class World {
   std::int64_t monthly_employee_contributions_fen_ = 0;
   std::int64_t annual_resident_contributions_fen_ = 0;
   /// The initial balance split over the schemes by their share of the insured.
-  static std::array<std::int64_t, kSchemeCount> initial_scheme_balances(const ScenarioConfig& s, const Population& p);
+  static std::vector<std::int64_t> initial_scheme_balances(const ScenarioConfig& s, const Population& p);
+  /// Province-level pooling: each January the regions pay a share of last year's contributions to the adjustment fund.
+  void fund_adjustment_fund(int year);
+  /// At year end the adjustment fund covers part of each region's annual deficit; records regions in deficit.
+  void cover_regional_deficits(int year);
+  std::vector<std::int64_t> region_contributions_this_year_fen_, region_contributions_last_year_fen_;
+  std::vector<std::int64_t> region_spent_this_year_fen_;
+  /// The initial balance split over the regions by their share of the insured.
+  static std::vector<std::int64_t> initial_region_balances(const ScenarioConfig& s, const Population& p);
   std::vector<int> special_cases_used_;   ///< this year's special-case reviews, per hospital
   std::vector<double> dip_points_;   ///< this year's DIP points × coefficients, per hospital
   std::vector<std::int64_t> hospital_revenue_fen_;  ///< tallied per case, checked against the ledger

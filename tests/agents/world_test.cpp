@@ -113,3 +113,42 @@ TEST(SchemeFundsTest, EmployeeAndResidentFundsAddUpToThePool) {
 
 }  // namespace
 }  // namespace reformsim::agents
+
+namespace reformsim::agents {
+namespace {
+
+// Province-level pooling: regions pay a share of last year's contributions into the adjustment fund each January,
+// and it covers part of the regions' annual deficits at year end; the books still add up to the pool.
+TEST(PoolingTest, AdjustmentFundCollectsAndCovers) {
+  std::string yaml = testing::small_scenario_yaml(
+      6000,
+      "fund:\n  pooling: {level: province, adjustment_fund_share: 0.05, adjustment_cover_share: 0.5}\n"
+      "  resident_premium_yuan: 100\n  resident_subsidy_yuan: 100\n  employer_rate: 0.01\n  individual_rate: 0.0\n");
+  yaml.replace(yaml.find("regions: 1"), 10, "regions: 3");
+  yaml.replace(yaml.find("horizon_years: 2"), 16, "horizon_years: 3");
+  const ScenarioConfig s = testing::scenario_from_yaml(yaml);
+  World world(s, 9, 0);
+  const RunMetrics m = world.run();  // throws if regional accounts and the pool disagree
+  EXPECT_DOUBLE_EQ(m.adjustment_paid_in_yuan[0], 0.0);  // no previous year to draw on
+  EXPECT_GT(m.adjustment_paid_in_yuan[1], 0.0);
+  EXPECT_GT(m.regions_in_deficit[1], 0.0);  // 200-yuan premiums and a 1% rate cannot carry the care
+  EXPECT_GT(m.adjustment_paid_out_yuan[1], 0.0);
+  EXPECT_LE(m.adjustment_paid_out_yuan[1], m.adjustment_paid_in_yuan[1] + 1e-6);
+  EXPECT_NEAR(m.adjustment_fund_balance_yuan[1],
+              m.adjustment_paid_in_yuan[1] - m.adjustment_paid_out_yuan[1], 0.02);
+  const MonthMetrics& last = m.months.back();
+  double regions = 0;
+  for (double b : last.region_balance_yuan) regions += b;
+  EXPECT_NEAR(regions + m.adjustment_fund_balance_yuan[2], last.balance_yuan, 0.05);
+}
+
+TEST(PoolingTest, CityPoolingHasNoAdjustmentFund) {
+  const ScenarioConfig s = testing::scenario_from_yaml(testing::small_scenario_yaml(2000));
+  World world(s, 9, 0);
+  const RunMetrics m = world.run();
+  EXPECT_TRUE(std::isnan(m.adjustment_fund_balance_yuan[1]));
+  EXPECT_EQ(m.adjustment_paid_in_yuan[1], 0.0);
+}
+
+}  // namespace
+}  // namespace reformsim::agents

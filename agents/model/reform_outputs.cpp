@@ -330,6 +330,14 @@ const std::vector<Declared>& declared() {
     d.push_back(hospital_year(
         "hospital_borne_overspend_yuan", "yuan", "overspend of the budget recovered from the hospital",
         [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.hospital_borne_overspend_yuan; }));
+    d.push_back(hospital_year("yichang_surplus_yuan", "yuan",
+                              "DIP years: final DIP settlement − itemised bill (宜昌 rule; 0 in other years)",
+                              [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.yichang_surplus_yuan; }));
+    d.push_back(hospital_year("performance_pay_per_doctor_yuan", "yuan/doctor",
+                              "retained surplus (Yichang surplus under DIP) × performance_pay_share ÷ doctors",
+                              [](const HospitalYearMetrics& h, const HospitalConfig&) {
+                                return h.performance_pay_per_doctor_yuan;
+                              }));
     d.push_back(hospital_year("special_cases", "cases", "cases paid by items after special-case review (特例单议)",
                               [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.special_cases; }));
     d.push_back(hospital_year("special_case_yuan", "yuan", "settlement of the special-case reviews",

@@ -210,6 +210,7 @@ struct GlobalBudgetConfig {
   std::optional<double> fixed_budget_yuan;        ///< mode fixed: the yearly pot
   std::vector<ShareBand> surplus_retention;       ///< over surplus ÷ budget: share the hospital keeps
   std::vector<ShareBand> overspend_sharing;       ///< over overspend ÷ budget: share the fund covers
+  double performance_pay_share = 0;               ///< share of retained surplus paid to doctors as performance pay
 };
 
 struct PaymentConfig {

@@ -119,6 +119,7 @@ void read_payment(const Node& n, PaymentConfig& p) {
   };
   gb.surplus_retention = bands(get_child(budget, "surplus_retention"));
   gb.overspend_sharing = bands(get_child(budget, "overspend_sharing"));
+  gb.performance_pay_share = get_real(budget, "performance_pay_share");
 }
 
 // Bands must tile [0, last edge) without gaps or overlaps, each with from < to; only the last may be open.

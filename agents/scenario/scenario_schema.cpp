@@ -404,6 +404,10 @@ SpecPtr global_budget_spec() {
       {"overspend_sharing",
        bands_spec(list_of({map_of({{"from", "0"}, {"to", "0.1"}, {"share", "0.5"}})}),
                   "share of an overspend the fund covers, by band of overspend ÷ budget (contiguous from 0)")},
+      {"performance_pay_share",
+       Spec::real()->range(0, 1)->def(0.6)->unit("fraction")->doc(
+           "share of a hospital's retained surplus (or Yichang-rule surplus under DIP) paid out as doctors' "
+           "performance pay")},
   });
 }
 

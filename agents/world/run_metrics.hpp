@@ -55,6 +55,8 @@ struct HospitalYearMetrics {
   double special_case_yuan = 0;              ///< their settlement
   double dip_points = 0;          ///< DIP points × coefficients earned in the year
   double dip_clearing_yuan = 0;   ///< year-end DIP clearing paid (+) or recovered (−)
+  double yichang_surplus_yuan = 0;  ///< DIP years: final DIP settlement − itemised bill (宜昌 rule), else 0
+  double performance_pay_per_doctor_yuan = 0;  ///< retained (or Yichang) surplus × pay share ÷ doctors
   double time_index = 0;  ///< 时间消耗指数, filled at the end
   double cost_index = 0;  ///< 费用消耗指数, filled at the end
 };

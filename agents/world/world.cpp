@@ -334,6 +334,7 @@ void World::close_year(int year, double boundary_days) {
   std::fill(special_cases_used_.begin(), special_cases_used_.end(), 0);
   clear_dip_year(year);
   settle_global_budget(year);
+  record_surplus_and_performance_pay(year);
   schemes_.new_year();
   regions_.new_year();
   for (std::size_t h = 0; h < hospitals_.size(); ++h) {
@@ -486,6 +487,23 @@ void World::cover_regional_deficits(int year) {
   region_contributions_last_year_fen_ = region_contributions_this_year_fen_;
   std::fill(region_contributions_this_year_fen_.begin(), region_contributions_this_year_fen_.end(), 0);
   std::fill(region_spent_this_year_fen_.begin(), region_spent_this_year_fen_.end(), 0);
+}
+
+}  // namespace reformsim::agents
+
+namespace reformsim::agents {
+
+void World::record_surplus_and_performance_pay(int year) {
+  const auto y = static_cast<std::size_t>(year);
+  const bool dip_year = scenario_.payment.method_in_year(year) == PaymentMethod::Dip;
+  for (std::size_t h = 0; h < hospitals_.size(); ++h) {
+    HospitalYearMetrics& hy = metrics_.hospital_years[h][y];
+    // Yichang rule: what the hospital keeps is its final DIP settlement minus what it billed.
+    if (dip_year) hy.yichang_surplus_yuan = hy.settlement_yuan_sum + hy.dip_clearing_yuan - hy.bill_yuan_sum;
+    const double surplus = dip_year ? std::max(0.0, hy.yichang_surplus_yuan) : hy.retained_surplus_yuan;
+    hy.performance_pay_per_doctor_yuan =
+        surplus * scenario_.payment.global_budget.performance_pay_share / scenario_.hospitals[h].doctors;
+  }
 }
 
 }  // namespace reformsim::agents

@@ -76,6 +76,8 @@ class World {
   void clear_dip_year(int year);
   /// Year-end settlement of each hospital against its share of the regional global budget (FFS and DRG years).
   void settle_global_budget(int year);
+  /// The Yichang-rule surplus of DIP years and the doctors' performance pay out of retained surplus.
+  void record_surplus_and_performance_pay(int year);
   /// The regional budget of `year`, if one applies.
   std::optional<double> regional_budget(int year) const;
   double previous_inpatient_expenditure_yuan_ = 0;   ///< fund inpatient spending of the previous year

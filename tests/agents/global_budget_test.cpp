@@ -113,3 +113,33 @@ TEST(GlobalBudgetValidationTest, GappedOverlappingAndMissingPieces) {
 
 }  // namespace
 }  // namespace reformsim::agents
+
+namespace reformsim::agents {
+namespace {
+
+TEST(SurplusUseTest, YichangRuleAndPerformancePay) {
+  const ScenarioConfig dip = testing::scenario_from_yaml(testing::small_scenario_yaml(
+      3000, "payment:\n  method: dip\n  dip:\n    catalogue: " +
+                testing::source_path("scenarios/data/dip_catalogue.csv") +
+                "\n    annual_budget_yuan: 3000000\n  global_budget:\n    performance_pay_share: 0.5\n"));
+  World world(dip, 4, 0);
+  const RunMetrics m = world.run();
+  for (std::size_t h = 0; h < m.hospital_years.size(); ++h) {
+    const HospitalYearMetrics& y = m.hospital_years[h][0];
+    EXPECT_NEAR(y.yichang_surplus_yuan, y.settlement_yuan_sum + y.dip_clearing_yuan - y.bill_yuan_sum, 1e-6);
+    EXPECT_NEAR(y.performance_pay_per_doctor_yuan, std::max(0.0, y.yichang_surplus_yuan) * 0.5 / dip.hospitals[h].doctors,
+                1e-9);
+  }
+  const ScenarioConfig drg = testing::scenario_from_yaml(testing::small_scenario_yaml(
+      3000, "payment:\n  method: drg\n  global_budget:\n    mode: fixed\n    fixed_budget_yuan: 5000000\n"));
+  World other(drg, 4, 0);
+  const RunMetrics n = other.run();
+  for (std::size_t h = 0; h < n.hospital_years.size(); ++h) {
+    const HospitalYearMetrics& y = n.hospital_years[h][0];
+    EXPECT_EQ(y.yichang_surplus_yuan, 0.0);
+    EXPECT_NEAR(y.performance_pay_per_doctor_yuan, y.retained_surplus_yuan * 0.6 / drg.hospitals[h].doctors, 1e-9);
+  }
+}
+
+}  // namespace
+}  // namespace reformsim::agents

@@ -230,6 +230,10 @@ const std::vector<Declared>& declared() {
                         [](const MonthMetrics& x) { return ratio(x.patient_share_yuan_sum, x.bill_yuan_sum); }));
     d.push_back(monthly("cmi", "weight", "case-mix index of discharges",
                         [](const MonthMetrics& x) { return ratio(x.weight_sum, x.discharges); }));
+    d.push_back(monthly("dip_point_value_yuan", "yuan/point",
+                        "DIP point value of the month: provisional for the advances, the cleared value in December "
+                        "(NaN outside DIP)",
+                        [](const MonthMetrics& x) { return x.dip_point_value_yuan; }));
     d.push_back(monthly("diversions", "cases", "diversions to another hospital",
                         [](const MonthMetrics& x) { return x.diversions; }));
     d.push_back(monthly("mean_wait_days", "days", "mean wait for a bed per admission",

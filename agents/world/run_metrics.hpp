@@ -27,6 +27,7 @@ struct MonthMetrics {
   double settlement_yuan_sum = 0;
   double weight_sum = 0;
   double diversions = 0;
+  double dip_point_value_yuan = 0;  ///< point value of the month's DIP payments (NaN outside DIP)
   double wait_days_sum = 0;      ///< over admissions
   double waited_admissions = 0;  ///< admissions that had to wait for a bed
 };

@@ -257,6 +257,14 @@ void World::on_month_end(const sim::Event& e, sim::Simulation& sim) {
   month.employee_expenditure_yuan = to_yuan(paid[0]);
   month.resident_expenditure_yuan = to_yuan(paid[1]);
   month.balance_yuan = to_yuan(ledger_.balance_fen());
+  {
+    // Monthly advances use the provisional point value; December carries the year's final (cleared) value.
+    const int year = static_cast<int>(m) / sim::Calendar::kMonthsPerYear;
+    const bool december = m % sim::Calendar::kMonthsPerYear == sim::Calendar::kMonthsPerYear - 1;
+    month.dip_point_value_yuan = scenario_.payment.method_in_year(year) != PaymentMethod::Dip ? std::nan("")
+                                 : december ? metrics_.dip_point_value_yuan[static_cast<std::size_t>(year)]
+                                            : scenario_.payment.dip.provisional_point_value_yuan;
+  }
   month.employee_balance_yuan = to_yuan(schemes_.balance_fen(0));
   month.resident_balance_yuan = to_yuan(schemes_.balance_fen(1));
   month.region_balance_yuan.resize(regions_.units() - 1);

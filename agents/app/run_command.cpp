@@ -36,7 +36,8 @@ and progress on stderr.
 // A file name from an experiment name: letters, digits, '-', '_' and '.' kept, anything else becomes '_'.
 std::string file_stem_for(const std::string& name) {
   std::string stem;
-  for (unsigned char c : name) stem += (std::isalnum(c) || c == '-' || c == '_' || c == '.') ? static_cast<char>(c) : '_';
+  for (unsigned char c : name)
+    stem += (std::isalnum(c) || c == '-' || c == '_' || c == '.') ? static_cast<char>(c) : '_';
   return stem.empty() || stem[0] == '.' ? "results" + stem : stem;
 }
 

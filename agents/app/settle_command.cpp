@@ -2,9 +2,9 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <optional>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 
 #include "agents/app/cli_args.hpp"
 #include "agents/app/commands.hpp"
@@ -15,7 +15,8 @@ namespace reformsim::app {
 
 namespace {
 
-const char* kSettleHelp = R"(usage: reformsim settle SCENARIO --cases IN.csv [-o OUT.csv] [--year N | --method ffs|drg|dip]
+const char* kSettleHelp =
+    R"(usage: reformsim settle SCENARIO --cases IN.csv [-o OUT.csv] [--year N | --method ffs|drg|dip]
                        [--point-value V | --total-points P | --clear]
 
 Settles the inpatient cases of IN.csv under SCENARIO's benefit and payment rules, exactly as the simulation does.
@@ -51,8 +52,7 @@ std::optional<double> positive_number(const CliArgs& cli, const std::string& nam
 
 int settle_command(const std::vector<std::string>& args) {
   const CliArgs cli(args, {"--cases", "--output", "--year", "--method", "--point-value", "--total-points"},
-                    {"--help", "--clear"},
-                    {{"-o", "--output"}, {"-h", "--help"}});
+                    {"--help", "--clear"}, {{"-o", "--output"}, {"-h", "--help"}});
   if (cli.flag("--help")) {
     std::fputs(kSettleHelp, stdout);
     return kExitOk;
@@ -79,8 +79,8 @@ int settle_command(const std::vector<std::string>& args) {
   valuation.point_value_yuan = positive_number(cli, "--point-value");
   valuation.total_points = positive_number(cli, "--total-points");
   valuation.clear_with_file_points = cli.flag("--clear");
-  const int valuations = valuation.point_value_yuan.has_value() + valuation.total_points.has_value() +
-                         valuation.clear_with_file_points;
+  const int valuations =
+      valuation.point_value_yuan.has_value() + valuation.total_points.has_value() + valuation.clear_with_file_points;
   if (valuations > 1) throw UsageError("give at most one of --point-value, --total-points, --clear");
   if (valuations > 0 && method != agents::PaymentMethod::Dip) {
     throw UsageError("--point-value, --total-points and --clear apply to DIP only");

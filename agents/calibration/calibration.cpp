@@ -98,10 +98,10 @@ std::string calibrated_catalogue_csv(const CaseCatalogue& catalogue, const Calib
     const CaseGroup& c = catalogue.group(g);
     const GroupEstimate& e = result.groups[g];
     out << csv_field(c.code) << ',' << csv_field(c.mdc) << ',' << csv_field(c.adrg) << ',' << csv_field(c.name) << ','
-        << (c.kind == GroupKind::Qy ? "qy" : "normal") << ',' << number(e.weight, "%.4f") << ','
-        << number(c.frequency) << ',' << number(c.mean_los_days) << ',' << number(c.los_cv) << ','
-        << number(e.mean_cost_yuan, "%.2f") << ',' << number(c.cost_cv) << ','
-        << (c.standard_yuan ? number(*c.standard_yuan, "%.2f") : std::string()) << ',' << (c.basic ? 1 : 0) << '\n';
+        << (c.kind == GroupKind::Qy ? "qy" : "normal") << ',' << number(e.weight, "%.4f") << ',' << number(c.frequency)
+        << ',' << number(c.mean_los_days) << ',' << number(c.los_cv) << ',' << number(e.mean_cost_yuan, "%.2f") << ','
+        << number(c.cost_cv) << ',' << (c.standard_yuan ? number(*c.standard_yuan, "%.2f") : std::string()) << ','
+        << (c.basic ? 1 : 0) << '\n';
   }
   return out.str();
 }

@@ -19,29 +19,29 @@ struct CaseRecord {
 
 /// How to calibrate.
 struct CalibrationOptions {
-  double trim_iqr = 1.5;                 ///< drop cases outside [Q1 − k·IQR, Q3 + k·IQR] of their group (Tukey)
-  std::size_t min_cases = 10;            ///< groups with fewer kept cases keep their prior weight
-  double score_scale = 100;              ///< DIP score = weight × scale
-  std::optional<double> budget_yuan;     ///< pot the base rate must spend on the base period (default: its cost)
+  double trim_iqr = 1.5;              ///< drop cases outside [Q1 − k·IQR, Q3 + k·IQR] of their group (Tukey)
+  std::size_t min_cases = 10;         ///< groups with fewer kept cases keep their prior weight
+  double score_scale = 100;           ///< DIP score = weight × scale
+  std::optional<double> budget_yuan;  ///< pot the base rate must spend on the base period (default: its cost)
 };
 
 /// The estimate of one group.
 struct GroupEstimate {
-  std::size_t cases = 0;                 ///< base-period cases
-  std::size_t kept = 0;                  ///< after trimming
-  double mean_cost_yuan = 0;             ///< trimmed mean (the prior mean cost when kept_prior)
+  std::size_t cases = 0;      ///< base-period cases
+  std::size_t kept = 0;       ///< after trimming
+  double mean_cost_yuan = 0;  ///< trimmed mean (the prior mean cost when kept_prior)
   double weight = 0;
   double score = 0;
-  bool kept_prior = false;               ///< too few cases: the catalogue's weight is kept
+  bool kept_prior = false;  ///< too few cases: the catalogue's weight is kept
 };
 
 /// The calibrated catalogue parameters.
 struct CalibrationResult {
-  std::vector<GroupEstimate> groups;     ///< by case-catalogue group id
-  double overall_mean_cost_yuan = 0;     ///< mean over all kept cases
+  std::vector<GroupEstimate> groups;  ///< by case-catalogue group id
+  double overall_mean_cost_yuan = 0;  ///< mean over all kept cases
   double budget_yuan = 0;
-  double base_rate_yuan = 0;             ///< budget ÷ Σ weights of the base-period cases
-  double point_value_yuan = 0;           ///< budget ÷ Σ scores of the base-period cases
+  double base_rate_yuan = 0;    ///< budget ÷ Σ weights of the base-period cases
+  double point_value_yuan = 0;  ///< budget ÷ Σ scores of the base-period cases
   std::size_t cases = 0, trimmed = 0;
 };
 

@@ -239,8 +239,8 @@ const std::vector<Declared>& declared() {
     d.push_back(monthly("mean_wait_days", "days", "mean wait for a bed per admission",
                         [](const MonthMetrics& x) { return ratio(x.wait_days_sum, x.admissions); }));
 
-    auto by_scheme = [&d](std::string name, std::string description,
-                          double MonthMetrics::*employee, double MonthMetrics::*resident) {
+    auto by_scheme = [&d](std::string name, std::string description, double MonthMetrics::*employee,
+                          double MonthMetrics::*resident) {
       d.push_back({{"monthly/" + name, {"month", "scheme"}, "yuan", std::move(description)},
                    [employee, resident](const ScenarioConfig&, const RunMetrics& m, std::vector<double>& row,
                                         const OutputLayout& l) {
@@ -253,13 +253,16 @@ const std::vector<Declared>& declared() {
     };
     by_scheme("contributions_by_scheme_yuan", "contributions to the employee and resident funds",
               &MonthMetrics::employee_contributions_yuan, &MonthMetrics::resident_contributions_yuan);
-    by_scheme("expenditure_by_scheme_yuan", "fund payments for members of each scheme (year-end settlements shared "
+    by_scheme("expenditure_by_scheme_yuan",
+              "fund payments for members of each scheme (year-end settlements shared "
               "by each scheme's inpatient claims at the hospital)",
               &MonthMetrics::employee_expenditure_yuan, &MonthMetrics::resident_expenditure_yuan);
     by_scheme("balance_by_scheme_yuan", "employee and resident fund balances at month end (they sum to balance_yuan)",
               &MonthMetrics::employee_balance_yuan, &MonthMetrics::resident_balance_yuan);
 
-    d.push_back({{"monthly/balance_by_region_yuan", {"month", "region"}, "yuan",
+    d.push_back({{"monthly/balance_by_region_yuan",
+                  {"month", "region"},
+                  "yuan",
                   "regional fund balances at month end (with the adjustment fund they sum to balance_yuan)"},
                  [](const ScenarioConfig&, const RunMetrics& m, std::vector<double>& row, const OutputLayout& l) {
                    const std::size_t regions = l.axis_size("region");
@@ -334,14 +337,13 @@ const std::vector<Declared>& declared() {
     d.push_back(hospital_year(
         "hospital_borne_overspend_yuan", "yuan", "overspend of the budget recovered from the hospital",
         [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.hospital_borne_overspend_yuan; }));
-    d.push_back(hospital_year("yichang_surplus_yuan", "yuan",
-                              "DIP years: final DIP settlement − itemised bill (宜昌 rule; 0 in other years)",
-                              [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.yichang_surplus_yuan; }));
-    d.push_back(hospital_year("performance_pay_per_doctor_yuan", "yuan/doctor",
-                              "retained surplus (Yichang surplus under DIP) × performance_pay_share ÷ doctors",
-                              [](const HospitalYearMetrics& h, const HospitalConfig&) {
-                                return h.performance_pay_per_doctor_yuan;
-                              }));
+    d.push_back(hospital_year(
+        "yichang_surplus_yuan", "yuan", "DIP years: final DIP settlement − itemised bill (宜昌 rule; 0 in other years)",
+        [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.yichang_surplus_yuan; }));
+    d.push_back(hospital_year(
+        "performance_pay_per_doctor_yuan", "yuan/doctor",
+        "retained surplus (Yichang surplus under DIP) × performance_pay_share ÷ doctors",
+        [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.performance_pay_per_doctor_yuan; }));
     d.push_back(hospital_year("special_cases", "cases", "cases paid by items after special-case review (特例单议)",
                               [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.special_cases; }));
     d.push_back(hospital_year("special_case_yuan", "yuan", "settlement of the special-case reviews",
@@ -371,7 +373,8 @@ const std::vector<Declared>& declared() {
                      for (std::size_t y = 0; y < years.size() && y < row.size(); ++y) row[y] = years[y].*field;
                    }});
     };
-    yearly("contributions_yuan", "contributions credited to the pooled fund in the year", &YearFlows::contributions_yuan);
+    yearly("contributions_yuan", "contributions credited to the pooled fund in the year",
+           &YearFlows::contributions_yuan);
     yearly("fund_expenditure_yuan", "fund payments in the year, year-end settlements included",
            &YearFlows::expenditure_yuan);
     yearly("balance_end_yuan", "pooled-fund balance at the end of the year", &YearFlows::balance_end_yuan);

@@ -32,7 +32,7 @@ class SubAccounts {
  private:
   std::vector<std::int64_t> balance_fen_;
   std::vector<std::int64_t> pending_fen_;
-  std::vector<std::vector<std::int64_t>> inpatient_this_year_fen_;   ///< [hospital][unit]
+  std::vector<std::vector<std::int64_t>> inpatient_this_year_fen_;  ///< [hospital][unit]
 };
 
 }  // namespace reformsim::agents

@@ -33,8 +33,9 @@ Claim claim_of(const InputCase& c, const ScenarioConfig& scenario) {
   claim.tier = h.tier;
   claim.total_cost_yuan = c.total_cost_yuan;
   claim.patient_share_yuan =
-      c.patient_share_yuan ? *c.patient_share_yuan
-                           : inpatient_share(scenario.benefits, c.scheme, h.tier, c.total_cost_yuan, {}).patient_share_yuan;
+      c.patient_share_yuan
+          ? *c.patient_share_yuan
+          : inpatient_share(scenario.benefits, c.scheme, h.tier, c.total_cost_yuan, {}).patient_share_yuan;
   claim.los_days = c.los_days;
   claim.special_case_allowed = true;  // a case file has no yearly quota: every qualifying case is reviewed
   return claim;

@@ -51,10 +51,9 @@ Settlement DrgRule::settle(const Claim& claim) const {
   } else if (!special_.empty() && special_[claim.group]) {
     const DrgConfig::NewTechnology& t = *special_[claim.group];
     s.type = SettlementType::NewTechnology;
-    s.settlement_yuan =
-        t.add_on ? s.standard_yuan + std::max(0.0, std::min(t.add_on_share * (cost - s.standard_yuan),
-                                                             t.add_on_share * t.device_price_yuan))
-                 : cost;
+    s.settlement_yuan = t.add_on ? s.standard_yuan + std::max(0.0, std::min(t.add_on_share * (cost - s.standard_yuan),
+                                                                            t.add_on_share * t.device_price_yuan))
+                                 : cost;
   } else if (claim.special_case_allowed && config_.special_case_multiple &&
              cost > *config_.special_case_multiple * s.standard_yuan) {
     s.type = SettlementType::SpecialCase;  // reviewed and paid by items

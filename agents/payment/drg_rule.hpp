@@ -25,8 +25,8 @@ class DrgRule final : public PaymentRule {
  private:
   std::shared_ptr<const CaseCatalogue> catalogue_;
   DrgConfig config_;
-  std::vector<const DrgConfig::NewTechnology*> special_;   ///< per group: the technology paid specially this year
-  std::vector<double> weight_factor_;                      ///< per group: recalibration after fold-in
+  std::vector<const DrgConfig::NewTechnology*> special_;  ///< per group: the technology paid specially this year
+  std::vector<double> weight_factor_;                     ///< per group: recalibration after fold-in
 };
 
 }  // namespace reformsim::agents

@@ -15,11 +15,14 @@ namespace {
 using Factory = std::function<std::unique_ptr<PaymentRule>(const ScenarioConfig&, int, const std::vector<double>&)>;
 
 const std::pair<PaymentMethod, Factory> kRegistry[] = {
-    {PaymentMethod::FeeForService, [](const ScenarioConfig&, int, const std::vector<double>&) { return std::make_unique<FfsRule>(); }},
-    {PaymentMethod::Drg, [](const ScenarioConfig& s, int year, const std::vector<double>& weights) {
+    {PaymentMethod::FeeForService,
+     [](const ScenarioConfig&, int, const std::vector<double>&) { return std::make_unique<FfsRule>(); }},
+    {PaymentMethod::Drg,
+     [](const ScenarioConfig& s, int year, const std::vector<double>& weights) {
        return std::make_unique<DrgRule>(s.catalogue, s.payment.drg, year, weights);
      }},
-    {PaymentMethod::Dip, [](const ScenarioConfig& s, int, const std::vector<double>&) { return std::make_unique<DipRule>(s.payment.dip); }},
+    {PaymentMethod::Dip,
+     [](const ScenarioConfig& s, int, const std::vector<double>&) { return std::make_unique<DipRule>(s.payment.dip); }},
 };
 
 }  // namespace

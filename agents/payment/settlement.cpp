@@ -14,8 +14,10 @@ const char* settlement_type_name(SettlementType t) {
       return "qy";
     case SettlementType::LongStay:
       return "long_stay";
-    case SettlementType::SpecialCase: return "special_case";
-    case SettlementType::NewTechnology: return "new_technology";
+    case SettlementType::SpecialCase:
+      return "special_case";
+    case SettlementType::NewTechnology:
+      return "new_technology";
     case SettlementType::Ffs:
       return "ffs";
   }

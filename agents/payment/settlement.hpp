@@ -38,9 +38,9 @@ struct Settlement {
   double settlement_yuan = 0;    ///< what the case is worth under the rule
   double fund_payment_yuan = 0;  ///< settlement − patient share, never below zero
   double patient_share_yuan = 0;
-  double points = 0;             ///< DIP points of the case (0 under FFS and DRG)
-  double coefficient = 0;        ///< DIP level × special coefficient applied to the points
-  double point_value_yuan = 0;   ///< DIP point value the settlement used
+  double points = 0;            ///< DIP points of the case (0 under FFS and DRG)
+  double coefficient = 0;       ///< DIP level × special coefficient applied to the points
+  double point_value_yuan = 0;  ///< DIP point value the settlement used
 };
 
 }  // namespace reformsim::agents

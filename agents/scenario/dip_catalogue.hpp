@@ -14,12 +14,12 @@ namespace reformsim::agents {
 /// One DIP group.
 struct DipGroup {
   std::string code;
-  std::string case_group;      ///< the case-catalogue group whose cases fall into this DIP group
+  std::string case_group;  ///< the case-catalogue group whose cases fall into this DIP group
   std::string name;
-  double score = 0;            ///< 分值: points of a typical case
-  double mean_cost_yuan = 0;   ///< reference mean cost; a case's cost ratio is cost ÷ this
-  double coefficient = 1;      ///< special coefficient of the group (e.g. TCM-advantage groups)
-  bool basic = false;          ///< basic group: paid at the basic-group coefficient at every level
+  double score = 0;           ///< 分值: points of a typical case
+  double mean_cost_yuan = 0;  ///< reference mean cost; a case's cost ratio is cost ÷ this
+  double coefficient = 1;     ///< special coefficient of the group (e.g. TCM-advantage groups)
+  bool basic = false;         ///< basic group: paid at the basic-group coefficient at every level
   int source_line = 0;
 };
 

@@ -124,8 +124,8 @@ struct FundConfig {
   enum class Pooling : std::uint8_t { City, County, Province } pooling = Pooling::City;
   double adjustment_fund_share = 0;   ///< ≤ 5% of the previous year's contributions
   double adjustment_cover_share = 0;  ///< share of a region's annual deficit the adjustment fund covers
-  double wage_growth = 0;     ///< yearly growth of wages (so of employee contribution bases), from year 2
-  double premium_growth = 0;  ///< yearly growth of the resident premium and subsidy, from year 2
+  double wage_growth = 0;             ///< yearly growth of wages (so of employee contribution bases), from year 2
+  double premium_growth = 0;          ///< yearly growth of the resident premium and subsidy, from year 2
 };
 
 /// Stress-test shocks (DOMAIN.md §4), applied from 1 January of `from_year` (1 = first simulated year).
@@ -134,11 +134,11 @@ enum class ShockType : std::uint8_t { AdmissionSurge, AgeingDrift, WageGrowth, E
 struct Shock {
   ShockType type = ShockType::AdmissionSurge;
   int from_year = 1;
-  int to_year = 0;            ///< last year of a surge (inclusive); 0 = until the horizon
-  double factor = 1;          ///< admission surge: rate multiplier; new technology: cost multiplier of the group
-  double annual_growth = 0;   ///< ageing drift: yearly growth of admission rates; wage growth: the new growth rate
-  double employer_rate = 0;   ///< employer rate: the new rate
-  std::size_t group = 0;      ///< new technology: case-catalogue group
+  int to_year = 0;           ///< last year of a surge (inclusive); 0 = until the horizon
+  double factor = 1;         ///< admission surge: rate multiplier; new technology: cost multiplier of the group
+  double annual_growth = 0;  ///< ageing drift: yearly growth of admission rates; wage growth: the new growth rate
+  double employer_rate = 0;  ///< employer rate: the new rate
+  std::size_t group = 0;     ///< new technology: case-catalogue group
 };
 
 /// One weight band of the DRG high-multiple rule: cases of groups with weight ≤ max_weight use this factor.
@@ -175,14 +175,14 @@ struct DrgConfig {
 /// DIP (按病种分值付费, DOMAIN.md §3.3): points per case, a provisional point value paid monthly, and year-end
 /// clearing at (budget − reserve) ÷ Σ points when an annual budget is set.
 struct DipConfig {
-  std::shared_ptr<const DipCatalogue> catalogue;   ///< null unless DIP is used
+  std::shared_ptr<const DipCatalogue> catalogue;  ///< null unless DIP is used
   double provisional_point_value_yuan = 0;
-  std::optional<double> annual_budget_yuan;       ///< total DIP settlement of a year; none = no clearing
-  double reserve_share = 0;                       ///< share of the budget held back from the point value, [0, 1)
+  std::optional<double> annual_budget_yuan;  ///< total DIP settlement of a year; none = no clearing
+  double reserve_share = 0;                  ///< share of the budget held back from the point value, [0, 1)
   PerTier tier_coefficient{};
   double basic_group_coefficient = 1;
-  double low_deviation_ratio = 0;                 ///< cost ÷ group mean below this: points re-scored by the ratio
-  double high_deviation_ratio = 0;                ///< cost ÷ group mean above this: points re-scored by the ratio
+  double low_deviation_ratio = 0;   ///< cost ÷ group mean below this: points re-scored by the ratio
+  double high_deviation_ratio = 0;  ///< cost ÷ group mean above this: points re-scored by the ratio
 };
 
 /// A timed policy switch: from 1 January of `year` (1 = first simulated year) the method changes.
@@ -205,12 +205,12 @@ enum class BudgetMode : std::uint8_t { None, GrowthCap, Fixed };
 /// It governs the fund's inpatient payments in FFS and DRG years; DIP years are governed by the DIP pot.
 struct GlobalBudgetConfig {
   BudgetMode mode = BudgetMode::None;
-  double growth_cap = 0;                          ///< budget = previous year's expenditure × (1 + cap)
-  std::optional<double> base_expenditure_yuan;    ///< base of the first year's budget (else year 1 only sets it)
-  std::optional<double> fixed_budget_yuan;        ///< mode fixed: the yearly pot
-  std::vector<ShareBand> surplus_retention;       ///< over surplus ÷ budget: share the hospital keeps
-  std::vector<ShareBand> overspend_sharing;       ///< over overspend ÷ budget: share the fund covers
-  double performance_pay_share = 0;               ///< share of retained surplus paid to doctors as performance pay
+  double growth_cap = 0;                        ///< budget = previous year's expenditure × (1 + cap)
+  std::optional<double> base_expenditure_yuan;  ///< base of the first year's budget (else year 1 only sets it)
+  std::optional<double> fixed_budget_yuan;      ///< mode fixed: the yearly pot
+  std::vector<ShareBand> surplus_retention;     ///< over surplus ÷ budget: share the hospital keeps
+  std::vector<ShareBand> overspend_sharing;     ///< over overspend ÷ budget: share the fund covers
+  double performance_pay_share = 0;             ///< share of retained surplus paid to doctors as performance pay
 };
 
 struct PaymentConfig {

@@ -236,8 +236,8 @@ void read_new_technologies(const Node& root, ScenarioConfig& s, ErrorList& error
     }
     if (t.from_year > s.horizon_years) {
       errors.add(where(root, path + ".from_year"), path + ".from_year",
-                 "year " + std::to_string(t.from_year) + " is after the horizon (horizon_years = " +
-                     std::to_string(s.horizon_years) + ")");
+                 "year " + std::to_string(t.from_year) +
+                     " is after the horizon (horizon_years = " + std::to_string(s.horizon_years) + ")");
     }
     s.payment.drg.new_technologies.push_back(t);
   }
@@ -285,8 +285,8 @@ void read_shocks(const Node& root, ScenarioConfig& s, ErrorList& errors) {
     if (has(n, "to_year")) shock.to_year = static_cast<int>(get_int(n, "to_year"));
     if (shock.from_year > s.horizon_years) {
       errors.add(where(root, path + ".from_year"), path + ".from_year",
-                 "shock in year " + std::to_string(shock.from_year) + " is after the horizon (horizon_years = " +
-                     std::to_string(s.horizon_years) + ")");
+                 "shock in year " + std::to_string(shock.from_year) +
+                     " is after the horizon (horizon_years = " + std::to_string(s.horizon_years) + ")");
     }
     if (shock.to_year != 0 && (shock.to_year < shock.from_year || shock.to_year > s.horizon_years)) {
       errors.add(where(root, path + ".to_year"), path + ".to_year",

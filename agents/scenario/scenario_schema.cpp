@@ -262,20 +262,35 @@ SpecPtr fund_spec() {
                                     ->def(610.0)
                                     ->unit("yuan/year")
                                     ->doc("government subsidy per resident, collected each January")},
-      {"wage_growth", Spec::real()->range(-0.5, 1)->def(0.0)->unit("fraction/year")->doc(
-                          "yearly growth of wages and so of employee contribution bases, from year 2")},
-      {"premium_growth", Spec::real()->range(-0.5, 1)->def(0.0)->unit("fraction/year")->doc(
-                             "yearly growth of the resident premium and subsidy, from year 2")},
+      {"wage_growth", Spec::real()
+                          ->range(-0.5, 1)
+                          ->def(0.0)
+                          ->unit("fraction/year")
+                          ->doc("yearly growth of wages and so of employee contribution bases, from year 2")},
+      {"premium_growth", Spec::real()
+                             ->range(-0.5, 1)
+                             ->def(0.0)
+                             ->unit("fraction/year")
+                             ->doc("yearly growth of the resident premium and subsidy, from year 2")},
       {"pooling",
        Spec::object({
-           {"level", Spec::enumeration({"city", "county", "province"})->def("city")->doc(
-                         "统筹层次: one city pool, a pool per region (county), or region pools with a provincial "
-                         "adjustment fund")},
-           {"adjustment_fund_share", Spec::real()->range(0, 0.05)->def(0.03)->unit("fraction")->doc(
-                                         "province: share of each region's previous-year contributions paid into the "
-                                         "adjustment fund each January (at most 5%)")},
-           {"adjustment_cover_share", Spec::real()->range(0, 1)->def(0.5)->unit("fraction")->doc(
-                                          "province: share of a region's annual deficit the adjustment fund covers")},
+           {"level", Spec::enumeration({"city", "county", "province"})
+                         ->def("city")
+                         ->doc("统筹层次: one city pool, a pool per region (county), or region pools with a provincial "
+                               "adjustment fund")},
+           {"adjustment_fund_share",
+            Spec::real()
+                ->range(0, 0.05)
+                ->def(0.03)
+                ->unit("fraction")
+                ->doc("province: share of each region's previous-year contributions paid into the "
+                      "adjustment fund each January (at most 5%)")},
+           {"adjustment_cover_share",
+            Spec::real()
+                ->range(0, 1)
+                ->def(0.5)
+                ->unit("fraction")
+                ->doc("province: share of a region's annual deficit the adjustment fund covers")},
        })},
       {"reserve_window_months", Spec::integer()->range(1, 120)->def(12)->unit("months")->doc(
                                     "months of expenditure averaged for months of reserve")},
@@ -325,22 +340,30 @@ SpecPtr drg_spec() {
                                     "special-case review (特例单议): cases costing more than this × standard are paid "
                                     "by items while the hospital's yearly quota lasts")},
       {"new_technologies",
-       Spec::array(Spec::object({
-                       {"group", Spec::string()->doc("case-catalogue group of the new technology")},
-                       {"from_year", Spec::integer()->range(1, 1000)->doc("first simulated year of the special payment")},
-                       {"years", Spec::integer()->range(1, 100)->def(1)->unit("years")->doc(
-                                     "years paid specially before the group is recalibrated (China: 1)")},
-                       {"payment", Spec::enumeration({"items", "add_on"})->def("items")->doc(
-                                       "paid by items, or the standard plus an NTAP-style add-on")},
-                       {"add_on_share", Spec::real()->range(0, 1)->def(0.65)->unit("fraction")->doc(
-                                            "add-on = min(share × (cost − standard), share × device price)")},
-                       {"device_price_yuan", Spec::real()->min(0)->def(0.0)->unit("yuan")->doc(
-                                                 "price of the technology, capping the add-on")},
-                   }))
+       Spec::array(
+           Spec::object({
+               {"group", Spec::string()->doc("case-catalogue group of the new technology")},
+               {"from_year", Spec::integer()->range(1, 1000)->doc("first simulated year of the special payment")},
+               {"years", Spec::integer()->range(1, 100)->def(1)->unit("years")->doc(
+                             "years paid specially before the group is recalibrated (China: 1)")},
+               {"payment", Spec::enumeration({"items", "add_on"})
+                               ->def("items")
+                               ->doc("paid by items, or the standard plus an NTAP-style add-on")},
+               {"add_on_share", Spec::real()
+                                    ->range(0, 1)
+                                    ->def(0.65)
+                                    ->unit("fraction")
+                                    ->doc("add-on = min(share × (cost − standard), share × device price)")},
+               {"device_price_yuan",
+                Spec::real()->min(0)->def(0.0)->unit("yuan")->doc("price of the technology, capping the add-on")},
+           }))
            ->def_node(Node::sequence())
            ->doc("new technologies (新技术) paid outside the group for a period, then folded in")},
-      {"special_case_quota", Spec::integer()->range(0, 1000000)->def(20)->unit("cases/hospital/year")->doc(
-                                 "special-case reviews granted per hospital and year")},
+      {"special_case_quota", Spec::integer()
+                                 ->range(0, 1000000)
+                                 ->def(20)
+                                 ->unit("cases/hospital/year")
+                                 ->doc("special-case reviews granted per hospital and year")},
   });
 }
 
@@ -405,9 +428,12 @@ SpecPtr global_budget_spec() {
        bands_spec(list_of({map_of({{"from", "0"}, {"to", "0.1"}, {"share", "0.5"}})}),
                   "share of an overspend the fund covers, by band of overspend ÷ budget (contiguous from 0)")},
       {"performance_pay_share",
-       Spec::real()->range(0, 1)->def(0.6)->unit("fraction")->doc(
-           "share of a hospital's retained surplus (or Yichang-rule surplus under DIP) paid out as doctors' "
-           "performance pay")},
+       Spec::real()
+           ->range(0, 1)
+           ->def(0.6)
+           ->unit("fraction")
+           ->doc("share of a hospital's retained surplus (or Yichang-rule surplus under DIP) paid out as doctors' "
+                 "performance pay")},
   });
 }
 
@@ -436,10 +462,16 @@ SpecPtr shock_spec() {
                       "admission_surge: last year of the surge (default: to the horizon)")},
       {"factor", Spec::real()->greater_than(0)->max(100)->optional()->unit("ratio")->doc(
                      "admission_surge: admission-rate multiplier; new_technology: cost multiplier of the group")},
-      {"annual_growth", Spec::real()->range(-0.5, 1)->optional()->unit("fraction/year")->doc(
-                            "ageing_drift: yearly growth of admission rates; wage_growth: the new wage growth")},
-      {"employer_rate", Spec::real()->range(0, 1)->optional()->unit("fraction")->doc(
-                            "employer_rate: the new employer contribution rate (a cut or a rise)")},
+      {"annual_growth", Spec::real()
+                            ->range(-0.5, 1)
+                            ->optional()
+                            ->unit("fraction/year")
+                            ->doc("ageing_drift: yearly growth of admission rates; wage_growth: the new wage growth")},
+      {"employer_rate", Spec::real()
+                            ->range(0, 1)
+                            ->optional()
+                            ->unit("fraction")
+                            ->doc("employer_rate: the new employer contribution rate (a cut or a rise)")},
       {"group", Spec::string()->optional()->doc("new_technology: the case-catalogue group whose cost rises")},
   });
 }
@@ -467,8 +499,10 @@ config::SpecPtr scenario_spec() {
       {"benefits", benefits_spec()},
       {"fund", fund_spec()},
       {"payment", payment_spec()},
-      {"shocks", Spec::array(shock_spec())->def_node(Node::sequence())->doc(
-                     "timed stress-test shocks: ageing, epidemics, wage slowdown, contribution cuts, new technology")},
+      {"shocks",
+       Spec::array(shock_spec())
+           ->def_node(Node::sequence())
+           ->doc("timed stress-test shocks: ageing, epidemics, wage slowdown, contribution cuts, new technology")},
   });
 }
 

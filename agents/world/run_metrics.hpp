@@ -13,8 +13,8 @@ struct MonthMetrics {
   double employee_contributions_yuan = 0, resident_contributions_yuan = 0;
   double employee_expenditure_yuan = 0, resident_expenditure_yuan = 0;
   double employee_balance_yuan = 0, resident_balance_yuan = 0;
-  std::vector<double> region_balance_yuan;   ///< by pooling unit (region)
-  double inpatient_fund_yuan = 0;    ///< fund claims of discharges in the month
+  std::vector<double> region_balance_yuan;  ///< by pooling unit (region)
+  double inpatient_fund_yuan = 0;           ///< fund claims of discharges in the month
   double outpatient_fund_yuan = 0;
   double balance_yuan = 0;  ///< pooled fund at the end of the month
   double months_of_reserve = 0;
@@ -28,8 +28,8 @@ struct MonthMetrics {
   double weight_sum = 0;
   double diversions = 0;
   double dip_point_value_yuan = 0;  ///< point value of the month's DIP payments (NaN outside DIP)
-  double wait_days_sum = 0;      ///< over admissions
-  double waited_admissions = 0;  ///< admissions that had to wait for a bed
+  double wait_days_sum = 0;         ///< over admissions
+  double waited_admissions = 0;     ///< admissions that had to wait for a bed
 };
 
 /// One hospital in one simulated year.
@@ -54,12 +54,12 @@ struct HospitalYearMetrics {
   double hospital_borne_overspend_yuan = 0;  ///< overspend recovered from the hospital
   double special_cases = 0;                  ///< cases paid by items after special-case review
   double special_case_yuan = 0;              ///< their settlement
-  double dip_points = 0;          ///< DIP points × coefficients earned in the year
-  double dip_clearing_yuan = 0;   ///< year-end DIP clearing paid (+) or recovered (−)
+  double dip_points = 0;                     ///< DIP points × coefficients earned in the year
+  double dip_clearing_yuan = 0;              ///< year-end DIP clearing paid (+) or recovered (−)
   double yichang_surplus_yuan = 0;  ///< DIP years: final DIP settlement − itemised bill (宜昌 rule), else 0
   double performance_pay_per_doctor_yuan = 0;  ///< retained (or Yichang) surplus × pay share ÷ doctors
-  double time_index = 0;  ///< 时间消耗指数, filled at the end
-  double cost_index = 0;  ///< 费用消耗指数, filled at the end
+  double time_index = 0;                       ///< 时间消耗指数, filled at the end
+  double cost_index = 0;                       ///< 费用消耗指数, filled at the end
 };
 
 /// Per catalogue group over the whole horizon.
@@ -93,11 +93,11 @@ struct RunMetrics {
   std::vector<std::vector<HospitalYearMetrics>> hospital_years;  ///< [hospital][year]
   std::vector<GroupMetrics> groups;
   std::vector<std::vector<double>> settlement_type_counts;  ///< [year][settlement type]
-  std::vector<double> adjustment_paid_in_yuan;       ///< [year] into the provincial adjustment fund
-  std::vector<double> adjustment_paid_out_yuan;      ///< [year] deficit cover paid to regions
-  std::vector<double> adjustment_fund_balance_yuan;  ///< [year] at year end; NaN unless province pooling
-  std::vector<double> regions_in_deficit;            ///< [year] regions whose spending exceeded their contributions
-  std::vector<double> dip_point_value_yuan;   ///< [year] final (or provisional) point value; NaN outside DIP
+  std::vector<double> adjustment_paid_in_yuan;              ///< [year] into the provincial adjustment fund
+  std::vector<double> adjustment_paid_out_yuan;             ///< [year] deficit cover paid to regions
+  std::vector<double> adjustment_fund_balance_yuan;         ///< [year] at year end; NaN unless province pooling
+  std::vector<double> regions_in_deficit;    ///< [year] regions whose spending exceeded their contributions
+  std::vector<double> dip_point_value_yuan;  ///< [year] final (or provisional) point value; NaN outside DIP
   std::uint64_t events = 0;
   double final_balance_yuan = 0;
   double insured = 0;

@@ -24,9 +24,15 @@ std::vector<YearLevels> shock_schedule(const ScenarioConfig& s) {
           // Rates grow from the shock's first year on: × (1 + g) in that year, × (1 + g)² the next, …
           level.admission_multiplier *= std::pow(1.0 + shock.annual_growth, year - shock.from_year + 1);
           break;
-        case ShockType::WageGrowth: wage_growth = shock.annual_growth; break;  // the latest one in force wins
-        case ShockType::EmployerRate: employer_rate = shock.employer_rate; break;
-        case ShockType::NewTechnology: level.group_cost_factor[shock.group] *= shock.factor; break;
+        case ShockType::WageGrowth:
+          wage_growth = shock.annual_growth;
+          break;  // the latest one in force wins
+        case ShockType::EmployerRate:
+          employer_rate = shock.employer_rate;
+          break;
+        case ShockType::NewTechnology:
+          level.group_cost_factor[shock.group] *= shock.factor;
+          break;
       }
     }
     if (year > 1) wage_level *= 1.0 + wage_growth;

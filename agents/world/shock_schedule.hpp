@@ -9,8 +9,8 @@ namespace reformsim::agents {
 
 /// Levels of one simulated year, relative to the scenario's first-year parameters.
 struct YearLevels {
-  double admission_multiplier = 1;     ///< epidemic surges × ageing drift
-  double wage_level = 1;               ///< compounded wage growth
+  double admission_multiplier = 1;         ///< epidemic surges × ageing drift
+  double wage_level = 1;                   ///< compounded wage growth
   double employee_contribution_scale = 1;  ///< wage level × (employer + individual rate) ÷ the first year's rates
   double resident_contribution_scale = 1;  ///< compounded premium growth
   std::vector<double> group_cost_factor;   ///< per case group: new-technology cost multipliers

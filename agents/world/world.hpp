@@ -60,9 +60,9 @@ class World {
   double base_admission_rate_per_day_ = 0;
   std::vector<YearLevels> years_;
   std::int64_t employee_contributions_this_year_fen_ = 0;
-  std::vector<std::int64_t> monthly_employee_contributions_by_region_fen_;   ///< first-year levels
-  std::vector<std::int64_t> employee_contributions_by_region_fen_;           ///< this year's, summing to the total
-  std::vector<std::int64_t> annual_resident_contributions_by_region_fen_;    ///< first-year levels
+  std::vector<std::int64_t> monthly_employee_contributions_by_region_fen_;  ///< first-year levels
+  std::vector<std::int64_t> employee_contributions_by_region_fen_;          ///< this year's, summing to the total
+  std::vector<std::int64_t> annual_resident_contributions_by_region_fen_;   ///< first-year levels
   /// Draws the next outpatient visit after `after` — its time, risk class, hospital and bill — from one stream.
   void schedule_outpatient_visit(sim::Simulation& sim, double after);
   void on_admission_onset(const sim::Event& e, sim::Simulation& sim);
@@ -80,8 +80,8 @@ class World {
   void record_surplus_and_performance_pay(int year);
   /// The regional budget of `year`, if one applies.
   std::optional<double> regional_budget(int year) const;
-  double previous_inpatient_expenditure_yuan_ = 0;   ///< fund inpatient spending of the previous year
-  std::vector<double> previous_inpatient_share_;     ///< each hospital's share of it
+  double previous_inpatient_expenditure_yuan_ = 0;  ///< fund inpatient spending of the previous year
+  std::vector<double> previous_inpatient_share_;    ///< each hospital's share of it
   void finish_metrics();
   MonthMetrics& month_at(double t);
   int year_at(double t) const;
@@ -116,8 +116,8 @@ class World {
   std::vector<std::unique_ptr<PaymentRule>> rule_by_year_;
   const PaymentRule* rule_ = nullptr;
   FundLedger ledger_;
-  SubAccounts schemes_;   ///< employee and resident funds
-  SubAccounts regions_;   ///< one pooling unit per region
+  SubAccounts schemes_;  ///< employee and resident funds
+  SubAccounts regions_;  ///< one pooling unit per region
   std::vector<HospitalState> hospitals_;
   std::vector<ActiveCase> active_;
   std::vector<std::uint32_t> free_slots_;
@@ -134,8 +134,8 @@ class World {
   std::vector<std::int64_t> region_spent_this_year_fen_;
   /// The initial balance split over the regions by their share of the insured.
   static std::vector<std::int64_t> initial_region_balances(const ScenarioConfig& s, const Population& p);
-  std::vector<int> special_cases_used_;   ///< this year's special-case reviews, per hospital
-  std::vector<double> dip_points_;   ///< this year's DIP points × coefficients, per hospital
+  std::vector<int> special_cases_used_;             ///< this year's special-case reviews, per hospital
+  std::vector<double> dip_points_;                  ///< this year's DIP points × coefficients, per hospital
   std::vector<std::int64_t> hospital_revenue_fen_;  ///< tallied per case, checked against the ledger
   std::vector<double> scratch_probabilities_;
   std::vector<char> scratch_allowed_;

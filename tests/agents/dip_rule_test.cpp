@@ -83,9 +83,9 @@ TEST_F(DipRuleTest, BasicGroupsAreValuedAlikeAtEveryLevel) {
 }
 
 TEST(DipWorldTest, YearEndClearingPaysExactlyTheBudget) {
-  const ScenarioConfig s = testing::scenario_from_yaml(
-      dip_yaml("    annual_budget_yuan: 3000000\n    reserve_share: 0.05\n",
-               "  method: ffs\n  switches: [{year: 2, method: dip}]\n"));
+  const ScenarioConfig s =
+      testing::scenario_from_yaml(dip_yaml("    annual_budget_yuan: 3000000\n    reserve_share: 0.05\n",
+                                           "  method: ffs\n  switches: [{year: 2, method: dip}]\n"));
   World world(s, 3, 0);
   const RunMetrics m = world.run();  // the books are checked inside: clearing moves money both ways
   EXPECT_TRUE(std::isnan(m.dip_point_value_yuan[0]));
@@ -126,10 +126,10 @@ TEST(DipValidationTest, BadDipInputs) {
                 .find("payment.dip.catalogue is not set"),
             std::string::npos);
   testing::TempDir dir;
-  const std::string bad = dir.write(
-      "dip.csv", "code,case_group,score,mean_cost_yuan\nA,KD15,0,1000\nB,ZZ99,10,1000\nC,KD15,10,1000\n");
-  const std::string e = errors_of(testing::small_scenario_yaml(
-      100, "payment:\n  method: dip\n  dip:\n    catalogue: " + bad + "\n"));
+  const std::string bad =
+      dir.write("dip.csv", "code,case_group,score,mean_cost_yuan\nA,KD15,0,1000\nB,ZZ99,10,1000\nC,KD15,10,1000\n");
+  const std::string e =
+      errors_of(testing::small_scenario_yaml(100, "payment:\n  method: dip\n  dip:\n    catalogue: " + bad + "\n"));
   EXPECT_NE(e.find("dip.csv:2: payment.dip.catalogue: column 'score': must be > 0"), std::string::npos) << e;
   EXPECT_NE(e.find("dip.csv:3: payment.dip.catalogue: column 'case_group': group 'ZZ99' is not in the case catalogue"),
             std::string::npos)
@@ -163,8 +163,9 @@ TEST(DrgDipComparisonTest, SameBudgetSameTotalWhenHospitalsDoNotReact) {
                  "catalogue: " + cases);
     return testing::scenario_from_yaml(yaml);
   };
-  const std::string no_outliers = "    low_multiple_factor: 0\n    high_multiple_bands: [{factor: 100}]\n"
-                                  "    long_stay_days: 100000\n";
+  const std::string no_outliers =
+      "    low_multiple_factor: 0\n    high_multiple_bands: [{factor: 100}]\n"
+      "    long_stay_days: 100000\n";
   // Pass 1: the year's case mix (Σ weights); the cases are the same in every pass.
   World probe(city("  method: drg\n  drg:\n" + no_outliers), 12, 0);
   const RunMetrics mix = probe.run();
@@ -173,7 +174,8 @@ TEST(DrgDipComparisonTest, SameBudgetSameTotalWhenHospitalsDoNotReact) {
   char rate[64];
   std::snprintf(rate, sizeof rate, "%.12f", budget / weight_sum);
   World drg(city("  method: drg\n  drg:\n    base_rate_yuan: " + std::string(rate) + "\n" + no_outliers), 12, 0);
-  World dip_world(city("  method: dip\n  dip:\n    catalogue: " + dip + "\n    annual_budget_yuan: 4000000\n"
+  World dip_world(city("  method: dip\n  dip:\n    catalogue: " + dip +
+                       "\n    annual_budget_yuan: 4000000\n"
                        "    low_deviation_ratio: 0\n    high_deviation_ratio: 100\n"),
                   12, 0);
   const RunMetrics x = drg.run(), y = dip_world.run();

@@ -21,7 +21,8 @@ GlobalBudgetConfig domain_bands() {
 }
 
 TEST(GlobalBudgetTest, BandedShareAtTheEdges) {
-  const std::vector<ShareBand> bands{{0, 0.1, 1.0}, {0.1, 0.2, 0.5}, {0.2, std::numeric_limits<double>::infinity(), 0.2}};
+  const std::vector<ShareBand> bands{
+      {0, 0.1, 1.0}, {0.1, 0.2, 0.5}, {0.2, std::numeric_limits<double>::infinity(), 0.2}};
   EXPECT_DOUBLE_EQ(banded_share(0.0, bands), 0.0);
   EXPECT_DOUBLE_EQ(banded_share(0.1, bands), 0.1);
   EXPECT_DOUBLE_EQ(banded_share(0.2, bands), 0.1 + 0.05);
@@ -63,8 +64,8 @@ TEST(GlobalBudgetWorldTest, YearEndSettlementAgainstAFixedPot) {
     for (const auto& h : m.hospital_years) {
       budget += h[y].budget_yuan;
       actual += h[y].inpatient_fund_yuan;
-      const BudgetSettlement expected = settle_against_budget(h[y].budget_yuan, h[y].inpatient_fund_yuan,
-                                                              s.payment.global_budget);
+      const BudgetSettlement expected =
+          settle_against_budget(h[y].budget_yuan, h[y].inpatient_fund_yuan, s.payment.global_budget);
       EXPECT_NEAR(h[y].retained_surplus_yuan, expected.retained_surplus_yuan, 1e-6);
       EXPECT_NEAR(h[y].hospital_borne_overspend_yuan, expected.hospital_borne_overspend_yuan, 1e-6);
     }
@@ -74,8 +75,8 @@ TEST(GlobalBudgetWorldTest, YearEndSettlementAgainstAFixedPot) {
 }
 
 TEST(GlobalBudgetWorldTest, GrowthCapBuildsOnLastYearsSpending) {
-  const ScenarioConfig s = testing::scenario_from_yaml(testing::small_scenario_yaml(
-      4000, "payment:\n  global_budget:\n    mode: growth_cap\n    growth_cap: 0.03\n"));
+  const ScenarioConfig s = testing::scenario_from_yaml(
+      testing::small_scenario_yaml(4000, "payment:\n  global_budget:\n    mode: growth_cap\n    growth_cap: 0.03\n"));
   World world(s, 5, 0);
   const RunMetrics m = world.run();
   double spent0 = 0, budget1 = 0;
@@ -119,16 +120,16 @@ namespace {
 
 TEST(SurplusUseTest, YichangRuleAndPerformancePay) {
   const ScenarioConfig dip = testing::scenario_from_yaml(testing::small_scenario_yaml(
-      3000, "payment:\n  method: dip\n  dip:\n    catalogue: " +
-                testing::source_path("scenarios/data/dip_catalogue.csv") +
-                "\n    annual_budget_yuan: 3000000\n  global_budget:\n    performance_pay_share: 0.5\n"));
+      3000,
+      "payment:\n  method: dip\n  dip:\n    catalogue: " + testing::source_path("scenarios/data/dip_catalogue.csv") +
+          "\n    annual_budget_yuan: 3000000\n  global_budget:\n    performance_pay_share: 0.5\n"));
   World world(dip, 4, 0);
   const RunMetrics m = world.run();
   for (std::size_t h = 0; h < m.hospital_years.size(); ++h) {
     const HospitalYearMetrics& y = m.hospital_years[h][0];
     EXPECT_NEAR(y.yichang_surplus_yuan, y.settlement_yuan_sum + y.dip_clearing_yuan - y.bill_yuan_sum, 1e-6);
-    EXPECT_NEAR(y.performance_pay_per_doctor_yuan, std::max(0.0, y.yichang_surplus_yuan) * 0.5 / dip.hospitals[h].doctors,
-                1e-9);
+    EXPECT_NEAR(y.performance_pay_per_doctor_yuan,
+                std::max(0.0, y.yichang_surplus_yuan) * 0.5 / dip.hospitals[h].doctors, 1e-9);
   }
   const ScenarioConfig drg = testing::scenario_from_yaml(testing::small_scenario_yaml(
       3000, "payment:\n  method: drg\n  global_budget:\n    mode: fixed\n    fixed_budget_yuan: 5000000\n"));

@@ -18,14 +18,14 @@ std::string three_years(const std::string& extra) {
 }
 
 TEST(ShockScheduleTest, LevelsByYear) {
-  const ScenarioConfig s = testing::scenario_from_yaml(three_years(
-      "fund:\n  wage_growth: 0.05\n  premium_growth: 0.10\n  employer_rate: 0.07\n  individual_rate: 0.02\n"
-      "shocks:\n"
-      "  - {type: admission_surge, from_year: 2, to_year: 2, factor: 1.5}\n"
-      "  - {type: ageing_drift, from_year: 2, annual_growth: 0.02}\n"
-      "  - {type: wage_growth, from_year: 3, annual_growth: 0.01}\n"
-      "  - {type: employer_rate, from_year: 3, employer_rate: 0.06}\n"
-      "  - {type: new_technology, from_year: 3, group: FM13, factor: 1.4}\n"));
+  const ScenarioConfig s = testing::scenario_from_yaml(
+      three_years("fund:\n  wage_growth: 0.05\n  premium_growth: 0.10\n  employer_rate: 0.07\n  individual_rate: 0.02\n"
+                  "shocks:\n"
+                  "  - {type: admission_surge, from_year: 2, to_year: 2, factor: 1.5}\n"
+                  "  - {type: ageing_drift, from_year: 2, annual_growth: 0.02}\n"
+                  "  - {type: wage_growth, from_year: 3, annual_growth: 0.01}\n"
+                  "  - {type: employer_rate, from_year: 3, employer_rate: 0.06}\n"
+                  "  - {type: new_technology, from_year: 3, group: FM13, factor: 1.4}\n"));
   const std::vector<YearLevels> y = shock_schedule(s);
   ASSERT_EQ(y.size(), 3u);
   EXPECT_DOUBLE_EQ(y[0].admission_multiplier, 1.0);
@@ -77,12 +77,12 @@ TEST(ShockValidationTest, BadShocks) {
     }
     return std::string();
   };
-  const std::string e = errors_of(three_years(
-      "shocks:\n"
-      "  - {type: admission_surge, from_year: 5, factor: 2}\n"
-      "  - {type: new_technology, from_year: 2, group: ZZ99, factor: 2}\n"
-      "  - {type: ageing_drift, from_year: 2}\n"
-      "  - {type: wage_growth, from_year: 2, annual_growth: 0.01, factor: 2}\n"));
+  const std::string e =
+      errors_of(three_years("shocks:\n"
+                            "  - {type: admission_surge, from_year: 5, factor: 2}\n"
+                            "  - {type: new_technology, from_year: 2, group: ZZ99, factor: 2}\n"
+                            "  - {type: ageing_drift, from_year: 2}\n"
+                            "  - {type: wage_growth, from_year: 2, annual_growth: 0.01, factor: 2}\n"));
   EXPECT_NE(e.find("shocks[0].from_year: shock in year 5 is after the horizon"), std::string::npos) << e;
   EXPECT_NE(e.find("shocks[1].group: group 'ZZ99' is not in the catalogue"), std::string::npos) << e;
   EXPECT_NE(e.find("shocks[2]: 'ageing_drift' shocks need 'annual_growth'"), std::string::npos) << e;

@@ -92,10 +92,9 @@ namespace reformsim::agents {
 namespace {
 
 TEST(SchemeFundsTest, EmployeeAndResidentFundsAddUpToThePool) {
-  const ScenarioConfig s = testing::scenario_from_yaml(
-      testing::small_scenario_yaml(3000, "payment:\n  method: dip\n  dip:\n    catalogue: " +
-                                             testing::source_path("scenarios/data/dip_catalogue.csv") +
-                                             "\n    annual_budget_yuan: 2000000\n"));
+  const ScenarioConfig s = testing::scenario_from_yaml(testing::small_scenario_yaml(
+      3000, "payment:\n  method: dip\n  dip:\n    catalogue: " +
+                testing::source_path("scenarios/data/dip_catalogue.csv") + "\n    annual_budget_yuan: 2000000\n"));
   World world(s, 6, 0);
   const RunMetrics m = world.run();
   for (std::size_t i = 0; i < m.months.size(); ++i) {
@@ -128,14 +127,13 @@ TEST(PoolingTest, AdjustmentFundCollectsAndCovers) {
   yaml.replace(yaml.find("horizon_years: 2"), 16, "horizon_years: 3");
   const ScenarioConfig s = testing::scenario_from_yaml(yaml);
   World world(s, 9, 0);
-  const RunMetrics m = world.run();  // throws if regional accounts and the pool disagree
+  const RunMetrics m = world.run();                     // throws if regional accounts and the pool disagree
   EXPECT_DOUBLE_EQ(m.adjustment_paid_in_yuan[0], 0.0);  // no previous year to draw on
   EXPECT_GT(m.adjustment_paid_in_yuan[1], 0.0);
   EXPECT_GT(m.regions_in_deficit[1], 0.0);  // 200-yuan premiums and a 1% rate cannot carry the care
   EXPECT_GT(m.adjustment_paid_out_yuan[1], 0.0);
   EXPECT_LE(m.adjustment_paid_out_yuan[1], m.adjustment_paid_in_yuan[1] + 1e-6);
-  EXPECT_NEAR(m.adjustment_fund_balance_yuan[1],
-              m.adjustment_paid_in_yuan[1] - m.adjustment_paid_out_yuan[1], 0.02);
+  EXPECT_NEAR(m.adjustment_fund_balance_yuan[1], m.adjustment_paid_in_yuan[1] - m.adjustment_paid_out_yuan[1], 0.02);
   const MonthMetrics& last = m.months.back();
   double regions = 0;
   for (double b : last.region_balance_yuan) regions += b;

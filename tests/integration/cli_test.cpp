@@ -105,11 +105,11 @@ TEST(CliTest, SettleGivesTheUpcodingLossesOfTheSeeds) {
 TEST(CliTest, SettleUnderDipWithProvisionalAndClearedPointValues) {
   Scratch s;
   const std::string scenario = s.write(
-      "dip.yaml", "extends: " + source_path("scenarios/city/baseline.yaml") +
-                      "\npayment:\n  method: dip\n  dip:\n    catalogue: " +
-                      source_path("scenarios/data/dip_catalogue.csv") +
-                      "\n    provisional_point_value_yuan: 80\n    annual_budget_yuan: 1000000000\n"
-                      "    reserve_share: 0.05\n");
+      "dip.yaml",
+      "extends: " + source_path("scenarios/city/baseline.yaml") +
+          "\npayment:\n  method: dip\n  dip:\n    catalogue: " + source_path("scenarios/data/dip_catalogue.csv") +
+          "\n    provisional_point_value_yuan: 80\n    annual_budget_yuan: 1000000000\n"
+          "    reserve_share: 0.05\n");
   const std::string cases = s.write("cases.csv",
                                     "case_id,hospital,group,total_cost_yuan,patient_share_yuan\n"
                                     "a,County Hospital,KD15,13000,4000\n");
@@ -126,19 +126,19 @@ TEST(CliTest, SettleUnderDipWithProvisionalAndClearedPointValues) {
   EXPECT_EQ(cleared_row.at("point_value_yuan"), "95.000000");
   EXPECT_NEAR(std::stod(cleared_row.at("fund_payment_yuan")), points * 95 - 4000, 0.006);
   EXPECT_EQ(reformsim("settle " + scenario + " --cases " + cases + " --point-value -3", s).exit_code, 2);
-  EXPECT_EQ(reformsim("settle " + source_path("scenarios/city/baseline.yaml") + " --cases " + cases + " --method dip",
-                      s)
-                .exit_code,
-            2);
+  EXPECT_EQ(
+      reformsim("settle " + source_path("scenarios/city/baseline.yaml") + " --cases " + cases + " --method dip", s)
+          .exit_code,
+      2);
 }
 
 TEST(CliTest, CalibrateWritesCataloguesThatLoad) {
   Scratch s;
   const std::string city = s.write("city.yaml", "extends: " + source_path("scenarios/city/baseline.yaml") +
                                                     "\nhorizon_years: 1\npopulation:\n  insured: 20000\n");
-  const CommandResult r = reformsim("calibrate " + city + " -o " + s.path("cat.csv") + " --dip-out " +
-                                        s.path("dip.csv") + " --budget-yuan 30000000",
-                                    s);
+  const CommandResult r = reformsim(
+      "calibrate " + city + " -o " + s.path("cat.csv") + " --dip-out " + s.path("dip.csv") + " --budget-yuan 30000000",
+      s);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find("base rate"), std::string::npos) << r.err;
   // The outputs are valid catalogues for a new scenario.

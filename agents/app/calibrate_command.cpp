@@ -37,17 +37,6 @@ void write_file(const std::string& path, const std::string& text) {
   std::filesystem::rename(partial, path);
 }
 
-double positive(const CliArgs& cli, const std::string& name, double fallback) {
-  const auto text = cli.option(name);
-  if (!text) return fallback;
-  char* end = nullptr;
-  const double v = std::strtod(text->c_str(), &end);
-  if (text->empty() || *end != '\0' || !(v > 0) || !std::isfinite(v)) {
-    throw UsageError(name + " must be a number > 0, got '" + *text + "'");
-  }
-  return v;
-}
-
 }  // namespace
 
 int calibrate_command(const std::vector<std::string>& args) {
@@ -65,10 +54,10 @@ int calibrate_command(const std::vector<std::string>& args) {
   scenario.payment.switches.clear();
   scenario.payment.global_budget.mode = agents::BudgetMode::None;
   agents::CalibrationOptions options;
-  options.trim_iqr = positive(cli, "--trim-iqr", options.trim_iqr);
+  options.trim_iqr = cli.positive_real("--trim-iqr").value_or(options.trim_iqr);
   options.min_cases = static_cast<std::size_t>(cli.integer("--min-cases", 10, 1, 1'000'000'000));
-  options.score_scale = positive(cli, "--score-scale", options.score_scale);
-  if (cli.option("--budget-yuan")) options.budget_yuan = positive(cli, "--budget-yuan", 0);
+  options.score_scale = cli.positive_real("--score-scale").value_or(options.score_scale);
+  options.budget_yuan = cli.positive_real("--budget-yuan");
   const auto seed = static_cast<std::uint64_t>(cli.integer("--seed", 1, 0, 9'000'000'000'000'000));
 
   std::vector<agents::CaseRecord> cases;

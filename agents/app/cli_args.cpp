@@ -1,6 +1,8 @@
 #include "agents/app/cli_args.hpp"
 
 #include <charconv>
+#include <cmath>
+#include <cstdlib>
 
 namespace reformsim::app {
 
@@ -39,6 +41,17 @@ std::optional<std::string> CliArgs::option(const std::string& name) const {
   auto it = options_.find(name);
   if (it == options_.end()) return std::nullopt;
   return it->second;
+}
+
+std::optional<double> CliArgs::positive_real(const std::string& name) const {
+  const auto text = option(name);
+  if (!text) return std::nullopt;
+  char* end = nullptr;
+  const double v = std::strtod(text->c_str(), &end);
+  if (text->empty() || *end != '\0' || !(v > 0) || !std::isfinite(v)) {
+    throw UsageError(name + " must be a number > 0, got '" + *text + "'");
+  }
+  return v;
 }
 
 long long CliArgs::integer(const std::string& name, long long fallback, long long lo, long long hi) const {

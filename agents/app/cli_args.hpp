@@ -25,6 +25,8 @@ class CliArgs {
   std::optional<std::string> option(const std::string& name) const;
   /// An integer option within [lo, hi], or `fallback` when absent.
   long long integer(const std::string& name, long long fallback, long long lo, long long hi) const;
+  /// A finite number option > 0, if given (UsageError otherwise).
+  std::optional<double> positive_real(const std::string& name) const;
 
  private:
   std::vector<std::string> positional_;

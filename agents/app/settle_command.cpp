@@ -36,18 +36,6 @@ unless one of these is given:
   --clear           clear with the file's own cases as the whole year's points
 )";
 
-// A strictly positive number option, if given.
-std::optional<double> positive_number(const CliArgs& cli, const std::string& name) {
-  const auto text = cli.option(name);
-  if (!text) return std::nullopt;
-  char* end = nullptr;
-  const double v = std::strtod(text->c_str(), &end);
-  if (text->empty() || *end != '\0' || !(v > 0) || !std::isfinite(v)) {
-    throw UsageError(name + " must be a number > 0, got '" + *text + "'");
-  }
-  return v;
-}
-
 }  // namespace
 
 int settle_command(const std::vector<std::string>& args) {
@@ -76,8 +64,8 @@ int settle_command(const std::vector<std::string>& args) {
   const auto cases = agents::read_case_file(*cli.option("--cases"), scenario, errors);
   if (!errors.empty()) throw config::ConfigException(errors);
   agents::DipValuation valuation;
-  valuation.point_value_yuan = positive_number(cli, "--point-value");
-  valuation.total_points = positive_number(cli, "--total-points");
+  valuation.point_value_yuan = cli.positive_real("--point-value");
+  valuation.total_points = cli.positive_real("--total-points");
   valuation.clear_with_file_points = cli.flag("--clear");
   const int valuations =
       valuation.point_value_yuan.has_value() + valuation.total_points.has_value() + valuation.clear_with_file_points;

@@ -116,21 +116,10 @@ std::vector<InputCase> read_case_file(const std::string& path, const ScenarioCon
 
 std::vector<SettledCase> settle_cases(const std::vector<InputCase>& cases, const ScenarioConfig& scenario,
                                       PaymentMethod method) {
+  if (method == PaymentMethod::Dip) return settle_cases_dip(cases, scenario, {});
   const auto rule = make_payment_rule(method, scenario);
   std::vector<SettledCase> out;
-  for (const InputCase& c : cases) {
-    const HospitalConfig& h = scenario.hospitals[*find_hospital(scenario, c.hospital)];
-    Claim claim;
-    claim.group = *scenario.catalogue->find(c.group);
-    claim.tier = h.tier;
-    claim.total_cost_yuan = c.total_cost_yuan;
-    claim.patient_share_yuan =
-        c.patient_share_yuan
-            ? *c.patient_share_yuan
-            : inpatient_share(scenario.benefits, c.scheme, h.tier, c.total_cost_yuan, {}).patient_share_yuan;
-    claim.los_days = c.los_days;
-    out.push_back({c, rule->settle(claim)});
-  }
+  for (const InputCase& c : cases) out.push_back({c, rule->settle(claim_of(c, scenario))});
   return out;
 }
 

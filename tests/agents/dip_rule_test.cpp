@@ -112,14 +112,7 @@ TEST(DipWorldTest, SameIllnessAsUnderFeeForService) {
 }
 
 TEST(DipValidationTest, BadDipInputs) {
-  auto errors_of = [](const std::string& yaml) {
-    try {
-      testing::scenario_from_yaml(yaml);
-    } catch (const config::ConfigException& e) {
-      return e.errors().to_string();
-    }
-    return std::string();
-  };
+  const auto errors_of = testing::config_errors_of;
   EXPECT_NE(errors_of(dip_yaml("    reserve_share: 1\n")).find("payment.dip.reserve_share: must be in [0, 1)"),
             std::string::npos);
   EXPECT_NE(errors_of(testing::small_scenario_yaml(100, "payment:\n  method: dip\n"))

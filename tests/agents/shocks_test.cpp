@@ -69,14 +69,7 @@ TEST(ShockWorldTest, AContributionCutLowersIncomeFromItsYear) {
 }
 
 TEST(ShockValidationTest, BadShocks) {
-  auto errors_of = [](const std::string& yaml) {
-    try {
-      testing::scenario_from_yaml(yaml);
-    } catch (const config::ConfigException& e) {
-      return e.errors().to_string();
-    }
-    return std::string();
-  };
+  const auto errors_of = testing::config_errors_of;
   const std::string e =
       errors_of(three_years("shocks:\n"
                             "  - {type: admission_surge, from_year: 5, factor: 2}\n"

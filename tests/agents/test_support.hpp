@@ -38,4 +38,14 @@ inline agents::ScenarioConfig scenario_from_yaml(const std::string& yaml) {
   return agents::load_scenario(dir.write("scenario.yaml", yaml));
 }
 
+/// Every validation error of a scenario given as YAML text, one per line ("" when it is valid).
+inline std::string config_errors_of(const std::string& yaml) {
+  try {
+    scenario_from_yaml(yaml);
+  } catch (const config::ConfigException& e) {
+    return e.errors().to_string();
+  }
+  return "";
+}
+
 }  // namespace reformsim::testing

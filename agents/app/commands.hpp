@@ -14,5 +14,6 @@ int validate_command(const std::vector<std::string>& args);
 int schema_command(const std::vector<std::string>& args);
 int settle_command(const std::vector<std::string>& args);
 int calibrate_command(const std::vector<std::string>& args);
+int audit_command(const std::vector<std::string>& args);
 
 }  // namespace reformsim::app

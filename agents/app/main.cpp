@@ -22,6 +22,8 @@ commands:
                                        print the JSON Schema (or the parameter table) of the file formats
   settle SCENARIO --cases IN.csv [-o OUT.csv]
                                        settle given inpatient cases under a scenario's payment rules
+  audit SCENARIO --claims IN.csv [-o OUT.csv]
+                                       fund loss of submitted claims against their corrections
   calibrate SCENARIO [-o CATALOGUE.csv] [--dip-out DIP.csv]
                                        derive DRG weights, DIP scores, base rate and point value from a
                                        simulated fee-for-service base period
@@ -54,6 +56,7 @@ int main(int argc, char** argv) {
     if (command == "schema") return schema_command(rest);
     if (command == "settle") return settle_command(rest);
     if (command == "calibrate") return calibrate_command(rest);
+    if (command == "audit") return audit_command(rest);
     std::fprintf(stderr, "reformsim: unknown command '%s'\n\n%s", command.c_str(), kUsage);
     return kExitBadInput;
   } catch (const UsageError& e) {

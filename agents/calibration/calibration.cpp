@@ -5,7 +5,9 @@
 #include <cmath>
 #include <cstdio>
 #include <sstream>
+
 #include <stdexcept>
+#include "sim/config/csv_write.hpp"
 
 namespace reformsim::agents {
 
@@ -17,13 +19,6 @@ double quantile(const std::vector<double>& sorted, double q) {
   const auto below = static_cast<std::size_t>(std::floor(position));
   const std::size_t above = std::min(below + 1, sorted.size() - 1);
   return sorted[below] + (position - static_cast<double>(below)) * (sorted[above] - sorted[below]);
-}
-
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
 }
 
 std::string number(double v, const char* format = "%.6g") {
@@ -97,11 +92,11 @@ std::string calibrated_catalogue_csv(const CaseCatalogue& catalogue, const Calib
   for (std::size_t g = 0; g < catalogue.size(); ++g) {
     const CaseGroup& c = catalogue.group(g);
     const GroupEstimate& e = result.groups[g];
-    out << csv_field(c.code) << ',' << csv_field(c.mdc) << ',' << csv_field(c.adrg) << ',' << csv_field(c.name) << ','
-        << (c.kind == GroupKind::Qy ? "qy" : "normal") << ',' << number(e.weight, "%.4f") << ',' << number(c.frequency)
-        << ',' << number(c.mean_los_days) << ',' << number(c.los_cv) << ',' << number(e.mean_cost_yuan, "%.2f") << ','
-        << number(c.cost_cv) << ',' << (c.standard_yuan ? number(*c.standard_yuan, "%.2f") : std::string()) << ','
-        << (c.basic ? 1 : 0) << '\n';
+    out << config::csv_field(c.code) << ',' << config::csv_field(c.mdc) << ',' << config::csv_field(c.adrg) << ','
+        << config::csv_field(c.name) << ',' << (c.kind == GroupKind::Qy ? "qy" : "normal") << ','
+        << number(e.weight, "%.4f") << ',' << number(c.frequency) << ',' << number(c.mean_los_days) << ','
+        << number(c.los_cv) << ',' << number(e.mean_cost_yuan, "%.2f") << ',' << number(c.cost_cv) << ','
+        << (c.standard_yuan ? number(*c.standard_yuan, "%.2f") : std::string()) << ',' << (c.basic ? 1 : 0) << '\n';
   }
   return out.str();
 }
@@ -114,8 +109,9 @@ std::string calibrated_dip_csv(const CaseCatalogue& catalogue, const Calibration
   for (std::size_t g = 0; g < catalogue.size(); ++g) {
     const CaseGroup& c = catalogue.group(g);
     const GroupEstimate& e = result.groups[g];
-    out << csv_field("DIP-" + c.code) << ',' << csv_field(c.code) << ',' << csv_field(c.name) << ','
-        << number(e.score, "%.4f") << ',' << number(e.mean_cost_yuan, "%.2f") << ",1," << (c.basic ? 1 : 0) << '\n';
+    out << config::csv_field("DIP-" + c.code) << ',' << config::csv_field(c.code) << ',' << config::csv_field(c.name)
+        << ',' << number(e.score, "%.4f") << ',' << number(e.mean_cost_yuan, "%.2f") << ",1," << (c.basic ? 1 : 0)
+        << '\n';
   }
   return out.str();
 }

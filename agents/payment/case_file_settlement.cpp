@@ -10,6 +10,7 @@
 #include "agents/payment/dip_rule.hpp"
 #include "agents/payment/payment_rule.hpp"
 #include "sim/config/csv.hpp"
+#include "sim/config/csv_write.hpp"
 
 namespace reformsim::agents {
 
@@ -39,19 +40,6 @@ Claim claim_of(const InputCase& c, const ScenarioConfig& scenario) {
   claim.los_days = c.los_days;
   claim.special_case_allowed = true;  // a case file has no yearly quota: every qualifying case is reviewed
   return claim;
-}
-
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
-std::string yuan(double v) {
-  char buffer[48];
-  std::snprintf(buffer, sizeof buffer, "%.2f", std::round(v * 100.0) / 100.0 + 0.0);
-  return buffer;
 }
 
 }  // namespace
@@ -158,10 +146,11 @@ std::string settled_cases_csv(const std::vector<SettledCase>& cases, bool dip_co
   for (const SettledCase& c : cases) {
     std::ostringstream los;
     los << c.input.los_days;
-    out << csv_field(c.input.case_id) << ',' << csv_field(c.input.hospital) << ',' << csv_field(c.input.group) << ','
-        << yuan(c.input.total_cost_yuan) << ',' << los.str() << ',' << settlement_type_name(c.settlement.type) << ','
-        << yuan(c.settlement.standard_yuan) << ',' << yuan(c.settlement.settlement_yuan) << ','
-        << yuan(c.settlement.fund_payment_yuan) << ',' << yuan(c.settlement.patient_share_yuan);
+    out << config::csv_field(c.input.case_id) << ',' << config::csv_field(c.input.hospital) << ','
+        << config::csv_field(c.input.group) << ',' << config::fixed2(c.input.total_cost_yuan) << ',' << los.str() << ','
+        << settlement_type_name(c.settlement.type) << ',' << config::fixed2(c.settlement.standard_yuan) << ','
+        << config::fixed2(c.settlement.settlement_yuan) << ',' << config::fixed2(c.settlement.fund_payment_yuan) << ','
+        << config::fixed2(c.settlement.patient_share_yuan);
     if (dip_columns) {
       char buffer[96];
       std::snprintf(buffer, sizeof buffer, ",%.4f,%.4f,%.6f", c.settlement.points, c.settlement.coefficient,

@@ -12,8 +12,8 @@ namespace {
 
 TEST(CliTest, HelpEverywhere) {
   Scratch s;
-  for (const char* command :
-       {"--help", "run --help", "validate --help", "schema --help", "settle --help", "calibrate --help"}) {
+  for (const char* command : {"--help", "run --help", "validate --help", "schema --help", "settle --help",
+                              "calibrate --help", "audit --help"}) {
     const CommandResult r = reformsim(command, s);
     EXPECT_EQ(r.exit_code, 0) << command;
     EXPECT_NE(r.out.find("usage: reformsim"), std::string::npos) << command;
@@ -54,7 +54,9 @@ TEST(CliTest, SchemaIsJson) {
   EXPECT_NE(markdown.out.find("payment.drg.base_rate_yuan"), std::string::npos) << markdown.out.substr(0, 400);
 }
 
-std::map<std::string, std::map<std::string, std::string>> read_settled(const std::string& csv) {
+// Rows of a CSV output keyed by `key` (simple fields only).
+std::map<std::string, std::map<std::string, std::string>> read_settled(const std::string& csv,
+                                                                       const std::string& key = "case_id") {
   std::map<std::string, std::map<std::string, std::string>> rows;
   std::istringstream in(csv);
   std::string line, cell;
@@ -65,7 +67,7 @@ std::map<std::string, std::map<std::string, std::string>> read_settled(const std
     std::istringstream l(line);
     std::map<std::string, std::string> row;
     for (std::size_t i = 0; std::getline(l, cell, ','); ++i) row[header.at(i)] = cell;
-    rows[row["case_id"]] = row;
+    rows[row[key]] = row;
   }
   return rows;
 }
@@ -147,6 +149,59 @@ TEST(CliTest, CalibrateWritesCataloguesThatLoad) {
   const CommandResult v = reformsim("validate " + next, s);
   EXPECT_EQ(v.exit_code, 0) << v.err;
   EXPECT_EQ(reformsim("calibrate " + city + " --trim-iqr 0", s).exit_code, 2);
+}
+
+std::map<std::string, std::map<std::string, std::string>> read_audit(const std::string& csv) {
+  return read_settled(csv, "claim_id");
+}
+
+TEST(CliTest, AuditGivesTheSeedsLossesToTheYuan) {
+  Scratch s;
+  const std::string scenario =
+      s.write("drg.yaml", "extends: " + source_path("scenarios/city/baseline.yaml") + "\npayment:\n  method: drg\n");
+  const std::string claims = s.write("claims.csv",
+                                     "claim_id,hospital,submitted_group,submitted_cost_yuan,corrected_group,"
+                                     "corrected_cost_yuan,patient_share_yuan\n"
+                                     "E1,City Central Hospital,DA15,12000,KD15,12000,3500\n"
+                                     "E2,City Central Hospital,ES33,6000,ES35,6000,2000\n"
+                                     "E3,County Hospital,BR23,9000,BR25,9000,2500\n");
+  const CommandResult r = reformsim("audit " + scenario + " --claims " + claims, s);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto rows = read_audit(r.out);
+  EXPECT_EQ(rows.at("E1").at("loss_yuan"), "7225.02");  // 0.82 × 8,811
+  EXPECT_EQ(rows.at("E2").at("loss_yuan"), "3260.07");  // 0.37 × 8,811
+  EXPECT_EQ(rows.at("E3").at("loss_yuan"), "2467.08");  // 0.28 × 8,811
+  EXPECT_EQ(rows.at("E1").at("violation"), "upcoding_main_diagnosis");
+  EXPECT_EQ(rows.at("E2").at("violation"), "upcoding_secondary_diagnosis");
+  EXPECT_NE(r.err.find("total fund loss 12952.17 yuan"), std::string::npos) << r.err;
+}
+
+TEST(CliTest, AuditShowsTheJumpAcrossTheHighMultiple) {
+  // A group with a published standard of 10,000 and a 2× high-multiple threshold: 2,000 yuan of illegal charges
+  // lift a 19,000-yuan case to 21,000, paid by items — the fund loses 11,000, not 2,000 (跃迁).
+  Scratch s;
+  s.write("cat.csv",
+          "code,weight,frequency,mean_los_days,los_cv,mean_cost_yuan,cost_cv,standard_yuan\n"
+          "JJ15,1.5,1,5,0.5,10000,0.5,10000\n");
+  const std::string scenario = s.write("city.yaml",
+                                       "catalogue: cat.csv\npayment: {method: drg}\n"
+                                       "hospitals: [{name: H, tier: 2, beds: 10}]\n");
+  const std::string claims = s.write("claims.csv",
+                                     "claim_id,hospital,submitted_group,submitted_cost_yuan,corrected_group,"
+                                     "corrected_cost_yuan,patient_share_yuan\nE10,H,JJ15,21000,JJ15,19000,0\n");
+  const CommandResult r = reformsim("audit " + scenario + " --claims " + claims, s);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto row = read_audit(r.out).at("E10");
+  EXPECT_EQ(row.at("loss_yuan"), "11000.00");
+  EXPECT_EQ(row.at("violation"), "violating_charges");
+  EXPECT_EQ(row.at("submitted_settlement_type"), "high_multiple");
+  const std::string bad = s.write("bad.csv",
+                                  "claim_id,hospital,submitted_group,submitted_cost_yuan,corrected_group,"
+                                  "corrected_cost_yuan\nA,H,JJ15,100,ZZ99,100\n");
+  const CommandResult e = reformsim("audit " + scenario + " --claims " + bad, s);
+  EXPECT_EQ(e.exit_code, 2);
+  EXPECT_NE(e.err.find("bad.csv:2: column 'corrected_group': group 'ZZ99' is not in the catalogue"), std::string::npos)
+      << e.err;
 }
 
 TEST(CliTest, SettleRejectsBadCaseFilesWithLines) {

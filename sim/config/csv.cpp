@@ -1,57 +1,115 @@
 #include "sim/config/csv.hpp"
 
-#include <charconv>
-#include <cmath>
+#include <algorithm>
 #include <fstream>
+#include <set>
 #include <sstream>
+#include <utility>
+
+#include "sim/config/scalar_text.hpp"
 
 namespace reformsim::config {
 
 namespace {
 
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
+bool blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+std::string trim(std::string_view s) {
+  std::size_t b = 0, e = s.size();
+  while (b < e && blank(s[b])) ++b;
+  while (e > b && blank(s[e - 1])) --e;
+  return std::string(s.substr(b, e - b));
 }
 
-// Splits one logical record starting at `pos`; quoted fields may span lines (counted in `lines`).
-std::vector<std::string> split_record(const std::string& text, std::size_t& pos, int& lines, bool& bad_quote) {
-  std::vector<std::string> cells;
-  std::string cell;
-  bool quoted = false, was_quoted = false;
-  while (pos < text.size()) {
-    const char c = text[pos++];
-    if (quoted) {
-      if (c == '"') {
-        if (pos < text.size() && text[pos] == '"') {
-          cell += '"';
-          ++pos;
-        } else {
-          quoted = false;
+// Reads CSV records one at a time, counting lines (quoted cells may span lines).
+class RecordReader {
+ public:
+  RecordReader(std::string_view text, std::string file, ErrorList& errors)
+      : text_(text), file_(std::move(file)), errors_(errors) {}
+
+  // The next record that is not blank or a comment; false at the end. `ok` is false for a malformed record
+  // (already reported); `line` is where the record starts.
+  bool next(std::vector<std::string>& cells, int& line, bool& ok) {
+    while (pos_ < text_.size()) {
+      const std::size_t eol = std::min(text_.find('\n', pos_), text_.size());
+      const std::string physical = trim(text_.substr(pos_, eol - pos_));
+      if (physical.empty() || physical[0] == '#') {
+        pos_ = eol + 1;
+        ++line_;
+        continue;
+      }
+      line = line_;
+      ok = record(cells);
+      return true;
+    }
+    return false;
+  }
+
+ private:
+  bool record(std::vector<std::string>& cells) {
+    cells.clear();
+    const int start = line_;
+    while (true) {
+      std::string cell;
+      while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\t')) ++pos_;
+      if (pos_ < text_.size() && text_[pos_] == '"') {
+        ++pos_;
+        bool closed = false;
+        while (pos_ < text_.size()) {
+          const char c = text_[pos_++];
+          if (c == '"') {
+            if (pos_ < text_.size() && text_[pos_] == '"') {
+              cell += '"';
+              ++pos_;
+              continue;
+            }
+            closed = true;
+            break;
+          }
+          if (c == '\n') ++line_;
+          cell += c;
+        }
+        if (!closed) {
+          errors_.add({file_, start, 0}, "", "unterminated quoted cell");
+          return false;
+        }
+        while (pos_ < text_.size() && blank(text_[pos_])) ++pos_;
+        if (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '\n') {
+          errors_.add({file_, line_, 0}, "", "unexpected text after a closing quote");
+          skip_line();
+          return false;
         }
       } else {
-        if (c == '\n') ++lines;
-        cell += c;
+        const std::size_t end = std::min(text_.find_first_of(",\n", pos_), text_.size());
+        cell = trim(text_.substr(pos_, end - pos_));
+        if (cell.find('"') != std::string::npos) {
+          errors_.add({file_, line_, 0}, "", "a quote inside an unquoted cell (quote the whole cell and double it)");
+          skip_line();
+          return false;
+        }
+        pos_ = end;
       }
-    } else if (c == '"' && trim(cell).empty()) {
-      quoted = was_quoted = true;
-      cell.clear();
-    } else if (c == ',') {
-      cells.push_back(was_quoted ? cell : trim(cell));
-      cell.clear();
-      was_quoted = false;
-    } else if (c == '\n') {
-      ++lines;
-      break;
-    } else {
-      cell += c;
+      cells.push_back(std::move(cell));
+      if (pos_ >= text_.size()) return true;
+      if (text_[pos_++] == '\n') {
+        ++line_;
+        return true;
+      }
     }
   }
-  if (quoted) bad_quote = true;
-  cells.push_back(was_quoted ? cell : trim(cell));
-  return cells;
-}
+
+  void skip_line() {
+    const std::size_t eol = text_.find('\n', pos_);
+    pos_ = eol == std::string_view::npos ? text_.size() : eol + 1;
+    if (eol != std::string_view::npos) ++line_;
+  }
+
+  std::string_view text_;
+  std::string file_;
+  ErrorList& errors_;
+  std::size_t pos_ = 0;
+  int line_ = 1;
+};
 
 }  // namespace
 
@@ -71,39 +129,32 @@ CsvTable CsvTable::read(const std::string& path, ErrorList& errors) {
 CsvTable CsvTable::parse(const std::string& text, const std::string& file_name, ErrorList& errors) {
   CsvTable t;
   t.file_ = file_name;
-  std::size_t pos = 0;
-  int line = 1;
+  RecordReader reader(text, file_name, errors);
+  std::vector<std::string> cells;
+  int line = 0;
+  bool ok = true;
   bool have_header = false;
-  while (pos < text.size()) {
-    const int start_line = line;
-    // Comment and blank lines.
-    const std::size_t eol = text.find('\n', pos);
-    const std::string raw = trim(text.substr(pos, eol == std::string::npos ? std::string::npos : eol - pos));
-    if (raw.empty() || raw[0] == '#') {
-      pos = eol == std::string::npos ? text.size() : eol + 1;
-      ++line;
-      continue;
-    }
-    bool bad_quote = false;
-    int consumed = 0;
-    std::vector<std::string> cells = split_record(text, pos, consumed, bad_quote);
-    line += consumed == 0 ? 1 : consumed;
-    if (bad_quote) {
-      errors.add({file_name, start_line, 0}, "", "unterminated quoted field");
-      break;
-    }
+  while (reader.next(cells, line, ok)) {
+    if (!ok) continue;
     if (!have_header) {
-      t.header_ = std::move(cells);
-      t.header_line_ = start_line;
       have_header = true;
+      t.header_line_ = line;
+      std::set<std::string> seen;
+      for (const std::string& name : cells) {
+        if (name.empty()) errors.add({file_name, line, 0}, "", "empty column name in the header");
+        if (!name.empty() && !seen.insert(name).second) {
+          errors.add({file_name, line, 0}, "", "duplicate column '" + name + "'");
+        }
+      }
+      t.header_ = cells;
       continue;
     }
     if (cells.size() != t.header_.size()) {
-      errors.add({file_name, start_line, 0}, "",
+      errors.add({file_name, line, 0}, "",
                  "expected " + std::to_string(t.header_.size()) + " columns, got " + std::to_string(cells.size()));
       continue;
     }
-    t.rows_.push_back({start_line, std::move(cells)});
+    t.rows_.push_back({line, cells});
   }
   if (!have_header) errors.add({file_name, 0, 0}, "", "the file has no header line");
   return t;
@@ -118,30 +169,29 @@ std::optional<std::size_t> CsvTable::column(std::string_view name) const {
 
 const std::string* CsvTable::text(const CsvRow& row, std::string_view name) const {
   const auto c = column(name);
-  return c ? &row.cells[*c] : nullptr;
+  return c && *c < row.cells.size() ? &row.cells[*c] : nullptr;
 }
 
 std::optional<double> CsvTable::real(const CsvRow& row, std::string_view name, ErrorList& errors) const {
   const std::string* t = text(row, name);
-  if (!t) return std::nullopt;
-  double v = 0;
-  const char* begin = t->data() + (!t->empty() && (*t)[0] == '+' ? 1 : 0);
-  auto [end, ec] = std::from_chars(begin, t->data() + t->size(), v);
-  if (t->empty() || ec != std::errc() || end != t->data() + t->size() || !std::isfinite(v)) {
-    errors.add({file_, row.line, 0}, "", "column '" + std::string(name) + "': expected a number, got '" + *t + "'");
+  if (!t) {
+    errors.add({file_, row.line, 0}, "", "no column '" + std::string(name) + "'");
     return std::nullopt;
   }
+  const std::optional<double> v = parse_real(*t);
+  if (!v) errors.add({file_, row.line, 0}, "", "column '" + std::string(name) + "': expected a number, got '" + *t + "'");
   return v;
 }
 
 std::optional<std::int64_t> CsvTable::integer(const CsvRow& row, std::string_view name, ErrorList& errors) const {
   const std::string* t = text(row, name);
-  if (!t) return std::nullopt;
-  std::int64_t v = 0;
-  auto [end, ec] = std::from_chars(t->data(), t->data() + t->size(), v);
-  if (t->empty() || ec != std::errc() || end != t->data() + t->size()) {
-    errors.add({file_, row.line, 0}, "", "column '" + std::string(name) + "': expected an integer, got '" + *t + "'");
+  if (!t) {
+    errors.add({file_, row.line, 0}, "", "no column '" + std::string(name) + "'");
     return std::nullopt;
+  }
+  const std::optional<std::int64_t> v = parse_int(*t);
+  if (!v) {
+    errors.add({file_, row.line, 0}, "", "column '" + std::string(name) + "': expected an integer, got '" + *t + "'");
   }
   return v;
 }

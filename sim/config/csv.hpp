@@ -1,6 +1,7 @@
 #pragma once
-// Strict CSV data tables (case catalogues, case files): a header line, RFC 4180 quoting, '#' comment lines, and
-// every problem reported as file:line with the column name.
+// Strict CSV data tables (case catalogues, case files): a header line, RFC 4180 quoting, '#' comment lines and blank
+// lines skipped, and every problem reported as file:line with the column name.
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -11,30 +12,36 @@
 
 namespace reformsim::config {
 
-/// One data row and the file line it came from.
+/// One data row and the file line it starts on.
 struct CsvRow {
+  /// 1-based line of the row's first character.
   int line = 0;
+  /// One cell per header column; unquoted cells are trimmed of surrounding blanks, quoted cells are kept as is.
   std::vector<std::string> cells;
 };
 
-/// A parsed CSV file.
+/// A parsed CSV file. Rows with the wrong number of cells are reported and left out.
 class CsvTable {
  public:
-  /// Reads a file; a missing file or malformed rows are reported in `errors`.
+  /// Reads a file; a file that cannot be opened ("cannot open file") or malformed rows are reported in `errors`.
   static CsvTable read(const std::string& path, ErrorList& errors);
-  /// Parses CSV text.
+  /// Parses CSV text; `file_name` is used in messages.
   static CsvTable parse(const std::string& text, const std::string& file_name, ErrorList& errors);
+  /// The file name given to read() or parse().
   const std::string& file() const { return file_; }
+  /// Column names from the header line.
   const std::vector<std::string>& header() const { return header_; }
+  /// Data rows in file order.
   const std::vector<CsvRow>& rows() const { return rows_; }
-  /// Index of a header column.
+  /// Index of a header column, or nullopt.
   std::optional<std::size_t> column(std::string_view name) const;
-  /// A numeric cell; on failure reports "file:line: column 'x': expected a number, got 'abc'".
+  /// A finite number; otherwise reports "file:line: column 'x': expected a number, got 'abc'" and returns nullopt.
   std::optional<double> real(const CsvRow& row, std::string_view column, ErrorList& errors) const;
+  /// An integer; otherwise reports "file:line: column 'x': expected an integer, got '1.5'" and returns nullopt.
   std::optional<std::int64_t> integer(const CsvRow& row, std::string_view column, ErrorList& errors) const;
   /// The cell text, or nullptr when the column does not exist.
   const std::string* text(const CsvRow& row, std::string_view column) const;
-  /// Reports each missing header column (at line 1).
+  /// Reports each of `names` missing from the header ("missing column 'x'", at the header line).
   void require_columns(const std::vector<std::string>& names, ErrorList& errors) const;
 
  private:

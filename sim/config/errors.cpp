@@ -1,13 +1,8 @@
 #include "sim/config/errors.hpp"
 
-namespace reformsim::config {
+#include <utility>
 
-std::string SourceLocation::to_string() const {
-  if (file.empty()) return "<default>";
-  if (line <= 0) return file;
-  if (column <= 0) return file + ":" + std::to_string(line);
-  return file + ":" + std::to_string(line) + ":" + std::to_string(column);
-}
+namespace reformsim::config {
 
 std::string ConfigError::to_string() const {
   std::string s = where.to_string();

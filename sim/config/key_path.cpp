@@ -15,36 +15,72 @@ struct Step {
   std::size_t index = 0;
 };
 
+[[noreturn]] void fail(std::string_view path, const std::string& why) {
+  throw PathError("key path '" + std::string(path) + "': " + why);
+}
+
+// Grammar: key ( '.' key | '[' digits ']' )*, where a path may also start with an index.
 std::vector<Step> parse(std::string_view path) {
+  if (path.empty()) throw PathError("empty key path");
   std::vector<Step> steps;
   std::size_t i = 0;
-  const std::string whole(path);
-  if (path.empty()) throw PathError("empty key path");
+  bool expect_key = path.front() != '[';
   while (i < path.size()) {
     if (path[i] == '[') {
       const std::size_t close = path.find(']', i);
-      if (close == std::string_view::npos) throw PathError("unclosed '[' in key path '" + whole + "'");
+      if (close == std::string_view::npos) fail(path, "'[' without a matching ']'");
       Step s;
       s.is_index = true;
-      auto [end, ec] = std::from_chars(path.data() + i + 1, path.data() + close, s.index);
-      if (ec != std::errc() || end != path.data() + close) {
-        throw PathError("bad index in key path '" + whole + "'");
+      const auto [end, ec] = std::from_chars(path.data() + i + 1, path.data() + close, s.index);
+      if (close == i + 1 || ec != std::errc() || end != path.data() + close) {
+        std::string what(1, '\'');
+        what.append(path.substr(i, close - i + 1)).append("' is not an index (expected [0], [1], ...)");
+        fail(path, what);
       }
       steps.push_back(s);
       i = close + 1;
-      if (i < path.size() && path[i] == '.') ++i;
+      if (i == path.size()) break;
+      if (path[i] == '.') {
+        ++i;
+        expect_key = true;
+      } else if (path[i] != '[') {
+        fail(path, "expected '.' or '[' after ']'");
+      }
       continue;
     }
-    const std::size_t end = path.find_first_of(".[", i);
+    if (!expect_key) fail(path, "expected '.' or '['");
+    const std::size_t end = path.find_first_of(".[]", i);
     Step s;
     s.key = std::string(path.substr(i, end == std::string_view::npos ? std::string_view::npos : end - i));
-    if (s.key.empty()) throw PathError("empty key in key path '" + whole + "'");
+    if (s.key.empty()) fail(path, "empty key");
     steps.push_back(s);
     if (end == std::string_view::npos) break;
-    i = path[end] == '.' ? end + 1 : end;
-    if (path[end] == '.' && i >= path.size()) throw PathError("key path '" + whole + "' ends with '.'");
+    if (path[end] == ']') fail(path, "']' without a matching '['");
+    i = end + (path[end] == '.' ? 1 : 0);
+    expect_key = path[end] == '.';
+    if (expect_key && i == path.size()) fail(path, "ends with '.'");
   }
   return steps;
+}
+
+std::string step_text(const Step& s, bool first) {
+  std::string out;
+  if (s.is_index) return out.append("[").append(std::to_string(s.index)).append("]");
+  return out.append(first ? "" : ".").append(s.key);
+}
+
+std::string kind_word(const Node& n) {
+  switch (n.kind()) {
+    case Node::Kind::Null:
+      return "null";
+    case Node::Kind::Scalar:
+      return "a scalar";
+    case Node::Kind::Map:
+      return "a map";
+    case Node::Kind::Sequence:
+      return "a list";
+  }
+  return "?";
 }
 
 }  // namespace
@@ -52,34 +88,31 @@ std::vector<Step> parse(std::string_view path) {
 void set_at_path(Node& root, std::string_view key_path, Node value) {
   const std::vector<Step> steps = parse(key_path);
   Node* node = &root;
+  std::string prefix;  // the part of the path walked so far, for messages
   for (std::size_t s = 0; s < steps.size(); ++s) {
     const Step& step = steps[s];
     const bool last = s + 1 == steps.size();
+    const std::string where = prefix.empty() ? "the root" : "'" + prefix + "'";
     if (step.is_index) {
-      if (!node->is_sequence() || step.index >= node->items().size()) {
-        throw PathError("key path '" + std::string(key_path) + "': index [" + std::to_string(step.index) +
-                        "] does not exist");
-      }
-      if (last) {
-        node->items()[step.index] = std::move(value);
-        return;
+      if (!node->is_sequence()) fail(key_path, where + " is " + kind_word(*node) + ", not a list");
+      if (step.index >= node->items().size()) {
+        fail(key_path, "index " + std::to_string(step.index) + " does not exist (" + where + " has " +
+                           std::to_string(node->items().size()) + " items)");
       }
       node = &node->items()[step.index];
-      continue;
+    } else {
+      if (node->is_null()) *node = Node::map(value.location());
+      if (!node->is_map()) fail(key_path, where + " is " + kind_word(*node) + ", not a map");
+      if (last) {
+        node->set(step.key, std::move(value));
+        return;
+      }
+      Node* child = node->find(step.key);
+      node = child ? child : &node->set(step.key, Node::map(value.location()));
     }
-    if (node->is_null()) *node = Node::map(value.location());
-    if (!node->is_map()) {
-      throw PathError("key path '" + std::string(key_path) + "': '" + step.key +
-                      "' is inside a value that is not a map");
-    }
-    if (last) {
-      node->set(step.key, std::move(value));
-      return;
-    }
-    Node* child = node->find(step.key);
-    if (!child) child = &node->set(step.key, Node::map(value.location()));
-    node = child;
+    prefix += step_text(step, prefix.empty());
   }
+  *node = std::move(value);  // the path ended with an index
 }
 
 const Node* find_at_path(const Node& root, std::string_view key_path) {
@@ -95,7 +128,6 @@ const Node* find_at_path(const Node& root, std::string_view key_path) {
       if (!node->is_sequence() || step.index >= node->items().size()) return nullptr;
       node = &node->items()[step.index];
     } else {
-      if (!node->is_map()) return nullptr;
       node = node->find(step.key);
       if (!node) return nullptr;
     }

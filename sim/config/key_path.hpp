@@ -1,5 +1,6 @@
 #pragma once
-// Dotted key paths into a Node tree: "payment.drg.base_rate_yuan", "hospitals[2].beds".
+// Dotted key paths into a Node tree: "payment.drg.base_rate_yuan", "hospitals[2].beds". Used by experiments to
+// override scenario keys and by cross-field checks to locate values.
 #include <stdexcept>
 #include <string_view>
 
@@ -7,15 +8,16 @@
 
 namespace reformsim::config {
 
-/// A key path that cannot be applied (bad syntax, index out of range, or a scalar in the way).
+/// A key path that cannot be applied: bad syntax, an index that does not exist, or a non-map in the way.
 struct PathError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-/// Sets the value at `key_path`, creating missing maps (located where `value` is); indices must exist.
+/// Sets the value at `key_path`, creating missing maps (located where `value` is). Indices must exist.
+/// Throws PathError naming the path and the part of it that failed.
 void set_at_path(Node& root, std::string_view key_path, Node value);
 
-/// The node at `key_path`, or nullptr.
+/// The node at `key_path`, or nullptr when it does not exist or the path is malformed.
 const Node* find_at_path(const Node& root, std::string_view key_path);
 
 }  // namespace reformsim::config

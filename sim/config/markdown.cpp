@@ -4,6 +4,21 @@ namespace reformsim::config {
 
 namespace {
 
+// Table cells may not contain '|' or line breaks.
+std::string cell(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '|') {
+      out += "\\|";
+    } else if (c == '\n') {
+      out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 std::string type_word(const Spec& s) {
   switch (s.type()) {
     case ValueType::Integer:
@@ -18,7 +33,7 @@ std::string type_word(const Spec& s) {
       return "path";
     case ValueType::Enum: {
       std::string v;
-      for (const std::string& e : s.enum_values()) v += (v.empty() ? "" : " \\| ") + e;
+      for (const std::string& e : s.enum_values()) v += (v.empty() ? "" : " | ") + e;
       return v;
     }
     case ValueType::Object:
@@ -33,7 +48,9 @@ std::string type_word(const Spec& s) {
   return "";
 }
 
-std::string range_cell(const Spec& s) {
+// The README's tables are compared verbatim with this output (tests/integration/readme_test.cpp): keep the
+// symbols stable ("(0, ∞)", "1–∞ items").
+std::string range_text(const Spec& s) {
   std::string r;
   if (s.lower() || s.upper()) {
     if (s.lower()) {
@@ -56,7 +73,7 @@ std::string range_cell(const Spec& s) {
   return r;
 }
 
-std::string default_cell(const Spec& s) {
+std::string default_text(const Spec& s) {
   if (!s.default_value()) return s.is_required() ? "**required**" : "(optional)";
   const Node& d = *s.default_value();
   if (d.is_scalar()) return "`" + d.text() + "`";
@@ -71,10 +88,11 @@ void rows(const Spec& s, const std::string& path, std::string& out) {
     for (const Field& f : s.fields()) rows(*f.spec, path.empty() ? f.key : path + "." + f.key, out);
     return;
   }
-  out += "| `" + path + "` | " + type_word(s) + " | " + s.unit_name() + " | " + default_cell(s) + " | " +
-         range_cell(s) + " | " + s.description() + " |\n";
-  if (s.type() == ValueType::Array && s.item() && s.item()->type() == ValueType::Object)
-    rows(*s.item(), path + "[]", out);
+  out += "| `" + path + "` | " + cell(type_word(s)) + " | " + cell(s.unit()) + " | " + cell(default_text(s)) + " | " +
+         cell(range_text(s)) + " | " + cell(s.description()) + " |\n";
+  if (s.item() && s.item()->type() == ValueType::Object) {
+    rows(*s.item(), s.type() == ValueType::Array ? path + "[]" : path + ".<key>", out);
+  }
 }
 
 }  // namespace

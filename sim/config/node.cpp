@@ -1,5 +1,9 @@
 #include "sim/config/node.hpp"
 
+#include <cstddef>
+
+#include "sim/config/scalar_text.hpp"
+
 namespace reformsim::config {
 
 Node Node::scalar(std::string text, SourceLocation where, bool quoted) {
@@ -82,36 +86,38 @@ const SourceLocation& Node::key_location(std::string_view key) const {
   return where_;
 }
 
+void Node::push_back(Node item) {
+  if (kind_ == Kind::Null) kind_ = Kind::Sequence;
+  items_.push_back(std::move(item));
+}
+
 namespace {
 
+// Whether plain (unquoted) YAML would read `s` back as something else. Conservative: quoting is always safe.
 bool needs_quotes(const std::string& s) {
-  if (s.empty()) return true;
-  if (s.find_first_of(":#{}[],&*!|>'\"%@`\n") != std::string::npos) return true;
+  if (s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL") return true;
+  if (s.find_first_of(":#{}[],&*!|>'\"%@`") != std::string::npos) return true;
+  for (unsigned char c : s) {
+    if (c < 0x20 || c == 0x7f) return true;
+  }
   // A leading '-' is a list marker only when followed by a space (or alone); -0.5 is a plain number.
   const bool list_marker = s.front() == '-' && (s.size() == 1 || s[1] == ' ');
   return s.front() == ' ' || s.back() == ' ' || list_marker || s.front() == '?';
 }
 
-std::string quote(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    if (c == '\n') {
-      out += "\\n";
-      continue;
-    }
-    out += c;
-  }
-  return out + "\"";
-}
-
 std::string scalar_text(const Node& n) {
   if (n.is_null()) return "~";
-  return (n.quoted() || needs_quotes(n.text())) ? quote(n.text()) : n.text();
+  return (n.quoted() || needs_quotes(n.text())) ? double_quoted(n.text()) : n.text();
+}
+
+bool non_empty_collection(const Node& n) {
+  return (n.is_map() && !n.entries().empty()) || (n.is_sequence() && !n.items().empty());
 }
 
 }  // namespace
 
+// Block style: maps as "key: value" lines, sequences as "- item" lines, indented by two spaces per level.
+// `in_sequence` means the first key of a map continues a "- " already written.
 void Node::emit(std::string& out, int indent, bool in_sequence) const {
   const std::string pad(static_cast<std::size_t>(indent), ' ');
   if (kind_ == Kind::Map) {
@@ -123,14 +129,9 @@ void Node::emit(std::string& out, int indent, bool in_sequence) const {
     for (const auto& [k, v] : entries_) {
       if (!(first && in_sequence)) out += pad;
       first = false;
-      out += (needs_quotes(k) ? quote(k) : k) + ":";
-      if ((v.is_map() && !v.entries().empty()) || (v.is_sequence() && !v.items().empty())) {
-        out += "\n";
-        v.emit(out, indent + 2, false);
-      } else {
-        out += " ";
-        v.emit(out, indent + 2, false);
-      }
+      out += (needs_quotes(k) ? double_quoted(k) : k) + ":";
+      out += non_empty_collection(v) ? "\n" : " ";
+      v.emit(out, indent + 2, false);
     }
   } else if (kind_ == Kind::Sequence) {
     if (items_.empty()) {
@@ -138,14 +139,13 @@ void Node::emit(std::string& out, int indent, bool in_sequence) const {
       return;
     }
     for (const Node& item : items_) {
-      out += pad + "- ";
-      if (item.is_map() && !item.entries().empty()) {
-        item.emit(out, indent + 2, true);
-      } else if (item.is_sequence() && !item.items().empty()) {
+      out += pad + "-";
+      if (item.is_sequence() && !item.items().empty()) {
         out += "\n";
         item.emit(out, indent + 2, false);
       } else {
-        item.emit(out, indent + 2, false);
+        out += " ";
+        item.emit(out, indent + 2, item.is_map());
       }
     }
   } else {

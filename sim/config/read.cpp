@@ -1,9 +1,27 @@
 #include "sim/config/read.hpp"
 
-#include <charconv>
 #include <stdexcept>
 
+#include "sim/config/scalar_text.hpp"
+
 namespace reformsim::config {
+
+namespace {
+
+const std::string& scalar_text(const Node& n, const char* wanted) {
+  if (!n.is_scalar()) {
+    throw std::logic_error(std::string("expected ") + wanted + " at " + n.location().to_string() +
+                           ", found a non-scalar (was the tree validated?)");
+  }
+  return n.text();
+}
+
+[[noreturn]] void not_a(const char* wanted, const Node& n) {
+  throw std::logic_error(std::string("not ") + wanted + ": '" + n.text() + "' at " + n.location().to_string() +
+                         " (was the tree validated?)");
+}
+
+}  // namespace
 
 const Node& get_child(const Node& object, std::string_view key) {
   const Node* n = object.find(key);
@@ -14,31 +32,30 @@ const Node& get_child(const Node& object, std::string_view key) {
 bool has(const Node& object, std::string_view key) { return object.find(key) != nullptr; }
 
 double as_real(const Node& scalar) {
-  const std::string& t = scalar.text();
-  double v = 0;
-  const char* begin = t.data() + (!t.empty() && t[0] == '+' ? 1 : 0);
-  auto [end, ec] = std::from_chars(begin, t.data() + t.size(), v);
-  if (ec != std::errc() || end != t.data() + t.size()) throw std::logic_error("not a number: '" + t + "'");
-  return v;
+  const auto v = parse_real(scalar_text(scalar, "a number"));
+  if (!v) not_a("a number", scalar);
+  return *v;
 }
 
 std::int64_t as_int(const Node& scalar) {
-  const std::string& t = scalar.text();
-  std::int64_t v = 0;
-  const char* begin = t.data() + (!t.empty() && t[0] == '+' ? 1 : 0);
-  auto [end, ec] = std::from_chars(begin, t.data() + t.size(), v);
-  if (ec != std::errc() || end != t.data() + t.size()) throw std::logic_error("not an integer: '" + t + "'");
-  return v;
+  const auto v = parse_int(scalar_text(scalar, "an integer"));
+  if (!v) not_a("an integer", scalar);
+  return *v;
 }
 
 double get_real(const Node& object, std::string_view key) { return as_real(get_child(object, key)); }
+
 std::int64_t get_int(const Node& object, std::string_view key) { return as_int(get_child(object, key)); }
 
 bool get_bool(const Node& object, std::string_view key) {
-  const std::string& t = get_child(object, key).text();
-  return t == "true" || t == "True" || t == "TRUE";
+  const Node& n = get_child(object, key);
+  const auto v = parse_bool(scalar_text(n, "true or false"));
+  if (!v) not_a("a boolean", n);
+  return *v;
 }
 
-const std::string& get_string(const Node& object, std::string_view key) { return get_child(object, key).text(); }
+const std::string& get_string(const Node& object, std::string_view key) {
+  return scalar_text(get_child(object, key), "a string");
+}
 
 }  // namespace reformsim::config

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <system_error>
 
 namespace reformsim::config {
 
@@ -104,6 +105,13 @@ SpecPtr Spec::key_pattern(std::string description, std::function<bool(const std:
   return shared_from_this();
 }
 
+const Spec* Spec::field(const std::string& key) const {
+  for (const Field& f : fields_) {
+    if (f.key == key) return f.spec.get();
+  }
+  return nullptr;
+}
+
 std::string Spec::type_name() const {
   switch (type_) {
     case ValueType::Integer:
@@ -114,8 +122,11 @@ std::string Spec::type_name() const {
       return "true or false";
     case ValueType::String:
       return "a string";
-    case ValueType::Enum:
-      return "one of the listed values";
+    case ValueType::Enum: {
+      std::string values;
+      for (const std::string& v : enum_values_) values += (values.empty() ? "" : ", ") + v;
+      return "one of " + values;
+    }
     case ValueType::Path:
       return "a file path";
     case ValueType::Object:

@@ -1,9 +1,10 @@
 #include "sim/config/validate.hpp"
 
 #include <algorithm>
-#include <charconv>
-#include <cmath>
+#include <optional>
+#include <vector>
 
+#include "sim/config/scalar_text.hpp"
 #include "sim/config/yaml_loader.hpp"
 
 namespace reformsim::config {
@@ -27,6 +28,17 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
   return row[b.size()];
 }
 
+// The closest declared key within edit distance 2 (the first in declaration order on ties), or "".
+std::string suggestion(const std::string& key, const Spec& s) {
+  std::string best;
+  std::size_t best_distance = 3;
+  for (const Field& f : s.fields()) {
+    const std::size_t d = edit_distance(key, f.key);
+    if (d < best_distance) best_distance = d, best = f.key;
+  }
+  return best;
+}
+
 std::string describe(const Node& n) {
   switch (n.kind()) {
     case Node::Kind::Null:
@@ -41,6 +53,7 @@ std::string describe(const Node& n) {
   return "?";
 }
 
+// "in [0, 1]", "in (0, 1]", "> 0", "<= 10".
 std::string range_text(const Spec& s) {
   const auto lo = s.lower(), hi = s.upper();
   if (lo && hi) {
@@ -51,9 +64,15 @@ std::string range_text(const Spec& s) {
   return std::string(s.upper_exclusive() ? "< " : "<= ") + format_number(*hi);
 }
 
+// Why a value that reads well is still rejected: quotes make it a string.
+template <typename T>
+std::string quoted_hint(const Node& n, const std::optional<T>& parsed_unquoted) {
+  return n.quoted() && parsed_unquoted ? " (quoted, so a string: remove the quotes)" : "";
+}
+
 bool in_range(const Spec& s, double v) {
-  if (auto lo = s.lower(); lo && (s.lower_exclusive() ? !(v > *lo) : !(v >= *lo))) return false;
-  if (auto hi = s.upper(); hi && (s.upper_exclusive() ? !(v < *hi) : !(v <= *hi))) return false;
+  if (const auto lo = s.lower(); lo && (s.lower_exclusive() ? !(v > *lo) : !(v >= *lo))) return false;
+  if (const auto hi = s.upper(); hi && (s.upper_exclusive() ? !(v < *hi) : !(v <= *hi))) return false;
   return true;
 }
 
@@ -77,37 +96,39 @@ class Validator {
   }
 
  private:
+  // Input keys are checked in the order they were written (so errors follow the file); the output lists the
+  // declared fields in declaration order, then missing keys are reported and defaults filled.
   Node object(const Node& n, const Spec& s, const std::string& path) {
     if (!n.is_map() && !n.is_null()) {
       errors_.add(n.location(), path, "expected a map of keys, got " + describe(n));
       return Node::map(n.location());
     }
+    std::vector<std::optional<Node>> given(s.fields().size());
     for (const auto& [key, value] : n.entries()) {
       const auto known =
           std::find_if(s.fields().begin(), s.fields().end(), [&](const Field& f) { return f.key == key; });
-      if (known != s.fields().end()) continue;
-      std::string message = "unknown key '" + key + "'";
-      std::string best;
-      std::size_t best_distance = 3;
-      for (const Field& f : s.fields()) {
-        const std::size_t d = edit_distance(key, f.key);
-        if (d < best_distance) best_distance = d, best = f.key;
+      if (known == s.fields().end()) {
+        std::string message = "unknown key '" + key + "'";
+        if (const std::string best = suggestion(key, s); !best.empty()) message += "; did you mean '" + best + "'?";
+        errors_.add(n.key_location(key), join(path, key), message);
+        continue;
       }
-      if (!best.empty()) message += "; did you mean '" + best + "'?";
-      errors_.add(n.key_location(key), join(path, key), message);
+      const Spec& field = *known->spec;
+      if (value.is_null() && field.is_optional() && !field.default_value()) continue;  // null = absent
+      given[static_cast<std::size_t>(known - s.fields().begin())] = check(value, field, join(path, key));
     }
     Node out = Node::map(n.location());
-    for (const Field& f : s.fields()) {
-      const std::string child_path = join(path, f.key);
-      if (const Node* value = n.find(f.key)) {
-        out.set(f.key, check(*value, *f.spec, child_path), n.key_location(f.key));
+    for (std::size_t i = 0; i < s.fields().size(); ++i) {
+      const Field& f = s.fields()[i];
+      if (given[i]) {
+        out.set(f.key, std::move(*given[i]), n.key_location(f.key));
       } else if (f.spec->default_value()) {
-        out.set(f.key, check(*f.spec->default_value(), *f.spec, child_path));
+        out.set(f.key, check(*f.spec->default_value(), *f.spec, join(path, f.key)));
       } else if (f.spec->type() == ValueType::Object && !f.spec->is_optional()) {
-        // An absent section whose keys all have defaults is filled; missing required keys inside are reported.
-        out.set(f.key, check(Node::null(n.location()), *f.spec, child_path));
+        // An absent section is filled from its defaults; its own missing required keys are reported inside.
+        out.set(f.key, check(Node::null(n.location()), *f.spec, join(path, f.key)), n.location());
       } else if (f.spec->is_required()) {
-        errors_.add(n.location(), path.empty() ? f.key : path, "missing required key '" + f.key + "'");
+        errors_.add(n.location(), path, "missing required key '" + f.key + "'");
       }
     }
     return out;
@@ -149,6 +170,10 @@ class Validator {
     return out;
   }
 
+  void number_in_range(const Node& n, const Spec& s, const std::string& path, double v) {
+    if (!in_range(s, v)) errors_.add(n.location(), path, "must be " + range_text(s) + ", got " + n.text());
+  }
+
   Node scalar(const Node& n, const Spec& s, const std::string& path) {
     if (!n.is_scalar()) {
       errors_.add(n.location(), path, "expected " + s.type_name() + ", got " + describe(n));
@@ -157,31 +182,26 @@ class Validator {
     const std::string& t = n.text();
     switch (s.type()) {
       case ValueType::Integer: {
-        std::int64_t v = 0;
-        const char* begin = t.data() + (!t.empty() && t[0] == '+' ? 1 : 0);
-        auto [end, ec] = std::from_chars(begin, t.data() + t.size(), v);
-        if (n.quoted() || t.empty() || ec != std::errc() || end != t.data() + t.size()) {
-          errors_.add(n.location(), path, "expected an integer, got " + describe(n));
-        } else if (!in_range(s, static_cast<double>(v))) {
-          errors_.add(n.location(), path, "must be " + range_text(s) + ", got " + t);
+        const std::optional<std::int64_t> v = n.quoted() ? std::nullopt : parse_int(t);
+        if (!v) {
+          errors_.add(n.location(), path, "expected an integer, got " + describe(n) + quoted_hint(n, parse_int(t)));
+        } else {
+          number_in_range(n, s, path, static_cast<double>(*v));
         }
         return n;
       }
       case ValueType::Real: {
-        double v = 0;
-        const char* begin = t.data() + (!t.empty() && t[0] == '+' ? 1 : 0);
-        auto [end, ec] = std::from_chars(begin, t.data() + t.size(), v);
-        if (n.quoted() || t.empty() || ec != std::errc() || end != t.data() + t.size() || !std::isfinite(v)) {
-          errors_.add(n.location(), path, "expected a number, got " + describe(n));
-        } else if (!in_range(s, v)) {
-          errors_.add(n.location(), path, "must be " + range_text(s) + ", got " + t);
+        const std::optional<double> v = n.quoted() ? std::nullopt : parse_real(t);
+        if (!v) {
+          errors_.add(n.location(), path, "expected a number, got " + describe(n) + quoted_hint(n, parse_real(t)));
+        } else {
+          number_in_range(n, s, path, *v);
         }
         return n;
       }
       case ValueType::Boolean:
-        if (n.quoted() ||
-            !(t == "true" || t == "false" || t == "True" || t == "False" || t == "TRUE" || t == "FALSE")) {
-          errors_.add(n.location(), path, "expected true or false, got " + describe(n));
+        if (n.quoted() || !parse_bool(t)) {
+          errors_.add(n.location(), path, "expected true or false, got " + describe(n) + quoted_hint(n, parse_bool(t)));
         }
         return n;
       case ValueType::Enum: {
@@ -199,7 +219,7 @@ class Validator {
           return n;
         }
         return Node::scalar(normalize_path(t, n.location()), n.location(), true);
-      default:
+      default:  // String
         return n;
     }
   }

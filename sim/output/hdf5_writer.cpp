@@ -2,269 +2,375 @@
 
 #include <hdf5.h>
 
-#include <algorithm>
-#include <cmath>
 #include <filesystem>
-#include <map>
+#include <limits>
+#include <system_error>
+#include <unordered_map>
+#include <utility>
+
+#include "sim/output/chunk_shape.hpp"
+#include "sim/output/hdf5_errors.hpp"
+#include "sim/output/hdf5_handle.hpp"
+#include "sim/output/publish_file.hpp"
 
 namespace reformsim::output {
 
 namespace {
 
-// Closes an HDF5 handle of any kind at scope exit.
-class Handle {
- public:
-  explicit Handle(hid_t id = H5I_INVALID_HID) : id_(id) {}
-  Handle(const Handle&) = delete;
-  Handle& operator=(const Handle&) = delete;
-  Handle(Handle&& o) noexcept : id_(o.id_) { o.id_ = H5I_INVALID_HID; }
-  Handle& operator=(Handle&& o) noexcept {
-    std::swap(id_, o.id_);
-    return *this;
+enum class RowKind { kDouble, kInt64, kString };
+
+const char* kind_name(RowKind kind) {
+  switch (kind) {
+    case RowKind::kDouble:
+      return "double";
+    case RowKind::kInt64:
+      return "int64";
+    case RowKind::kString:
+      return "string";
   }
-  ~Handle() { reset(); }
-  void reset() {
-    if (id_ >= 0 && H5Iis_valid(id_) > 0) H5Idec_ref(id_);
-    id_ = H5I_INVALID_HID;
+  return "?";
+}
+
+// Bytes one element occupies in a chunk; a variable-length string is a 16-byte reference into the global heap.
+std::size_t stored_element_bytes(RowKind kind) { return kind == RowKind::kString ? 16 : 8; }
+
+std::size_t element_count(const std::vector<std::size_t>& dims) {
+  std::size_t n = 1;
+  for (std::size_t d : dims) n *= d;
+  return n;
+}
+
+std::string shape_text(const std::vector<std::size_t>& dims) {
+  std::string text = "[";
+  for (std::size_t i = 0; i < dims.size(); ++i) text += (i ? ", " : "") + std::to_string(dims[i]);
+  return text + "]";
+}
+
+void require_dataset_path(const std::string& path) {
+  if (path.size() < 2 || path.front() != '/' || path.back() == '/') {
+    throw OutputError("dataset path must be absolute and end in a name, e.g. '/summary/x': '" + path + "'");
   }
-  hid_t get() const { return id_; }
-
- private:
-  hid_t id_;
-};
-
-void check(herr_t status, const std::string& what) {
-  if (status < 0) throw OutputError("HDF5: " + what);
 }
 
-hid_t checked(hid_t id, const std::string& what) {
-  if (id < 0) throw OutputError("HDF5: " + what);
-  return id;
+void require_no_nul(const std::string& text, const std::string& where) {
+  if (text.find('\0') != std::string::npos) {
+    throw OutputError("string for '" + where + "' contains a NUL byte, which HDF5 strings cannot hold");
+  }
 }
-
-hid_t string_type() {
-  const hid_t t = H5Tcopy(H5T_C_S1);
-  H5Tset_size(t, H5T_VARIABLE);
-  H5Tset_cset(t, H5T_CSET_UTF8);
-  return t;
-}
-
-std::vector<hsize_t> to_hsize(const std::vector<std::size_t>& dims) { return {dims.begin(), dims.end()}; }
 
 }  // namespace
 
 struct Hdf5Writer::Impl {
+  // An open row-extendible dataset and what an append needs, so appending is a few HDF5 calls.
+  struct RowSet {
+    Hdf5Handle dataset;
+    Hdf5Handle memory_type;
+    Hdf5Handle memory_space;      // [1, row_dims...]
+    std::vector<hsize_t> extent;  // [rows, row_dims...]
+    std::vector<hsize_t> start;   // [row being written, 0...]
+    std::vector<hsize_t> count;   // [1, row_dims...]
+    std::size_t row_elements = 0;
+    RowKind kind = RowKind::kDouble;
+  };
+
   std::string final_path;
   std::string partial_path;
-  hid_t file = H5I_INVALID_HID;
+  Hdf5Handle file;
+  Hdf5Handle link_create;  // creates missing intermediate groups; UTF-8 link names
+  Hdf5Handle string_type;  // variable-length UTF-8
+  std::unordered_map<std::string, RowSet> row_sets;
+  bool owns_partial = false;  // set once this writer created the temporary file; only then may it delete it
+  bool closed = false;
   bool committed = false;
-  struct Rows {
-    hid_t dataset = H5I_INVALID_HID;
-    hid_t type = H5I_INVALID_HID;  // memory type
-    std::vector<hsize_t> row_dims;
-    hsize_t rows = 0;
-    bool is_string = false;
-  };
-  std::map<std::string, Rows> row_sets;
 
-  void ensure_groups(const std::string& path) {
-    std::size_t pos = 1;
-    while ((pos = path.find('/', pos)) != std::string::npos) {
-      const std::string group = path.substr(0, pos);
-      if (H5Lexists(file, group.c_str(), H5P_DEFAULT) <= 0) {
-        Handle g(checked(H5Gcreate2(file, group.c_str(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
-                         "cannot create group " + group));
-      }
-      ++pos;
+  ~Impl() {
+    QuietHdf5Errors quiet;
+    if (!closed) close();
+    if (owns_partial && !committed) {
+      std::error_code ignored;
+      std::filesystem::remove(partial_path, ignored);
     }
   }
 
-  void attribute(hid_t object, const std::string& name, const std::string& value) {
-    Handle type(string_type());
-    Handle space(H5Screate(H5S_SCALAR));
-    if (H5Aexists(object, name.c_str()) > 0) H5Adelete(object, name.c_str());
-    const hid_t a = checked(H5Acreate2(object, name.c_str(), type.get(), space.get(), H5P_DEFAULT, H5P_DEFAULT),
-                            "cannot create attribute " + name);
-    const char* text = value.c_str();
-    const herr_t status = H5Awrite(a, type.get(), &text);
-    H5Aclose(a);
-    check(status, "cannot write attribute " + name);
+  // Closes every handle and the file; returns H5Fclose's status.
+  herr_t close() noexcept {
+    closed = true;
+    row_sets.clear();
+    link_create.reset();
+    string_type.reset();
+    return file.get() >= 0 ? H5Fclose(file.release()) : 0;
   }
 
-  void describe(hid_t dataset, const DatasetInfo& info) {
-    attribute(dataset, "units", info.units);
-    attribute(dataset, "description", info.description);
+  Hdf5Handle create_dataset(const std::string& path, hid_t file_type, hid_t space, hid_t create_list) {
+    return Hdf5Handle(
+        checked(H5Dcreate2(file.get(), path.c_str(), file_type, space, link_create.get(), create_list, H5P_DEFAULT),
+                partial_path, "create dataset", path));
+  }
+
+  void write_attribute(hid_t object, const std::string& object_path, const std::string& name,
+                       const std::string& value) {
+    if (name.empty()) throw OutputError("attribute name on '" + object_path + "' is empty");
+    require_no_nul(value, object_path + " attribute " + name);
+    const std::string action = "write attribute '" + name + "' on";
+    const htri_t exists = H5Aexists(object, name.c_str());
+    check(exists, partial_path, action, object_path);
+    if (exists > 0) check(H5Adelete(object, name.c_str()), partial_path, action, object_path);
+    const Hdf5Handle space(checked(H5Screate(H5S_SCALAR), partial_path, action, object_path));
+    const Hdf5Handle attribute(
+        checked(H5Acreate2(object, name.c_str(), string_type.get(), space.get(), H5P_DEFAULT, H5P_DEFAULT),
+                partial_path, action, object_path));
+    const char* text = value.c_str();
+    check(H5Awrite(attribute.get(), string_type.get(), &text), partial_path, action, object_path);
+  }
+
+  void describe(hid_t dataset, const std::string& path, const DatasetInfo& info) {
+    write_attribute(dataset, path, "units", info.units);
+    write_attribute(dataset, path, "description", info.description);
   }
 
   void write_fixed(const std::string& path, hid_t file_type, hid_t memory_type, const void* data,
-                   const std::vector<std::size_t>& dims, const DatasetInfo& info) {
-    ensure_groups(path);
-    const auto h = to_hsize(dims);
-    Handle space(checked(H5Screate_simple(static_cast<int>(h.size()), h.data(), nullptr), "dataspace " + path));
-    Handle dataset(
-        checked(H5Dcreate2(file, path.c_str(), file_type, space.get(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
-                "cannot create dataset " + path));
-    std::size_t count = 1;
-    for (std::size_t d : dims) count *= d;
-    if (count > 0)
-      check(H5Dwrite(dataset.get(), memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, data), "cannot write " + path);
-    describe(dataset.get(), info);
+                   std::size_t value_count, const std::vector<std::size_t>& dims, const DatasetInfo& info) {
+    require_dataset_path(path);
+    if (dims.empty()) throw OutputError("dataset '" + path + "' needs at least one dimension");
+    if (element_count(dims) != value_count) {
+      throw OutputError("dataset '" + path + "' of shape " + shape_text(dims) + " holds " +
+                        std::to_string(element_count(dims)) + " values but " + std::to_string(value_count) +
+                        " were given");
+    }
+    const std::vector<hsize_t> extent(dims.begin(), dims.end());
+    const Hdf5Handle space(checked(H5Screate_simple(static_cast<int>(extent.size()), extent.data(), nullptr),
+                                   partial_path, "create dataspace of", path));
+    const Hdf5Handle dataset = create_dataset(path, file_type, space.get(), H5P_DEFAULT);
+    if (value_count > 0) {
+      check(H5Dwrite(dataset.get(), memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, data), partial_path, "write", path);
+    }
+    describe(dataset.get(), path, info);
   }
 
-  void create_rows(const std::string& path, const std::vector<std::size_t>& row_dims, hid_t file_type,
-                   hid_t memory_type, bool is_string, const DatasetInfo& info) {
-    ensure_groups(path);
-    std::vector<hsize_t> dims{0}, max{H5S_UNLIMITED}, chunk{1};
-    std::size_t row_bytes = is_string ? sizeof(char*) : 8;
+  void create_rows(const std::string& path, const std::vector<std::size_t>& row_dims, RowKind kind,
+                   const DatasetInfo& info) {
+    require_dataset_path(path);
+    RowSet rows;
+    rows.kind = kind;
+    rows.row_elements = element_count(row_dims);
+    rows.extent.push_back(0);
+    rows.count.push_back(1);
+    std::vector<hsize_t> max_extent{H5S_UNLIMITED};
     for (std::size_t d : row_dims) {
-      dims.push_back(d);
-      max.push_back(d);
-      chunk.push_back(std::max<hsize_t>(1, d));
-      row_bytes *= std::max<std::size_t>(1, d);
+      rows.extent.push_back(d);
+      rows.count.push_back(d);
+      // A zero-size row dimension is declared unlimited: HDF5 forbids a chunk larger than a fixed maximum.
+      max_extent.push_back(d == 0 ? H5S_UNLIMITED : d);
     }
-    // About 16 KiB per chunk; several runs share a chunk when rows are small, one row per chunk above 1 MiB.
-    chunk[0] = std::clamp<hsize_t>(static_cast<hsize_t>(16384 / std::max<std::size_t>(1, row_bytes)), 1, 1024);
-    if (row_bytes > (1u << 20)) chunk[0] = 1;
-    Handle space(checked(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), max.data()), "space " + path));
-    Handle plist(H5Pcreate(H5P_DATASET_CREATE));
-    check(H5Pset_chunk(plist.get(), static_cast<int>(chunk.size()), chunk.data()), "chunking " + path);
-    if (!is_string) {
-      check(H5Pset_deflate(plist.get(), 4), "compression " + path);
-      if (memory_type == H5T_NATIVE_DOUBLE) {
-        const double fill = std::nan("");
-        check(H5Pset_fill_value(plist.get(), H5T_NATIVE_DOUBLE, &fill), "fill value " + path);
-      }
+    rows.start.assign(rows.extent.size(), 0);
+    const int rank = static_cast<int>(rows.extent.size());
+
+    const std::vector<std::size_t> chunk_dims = row_chunk_dims(row_dims, stored_element_bytes(kind));
+    const std::vector<hsize_t> chunk(chunk_dims.begin(), chunk_dims.end());
+    const Hdf5Handle create_list(checked(H5Pcreate(H5P_DATASET_CREATE), partial_path, "configure", path));
+    check(H5Pset_chunk(create_list.get(), rank, chunk.data()), partial_path, "set chunks of", path);
+    if (kind != RowKind::kString) check(H5Pset_deflate(create_list.get(), 4), partial_path, "compress", path);
+    if (kind == RowKind::kDouble) {
+      // Rows never written (a run that failed mid-way) read as NaN, not as a plausible 0.
+      const double fill = std::numeric_limits<double>::quiet_NaN();
+      check(H5Pset_fill_value(create_list.get(), H5T_NATIVE_DOUBLE, &fill), partial_path, "set fill value of", path);
     }
-    const hid_t dataset =
-        checked(H5Dcreate2(file, path.c_str(), file_type, space.get(), H5P_DEFAULT, plist.get(), H5P_DEFAULT),
-                "cannot create dataset " + path);
-    describe(dataset, info);
-    Rows r;
-    r.dataset = dataset;
-    r.type = memory_type;
-    r.row_dims = to_hsize(row_dims);
-    r.is_string = is_string;
-    row_sets[path] = r;
+
+    const hid_t file_type = kind == RowKind::kDouble  ? H5T_IEEE_F64LE
+                            : kind == RowKind::kInt64 ? H5T_STD_I64LE
+                                                      : string_type.get();
+    const hid_t memory_type = kind == RowKind::kDouble  ? H5T_NATIVE_DOUBLE
+                              : kind == RowKind::kInt64 ? H5T_NATIVE_INT64
+                                                        : string_type.get();
+    const Hdf5Handle space(checked(H5Screate_simple(rank, rows.extent.data(), max_extent.data()), partial_path,
+                                   "create dataspace of", path));
+    rows.dataset = create_dataset(path, file_type, space.get(), create_list.get());
+    describe(rows.dataset.get(), path, info);
+    rows.memory_type = Hdf5Handle(checked(H5Tcopy(memory_type), partial_path, "copy memory type of", path));
+    rows.memory_space = Hdf5Handle(
+        checked(H5Screate_simple(rank, rows.count.data(), nullptr), partial_path, "create memory space of", path));
+    row_sets.insert_or_assign(path, std::move(rows));
   }
 
-  void append(const std::string& path, const void* data) {
-    auto it = row_sets.find(path);
-    if (it == row_sets.end()) throw OutputError("HDF5: no row dataset " + path);
-    Rows& r = it->second;
-    std::vector<hsize_t> size{r.rows + 1}, start{r.rows}, count{1};
-    for (hsize_t d : r.row_dims) {
-      size.push_back(d);
-      start.push_back(0);
-      count.push_back(d);
+  void append(const std::string& path, RowKind kind, const void* row) {
+    const auto it = row_sets.find(path);
+    if (it == row_sets.end()) {
+      throw OutputError("cannot append to '" + path + "' in '" + partial_path +
+                        "': not a row-extendible dataset of this writer (create_rows_* it first)");
     }
-    check(H5Dset_extent(r.dataset, size.data()), "cannot extend " + path);
-    Handle file_space(H5Dget_space(r.dataset));
-    check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start.data(), nullptr, count.data(), nullptr),
-          "select " + path);
-    Handle memory_space(H5Screate_simple(static_cast<int>(count.size()), count.data(), nullptr));
-    Handle string_memory_type(r.is_string ? string_type() : H5I_INVALID_HID);
-    const hid_t type = r.is_string ? string_memory_type.get() : r.type;
-    check(H5Dwrite(r.dataset, type, memory_space.get(), file_space.get(), H5P_DEFAULT, data),
-          "cannot append to " + path);
-    ++r.rows;
-  }
-
-  void close_all() {
-    for (auto& [path, r] : row_sets) {
-      if (r.dataset >= 0) H5Dclose(r.dataset);
-      r.dataset = H5I_INVALID_HID;
+    RowSet& rows = it->second;
+    if (rows.kind != kind) {
+      throw OutputError("cannot append a " + std::string(kind_name(kind)) + " row to '" + path + "', a " +
+                        kind_name(rows.kind) + " dataset");
     }
-    row_sets.clear();
-    if (file >= 0) H5Fclose(file);
-    file = H5I_INVALID_HID;
+    if (row == nullptr && rows.row_elements > 0) throw OutputError("null row appended to '" + path + "'");
+    const hsize_t index = rows.extent[0];
+    rows.extent[0] = index + 1;
+    if (H5Dset_extent(rows.dataset.get(), rows.extent.data()) < 0) {
+      rows.extent[0] = index;
+      throw_hdf5_error(partial_path, "extend", path);
+    }
+    if (rows.row_elements == 0) return;
+    rows.start[0] = index;
+    const Hdf5Handle file_space(H5Dget_space(rows.dataset.get()));
+    const bool written = file_space.get() >= 0 &&
+                         H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, rows.start.data(), nullptr,
+                                             rows.count.data(), nullptr) >= 0 &&
+                         H5Dwrite(rows.dataset.get(), rows.memory_type.get(), rows.memory_space.get(), file_space.get(),
+                                  H5P_DEFAULT, row) >= 0;
+    if (!written) {
+      const std::string reason = hdf5_error_reason();
+      rows.extent[0] = index;  // best effort: do not leave a row of fill values behind
+      H5Dset_extent(rows.dataset.get(), rows.extent.data());
+      throw OutputError("cannot append a row to '" + path + "' in '" + partial_path + "': " + reason);
+    }
   }
 };
 
 Hdf5Writer::Hdf5Writer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
-Hdf5Writer::Hdf5Writer(Hdf5Writer&&) noexcept = default;
-Hdf5Writer& Hdf5Writer::operator=(Hdf5Writer&&) noexcept = default;
-
-Hdf5Writer::~Hdf5Writer() {
-  if (!impl_) return;
-  impl_->close_all();
-  if (!impl_->committed) {
-    std::error_code ec;
-    std::filesystem::remove(impl_->partial_path, ec);
-  }
-}
+Hdf5Writer::Hdf5Writer(Hdf5Writer&& other) noexcept = default;
+Hdf5Writer& Hdf5Writer::operator=(Hdf5Writer&& other) noexcept = default;
+Hdf5Writer::~Hdf5Writer() = default;
 
 Hdf5Writer Hdf5Writer::create(const std::string& final_path) {
-  // Errors become exceptions with our own messages; the library's stack printing would only add noise.
-  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+  QuietHdf5Errors quiet;
+  if (final_path.empty()) throw OutputError("output file path is empty");
   auto impl = std::make_unique<Impl>();
   impl->final_path = final_path;
   impl->partial_path = final_path + ".partial";
-  impl->file = H5Fcreate(impl->partial_path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
-  if (impl->file < 0) throw OutputError("cannot create output file '" + impl->partial_path + "'");
+  const std::string& partial = impl->partial_path;
+
+  // Strong close: H5Fclose closes every object still open, so the file is complete before it is renamed.
+  const Hdf5Handle access(checked(H5Pcreate(H5P_FILE_ACCESS), partial, "configure", partial));
+  check(H5Pset_fclose_degree(access.get(), H5F_CLOSE_STRONG), partial, "configure", partial);
+  impl->file = Hdf5Handle(H5Fcreate(partial.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, access.get()));
+  if (impl->file.get() < 0) throw_hdf5_file_error("create output file", partial);
+  impl->owns_partial = true;
+
+  impl->link_create = Hdf5Handle(checked(H5Pcreate(H5P_LINK_CREATE), partial, "configure", partial));
+  check(H5Pset_create_intermediate_group(impl->link_create.get(), 1), partial, "configure", partial);
+  check(H5Pset_char_encoding(impl->link_create.get(), H5T_CSET_UTF8), partial, "configure", partial);
+  impl->string_type = Hdf5Handle(checked(H5Tcopy(H5T_C_S1), partial, "configure", partial));
+  check(H5Tset_size(impl->string_type.get(), H5T_VARIABLE), partial, "configure", partial);
+  check(H5Tset_cset(impl->string_type.get(), H5T_CSET_UTF8), partial, "configure", partial);
   return Hdf5Writer(std::move(impl));
+}
+
+Hdf5Writer::Impl& Hdf5Writer::open_impl() const {
+  if (!impl_) throw OutputError("use of a moved-from Hdf5Writer");
+  if (impl_->closed) {
+    throw OutputError("'" + impl_->final_path + "' is " +
+                      (impl_->committed ? "already committed" : "closed after a failed commit"));
+  }
+  return *impl_;
 }
 
 void Hdf5Writer::set_string_attribute(const std::string& object_path, const std::string& name,
                                       const std::string& value) {
-  Handle object(checked(H5Oopen(impl_->file, object_path.c_str(), H5P_DEFAULT), "no object " + object_path));
-  impl_->attribute(object.get(), name, value);
+  Impl& impl = open_impl();
+  QuietHdf5Errors quiet;
+  if (object_path.empty() || object_path.front() != '/') {
+    throw OutputError("object path must be absolute ('/' is the root): '" + object_path + "'");
+  }
+  Hdf5Handle object(H5Oopen(impl.file.get(), object_path.c_str(), H5P_DEFAULT));
+  if (object.get() < 0) {
+    object = Hdf5Handle(
+        checked(H5Gcreate2(impl.file.get(), object_path.c_str(), impl.link_create.get(), H5P_DEFAULT, H5P_DEFAULT),
+                impl.partial_path, "create group", object_path));
+  }
+  impl.write_attribute(object.get(), object_path, name, value);
 }
 
 void Hdf5Writer::write_strings(const std::string& path, const std::vector<std::string>& values,
                                const DatasetInfo& info) {
+  Impl& impl = open_impl();
+  QuietHdf5Errors quiet;
   std::vector<const char*> pointers;
-  for (const std::string& v : values) pointers.push_back(v.c_str());
-  Handle type(string_type());
-  impl_->write_fixed(path, type.get(), type.get(), pointers.data(), {values.size()}, info);
+  pointers.reserve(values.size());
+  for (const std::string& v : values) {
+    require_no_nul(v, path);
+    pointers.push_back(v.c_str());
+  }
+  impl.write_fixed(path, impl.string_type.get(), impl.string_type.get(), pointers.data(), values.size(),
+                   {values.size()}, info);
 }
 
 void Hdf5Writer::write_doubles(const std::string& path, const std::vector<double>& values,
                                const std::vector<std::size_t>& dims, const DatasetInfo& info) {
-  impl_->write_fixed(path, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, values.data(), dims, info);
+  Impl& impl = open_impl();
+  QuietHdf5Errors quiet;
+  impl.write_fixed(path, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, values.data(), values.size(), dims, info);
 }
 
 void Hdf5Writer::write_int64s(const std::string& path, const std::vector<std::int64_t>& values,
                               const std::vector<std::size_t>& dims, const DatasetInfo& info) {
-  impl_->write_fixed(path, H5T_STD_I64LE, H5T_NATIVE_INT64, values.data(), dims, info);
+  Impl& impl = open_impl();
+  QuietHdf5Errors quiet;
+  impl.write_fixed(path, H5T_STD_I64LE, H5T_NATIVE_INT64, values.data(), values.size(), dims, info);
 }
 
 void Hdf5Writer::create_rows_double(const std::string& path, const std::vector<std::size_t>& row_dims,
                                     const DatasetInfo& info) {
-  impl_->create_rows(path, row_dims, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, false, info);
+  Impl& impl = open_impl();
+  QuietHdf5Errors quiet;
+  impl.create_rows(path, row_dims, RowKind::kDouble, info);
 }
 
 void Hdf5Writer::create_rows_int64(const std::string& path, const std::vector<std::size_t>& row_dims,
                                    const DatasetInfo& info) {
-  impl_->create_rows(path, row_dims, H5T_STD_I64LE, H5T_NATIVE_INT64, false, info);
+  Impl& impl = open_impl();
+  QuietHdf5Errors quiet;
+  impl.create_rows(path, row_dims, RowKind::kInt64, info);
 }
 
 void Hdf5Writer::create_rows_string(const std::string& path, const DatasetInfo& info) {
-  Handle type(string_type());
-  impl_->create_rows(path, {}, type.get(), H5I_INVALID_HID, true, info);
+  Impl& impl = open_impl();
+  QuietHdf5Errors quiet;
+  impl.create_rows(path, {}, RowKind::kString, info);
 }
 
-void Hdf5Writer::append_row_double(const std::string& path, const double* row) { impl_->append(path, row); }
-void Hdf5Writer::append_row_int64(const std::string& path, const std::int64_t* row) { impl_->append(path, row); }
+void Hdf5Writer::append_row_double(const std::string& path, const double* row_values) {
+  Impl& impl = open_impl();
+  QuietHdf5Errors quiet;
+  impl.append(path, RowKind::kDouble, row_values);
+}
+
+void Hdf5Writer::append_row_int64(const std::string& path, const std::int64_t* row_values) {
+  Impl& impl = open_impl();
+  QuietHdf5Errors quiet;
+  impl.append(path, RowKind::kInt64, row_values);
+}
+
 void Hdf5Writer::append_row_string(const std::string& path, const std::string& value) {
+  Impl& impl = open_impl();
+  QuietHdf5Errors quiet;
+  require_no_nul(value, path);
   const char* text = value.c_str();
-  impl_->append(path, &text);
+  impl.append(path, RowKind::kString, &text);
 }
 
 std::size_t Hdf5Writer::rows(const std::string& path) const {
-  auto it = impl_->row_sets.find(path);
-  return it == impl_->row_sets.end() ? 0 : static_cast<std::size_t>(it->second.rows);
+  const Impl& impl = open_impl();
+  const auto it = impl.row_sets.find(path);
+  if (it == impl.row_sets.end()) {
+    throw OutputError("'" + path + "' is not a row-extendible dataset of '" + impl.partial_path + "'");
+  }
+  return static_cast<std::size_t>(it->second.extent[0]);
 }
 
-void Hdf5Writer::flush() { check(H5Fflush(impl_->file, H5F_SCOPE_GLOBAL), "flush"); }
+void Hdf5Writer::flush() {
+  Impl& impl = open_impl();
+  QuietHdf5Errors quiet;
+  if (H5Fflush(impl.file.get(), H5F_SCOPE_LOCAL) < 0) throw_hdf5_file_error("flush", impl.partial_path);
+}
 
 void Hdf5Writer::commit() {
-  flush();
-  impl_->close_all();
-  std::error_code ec;
-  std::filesystem::rename(impl_->partial_path, impl_->final_path, ec);
-  if (ec)
-    throw OutputError("cannot rename '" + impl_->partial_path + "' to '" + impl_->final_path + "': " + ec.message());
-  impl_->committed = true;
+  Impl& impl = open_impl();
+  QuietHdf5Errors quiet;
+  if (H5Fflush(impl.file.get(), H5F_SCOPE_LOCAL) < 0) throw_hdf5_file_error("flush", impl.partial_path);
+  if (impl.close() < 0) throw_hdf5_file_error("close", impl.partial_path);
+  publish_file(impl.partial_path, impl.final_path);
+  impl.committed = true;
 }
 
 }  // namespace reformsim::output

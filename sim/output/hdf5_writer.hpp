@@ -1,60 +1,76 @@
 #pragma once
-// A small HDF5 writer on the C API (kept out of this header): datasets with `units` and `description`
-// attributes, row-extendible datasets for results appended run by run, and a file that only appears under its
-// final name when commit() succeeds — until then it is `<name>.partial`, deleted if the writer is destroyed.
+// A small HDF5 writer (C API, kept out of this header) for the experiment file of DESIGN.md §6: fixed
+// datasets, row-extendible datasets whose first dimension is the run index, string attributes, and every
+// dataset carrying `units` and `description`. The file only appears under its final name when commit()
+// succeeds; until then it is `<final>.partial`, deleted when an uncommitted writer is destroyed, so neither
+// an exception nor a crash leaves a file at the final path that looks complete.
+//
+// Paths are absolute ("/monthly/balance_yuan"); missing groups on the way are created. Strings are stored as
+// variable-length UTF-8 (the caller supplies UTF-8; a NUL byte inside a string is rejected). Doubles are
+// stored as IEEE little-endian binary64 and round-trip bit-exactly, NaN payloads included. Every failure
+// throws OutputError naming the file, the object path and HDF5's reason; HDF5 prints nothing itself.
+// Not thread-safe: one writer is used by one thread at a time.
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "sim/output/dataset_info.hpp"
 #include "sim/output/output_error.hpp"
 
 namespace reformsim::output {
 
-/// Units and one-line description stored on every dataset.
-struct DatasetInfo {
-  std::string units;
-  std::string description;
-};
-
-/// Writes one HDF5 file.
+/// Writes one HDF5 file under a temporary name and publishes it atomically on commit().
 class Hdf5Writer {
  public:
-  /// Creates `final_path + ".partial"` (replacing a stale one); throws OutputError.
+  /// Creates `final_path + ".partial"` (truncating a stale one); throws OutputError with the path and reason.
   static Hdf5Writer create(const std::string& final_path);
-  Hdf5Writer(Hdf5Writer&&) noexcept;
-  Hdf5Writer& operator=(Hdf5Writer&&) noexcept;
+  /// Takes over `other`'s file; `other` can then only be destroyed or assigned to.
+  Hdf5Writer(Hdf5Writer&& other) noexcept;
+  /// Discards this writer's uncommitted file (as the destructor does), then takes over `other`'s.
+  Hdf5Writer& operator=(Hdf5Writer&& other) noexcept;
+  Hdf5Writer(const Hdf5Writer&) = delete;
+  Hdf5Writer& operator=(const Hdf5Writer&) = delete;
   /// Without commit(): closes and deletes the temporary file; the final path is never touched.
   ~Hdf5Writer();
 
-  /// Variable-length UTF-8 string attribute on a group or dataset ("/" = root).
+  /// Sets (or replaces) a UTF-8 string attribute on a group or dataset ("/" = root; a missing group is created).
   void set_string_attribute(const std::string& object_path, const std::string& name, const std::string& value);
-  /// 1-D dataset of strings.
+
+  /// Writes a 1-D dataset of variable-length UTF-8 strings.
   void write_strings(const std::string& path, const std::vector<std::string>& values, const DatasetInfo& info);
-  /// Row-major doubles of shape `dims`.
+  /// Writes doubles of shape `dims` (rank ≥ 1, row-major; values.size() must equal the product of dims).
   void write_doubles(const std::string& path, const std::vector<double>& values, const std::vector<std::size_t>& dims,
                      const DatasetInfo& info);
+  /// Writes 64-bit integers of shape `dims` (rank ≥ 1, row-major; values.size() must equal the product of dims).
   void write_int64s(const std::string& path, const std::vector<std::int64_t>& values,
                     const std::vector<std::size_t>& dims, const DatasetInfo& info);
 
-  /// Dataset of shape [0, row_dims...] that grows by one row per append.
+  /// Creates a chunked, deflated double dataset of shape [0, row_dims...] (NaN fill) that grows one row per append.
   void create_rows_double(const std::string& path, const std::vector<std::size_t>& row_dims, const DatasetInfo& info);
+  /// Creates a chunked, deflated int64 dataset of shape [0, row_dims...] that grows one row per append.
   void create_rows_int64(const std::string& path, const std::vector<std::size_t>& row_dims, const DatasetInfo& info);
+  /// Creates a chunked 1-D dataset of variable-length UTF-8 strings that grows one row per append.
   void create_rows_string(const std::string& path, const DatasetInfo& info);
-  /// Appends one row (product of row_dims values).
+  /// Extends a create_rows_double dataset by one row and writes the row's product(row_dims) values into it.
   void append_row_double(const std::string& path, const double* row_values);
+  /// Extends a create_rows_int64 dataset by one row and writes the row's product(row_dims) values into it.
   void append_row_int64(const std::string& path, const std::int64_t* row_values);
+  /// Extends a create_rows_string dataset by one row holding `value`.
   void append_row_string(const std::string& path, const std::string& value);
-  /// Rows written so far.
+  /// Rows appended so far to a row-extendible dataset; throws OutputError for any other path.
   std::size_t rows(const std::string& path) const;
-  /// Flushes buffers to disk.
+
+  /// Writes all buffered data and metadata to the operating system (H5Fflush); the file stays open.
   void flush();
-  /// Flushes, closes and renames the file to its final name.
+  /// Flushes, closes, syncs and renames the file to its final name; afterwards the writer accepts no writes.
   void commit();
 
  private:
   struct Impl;
   explicit Hdf5Writer(std::unique_ptr<Impl> impl);
+  Impl& open_impl() const;
   std::unique_ptr<Impl> impl_;
 };
 

@@ -1,8 +1,9 @@
 #include "sim/engine/calendar.hpp"
 
-#include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <stdexcept>
+#include <string>
 
 namespace reformsim::sim {
 
@@ -32,13 +33,31 @@ double Calendar::month_start_day(int month_index) const {
   return static_cast<double>(year) * kDaysPerYear + kMonthStart[month];
 }
 
-int Calendar::year_index(double t) const { return static_cast<int>(std::floor(t / kDaysPerYear)); }
+Calendar::YearAndDay Calendar::split(double t) {
+  // A bound far inside int range for month indices (which overflow near 179 million years); NaN fails it too.
+  if (!(std::abs(t) <= kMaxAbsDays)) [[unlikely]] {
+    throw std::out_of_range("calendar: time " + std::to_string(t) + " days is not a finite simulated time");
+  }
+  int year = static_cast<int>(std::floor(t / kDaysPerYear));
+  // t / 365 is rounded, so nothing guarantees that it stays below the next integer for a t just below a new
+  // year; t - 365 × year is exact for year >= 1 (Sterbenz), so its sign settles it.
+  double day = t - static_cast<double>(year) * kDaysPerYear;
+  if (day < 0) {
+    --year;
+    day += kDaysPerYear;
+  }
+  if (day >= kDaysPerYear) {  // only through rounding of -tiny + 365 before day 0
+    ++year;
+    day = 0;
+  }
+  return {year, day};
+}
+
+int Calendar::year_index(double t) const { return split(t).year; }
 
 int Calendar::month_index(double t) const {
-  const int year = year_index(t);
-  const double day_of_year = t - static_cast<double>(year) * kDaysPerYear;
-  const int day = std::min(static_cast<int>(day_of_year), kDaysPerYear - 1);
-  return year * kMonthsPerYear + kMonthOfDay.month[day];
+  const YearAndDay yd = split(t);
+  return yd.year * kMonthsPerYear + kMonthOfDay.month[static_cast<int>(yd.day)];
 }
 
 int Calendar::month_of_year(int month_index) const {

@@ -16,17 +16,20 @@ struct Event {
   std::uint8_t flags;      ///< free for the handler
 };
 
+// Two events per cache line, copied with plain moves: the queue's speed rests on both.
 static_assert(sizeof(Event) == 32, "events must stay small");
-static_assert(std::is_trivially_copyable_v<Event>, "events are plain values");
+static_assert(std::is_trivially_copyable_v<Event> && std::is_standard_layout_v<Event>, "events are plain values");
 
-/// True when `a` must be handled before `b`.
+/// True when `a` must be handled before `b`: earlier time, then lower priority, then lower sequence.
 inline bool event_before(const Event& a, const Event& b) {
+  // Plain branches: a branch-free form measured slower in the queue, whose speculation down the likely branch
+  // doubles as a prefetch of the next heap level. Times are never NaN (Simulation rejects them).
   if (a.time_days != b.time_days) return a.time_days < b.time_days;
   if (a.priority != b.priority) return a.priority < b.priority;
   return a.sequence < b.sequence;
 }
 
-/// Builds an event (the sequence is assigned when it is scheduled).
+/// Builds an event (the sequence is assigned when it is scheduled; flags start at 0).
 inline Event make_event(double time_days, std::uint16_t kind, std::uint32_t target, std::uint64_t payload = 0,
                         std::uint8_t priority = 0) {
   return Event{time_days, 0, payload, target, kind, priority, 0};

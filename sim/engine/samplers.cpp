@@ -14,7 +14,11 @@ void require(bool ok, const char* what, double value) {
 
 }  // namespace
 
-double uniform(RandomStream& rng, double a, double b) { return a + (b - a) * rng.next_uniform(); }
+double uniform(RandomStream& rng, double a, double b) {
+  require(std::isfinite(a), "uniform lower bound must be finite", a);
+  require(std::isfinite(b) && b >= a, "uniform upper bound must be finite and >= the lower bound", b);
+  return a + (b - a) * rng.next_uniform();
+}
 
 double exponential(RandomStream& rng, double rate) {
   require(rate > 0 && std::isfinite(rate), "exponential rate must be > 0", rate);
@@ -22,6 +26,7 @@ double exponential(RandomStream& rng, double rate) {
 }
 
 double standard_normal_quantile(double p) {
+  require(p > 0 && p < 1, "normal quantile needs a probability in (0, 1)", p);
   // Wichura (1988), algorithm AS 241 (PPND16): relative accuracy about 1e-16.
   const double q = p - 0.5;
   if (std::abs(q) <= 0.425) {
@@ -100,22 +105,27 @@ double standard_normal_quantile(double p) {
 }
 
 double normal(RandomStream& rng, double mean, double sd) {
+  require(std::isfinite(mean), "normal mean must be finite", mean);
   require(sd >= 0 && std::isfinite(sd), "normal sd must be >= 0", sd);
   // Inversion: exactly one uniform per normal, so a stream's later draws never shift with rejection luck.
   return mean + sd * standard_normal_quantile(rng.next_uniform());
 }
 
 std::uint64_t poisson(RandomStream& rng, double mean) {
-  require(mean >= 0 && std::isfinite(mean), "poisson mean must be >= 0", mean);
+  // The upper bound keeps every count exactly representable in a double and in the result.
+  require(mean >= 0 && mean <= 1e15, "poisson mean must be in [0, 1e15]", mean);
   if (mean == 0) return 0;
   if (mean < 30) {
-    // Inversion by sequential search.
+    // Inversion by sequential search from 0: one uniform per draw, about mean + 1 steps.
     double p = std::exp(-mean), cumulative = p;
     const double u = rng.next_uniform();
     std::uint64_t k = 0;
-    while (u > cumulative && k < 1000) {
+    while (u > cumulative) {
       ++k;
       p *= mean / static_cast<double>(k);
+      // Far in the tail the terms no longer change the rounded sum; a u above that sum (within 1e-15 of 1)
+      // would otherwise loop for ever.
+      if (cumulative + p == cumulative) break;
       cumulative += p;
     }
     return k;
@@ -148,7 +158,7 @@ double gamma(RandomStream& rng, double shape, double scale) {
   for (;;) {
     double x, v;
     do {
-      x = normal(rng, 0.0, 1.0);
+      x = standard_normal_quantile(rng.next_uniform());
       v = 1.0 + c * x;
     } while (v <= 0);
     v = v * v * v;
@@ -159,6 +169,7 @@ double gamma(RandomStream& rng, double shape, double scale) {
 }
 
 double lognormal_mu_sigma(RandomStream& rng, double mu, double sigma) {
+  require(std::isfinite(mu), "lognormal mu must be finite", mu);
   require(sigma >= 0 && std::isfinite(sigma), "lognormal sigma must be >= 0", sigma);
   return std::exp(normal(rng, mu, sigma));
 }
@@ -174,8 +185,9 @@ double lognormal_mean_cv(RandomStream& rng, double mean, double cv) {
 double gamma_mean_cv(RandomStream& rng, double mean, double cv) {
   require(mean > 0 && std::isfinite(mean), "gamma mean must be > 0", mean);
   require(cv >= 0 && std::isfinite(cv), "gamma cv must be >= 0", cv);
-  if (cv == 0) return mean;
   const double shape = 1.0 / (cv * cv);
+  // cv 0, or so small that 1/cv² overflows: a point mass at the mean, to double precision.
+  if (!std::isfinite(shape)) return mean;
   return gamma(rng, shape, mean / shape);
 }
 

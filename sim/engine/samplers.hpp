@@ -7,19 +7,19 @@
 
 namespace reformsim::sim {
 
-/// Uniform on [a, b).
+/// Uniform on (a, b) (an end only through rounding); a and b finite, a <= b.
 double uniform(RandomStream& rng, double a, double b);
 /// Exponential with the given rate (> 0).
 double exponential(RandomStream& rng, double rate);
-/// Standard normal quantile function (inverse CDF) for p in (0, 1).
+/// Standard normal quantile function (inverse CDF), Wichura AS 241, for p in (0, 1).
 double standard_normal_quantile(double p);
-/// Normal by inversion of one uniform.
+/// Normal with finite mean and sd >= 0, by inversion of one uniform.
 double normal(RandomStream& rng, double mean, double sd);
-/// Poisson with the given mean (≥ 0): inversion below 30, PTRS (Hörmann 1993) above.
+/// Poisson with the given mean (0 ≤ mean ≤ 1e15): inversion below 30, PTRS (Hörmann 1993) above.
 std::uint64_t poisson(RandomStream& rng, double mean);
 /// Gamma with shape and scale (> 0): Marsaglia–Tsang, boosted for shape < 1.
 double gamma(RandomStream& rng, double shape, double scale);
-/// Lognormal with log-mean mu and log-sd sigma (≥ 0).
+/// Lognormal with finite log-mean mu and log-sd sigma (≥ 0).
 double lognormal_mu_sigma(RandomStream& rng, double mu, double sigma);
 /// Lognormal with the given mean (> 0) and coefficient of variation (≥ 0); cv 0 returns the mean.
 double lognormal_mean_cv(RandomStream& rng, double mean, double cv);

@@ -5,46 +5,58 @@
 #include <stdexcept>
 #include <string>
 
+#include "sim/engine/event.hpp"
 #include "sim/engine/event_queue.hpp"
 
 namespace reformsim::sim {
 
-/// Clock plus pending events of one single-threaded run.
+/// Clock plus pending events of one single-threaded run. A Dispatcher is any type with
+/// `void handle(const Event&, Simulation&)`; make_event (event.hpp) builds the events it schedules.
 class Simulation {
  public:
-  /// Current simulated time in days.
+  /// Current simulated time in days: the time of the event being handled, or the end of the last run_until.
   double now() const { return now_; }
-  /// Schedules an event; scheduling in the past is a logic error.
+  /// Schedules an event at e.time_days >= now(); earlier (or NaN) times throw std::logic_error.
   void schedule(Event e) {
-    if (e.time_days < now_) [[unlikely]]
-      scheduled_in_the_past(e);
+    // Written as !(t >= now) so that NaN, which would corrupt the heap order, is rejected too.
+    if (!(e.time_days >= now_)) [[unlikely]]
+      throw_scheduled_in_the_past(e);
     queue_.push(e);
   }
   /// Handles every event with time < end_days in order by calling `d.handle(event, *this)`; events at end_days
-  /// or later stay queued. Afterwards now() == end_days. Returns the number of events handled.
+  /// or later stay queued, so consecutive runs [a, b), [b, c) never handle an event twice. Afterwards
+  /// now() == end_days. Returns the number of events handled; end_days < now() throws std::logic_error.
   template <class Dispatcher>
   std::uint64_t run_until(double end_days, Dispatcher& d) {
-    std::uint64_t handled = 0;
+    if (!(end_days >= now_)) [[unlikely]]
+      throw_end_in_the_past(end_days);
+    const std::uint64_t before = processed_;
     while (!queue_.empty() && queue_.top().time_days < end_days) {
       const Event e = queue_.pop();
       now_ = e.time_days;
       d.handle(e, *this);
-      ++handled;
+      ++processed_;  // counted as it goes, so the total stays right if a handler throws
     }
-    if (end_days > now_) now_ = end_days;
-    processed_ += handled;
-    return handled;
+    now_ = end_days;
+    return processed_ - before;
   }
-  /// Events handled so far.
+  /// Events handled so far, over all run_until calls.
   std::uint64_t events_processed() const { return processed_; }
+  /// The pending events (for inspection, reserve(), or pushing without the past-time check).
   EventQueue& queue() { return queue_; }
+  /// The pending events, read-only.
   const EventQueue& queue() const { return queue_; }
 
  private:
-  // Out of line and cold, so schedule() stays small enough to inline on the hot path.
-  [[noreturn, gnu::cold, gnu::noinline]] void scheduled_in_the_past(const Event& e) const {
-    throw std::logic_error("event of kind " + std::to_string(e.kind) + " scheduled at day " +
-                           std::to_string(e.time_days) + ", before now (day " + std::to_string(now_) + ")");
+  // Out of line and cold, so schedule() and the loop stay small enough to inline on the hot path.
+  [[noreturn, gnu::cold, gnu::noinline]] void throw_scheduled_in_the_past(const Event& e) const {
+    throw std::logic_error("event of kind " + std::to_string(e.kind) + " for target " + std::to_string(e.target) +
+                           " scheduled at day " + std::to_string(e.time_days) + ", before now (day " +
+                           std::to_string(now_) + ")");
+  }
+  [[noreturn, gnu::cold, gnu::noinline]] void throw_end_in_the_past(double end_days) const {
+    throw std::logic_error("run_until(day " + std::to_string(end_days) + ") would move the clock back from day " +
+                           std::to_string(now_));
   }
   EventQueue queue_;
   double now_ = 0;

@@ -4,6 +4,8 @@
 #include <functional>
 #include <map>
 
+#include "agents/model/declared_metric.hpp"
+#include "agents/model/supervision_outputs.hpp"
 #include "agents/payment/settlement.hpp"
 #include "sim/engine/calendar.hpp"
 
@@ -11,13 +13,10 @@ namespace reformsim::agents {
 
 namespace {
 
-using experiment::MetricSpec;
 using experiment::OutputLayout;
 using experiment::RunValues;
+using namespace outputs;
 
-const double kNaN = std::nan("");
-
-double ratio(double numerator, double denominator) { return denominator > 0 ? numerator / denominator : kNaN; }
 
 // Sums over the final simulated year (its last 12 months): flows in the summary are "in the final year".
 struct FinalYear {
@@ -70,51 +69,6 @@ std::vector<YearFlows> yearly_flows(const RunMetrics& m) {
     y.balance_end_yuan = m.months[i].balance_yuan;
   }
   return years;
-}
-
-struct Declared {
-  MetricSpec spec;
-  // Fills `row` (already sized and NaN-filled) for one run.
-  std::function<void(const ScenarioConfig&, const RunMetrics&, std::vector<double>& row, const OutputLayout&)> fill;
-};
-
-using Fill = decltype(Declared::fill);
-
-Declared scalar(std::string name, std::string units, std::string description,
-                std::function<double(const ScenarioConfig&, const RunMetrics&)> f) {
-  return {{"summary/" + name, {}, std::move(units), std::move(description)},
-          [f](const ScenarioConfig& s, const RunMetrics& m, std::vector<double>& row, const OutputLayout&) {
-            row[0] = f(s, m);
-          }};
-}
-
-Declared monthly(std::string name, std::string units, std::string description,
-                 std::function<double(const MonthMetrics&)> f) {
-  return {{"monthly/" + name, {"month"}, std::move(units), std::move(description)},
-          [f](const ScenarioConfig&, const RunMetrics& m, std::vector<double>& row, const OutputLayout&) {
-            for (std::size_t i = 0; i < m.months.size() && i < row.size(); ++i) row[i] = f(m.months[i]);
-          }};
-}
-
-Declared hospital_year(std::string name, std::string units, std::string description,
-                       std::function<double(const HospitalYearMetrics&, const HospitalConfig&)> f) {
-  return {{"hospitals/" + name, {"hospital", "year"}, std::move(units), std::move(description)},
-          [f](const ScenarioConfig& s, const RunMetrics& m, std::vector<double>& row, const OutputLayout& layout) {
-            const std::size_t years = layout.axis_size("year");
-            for (std::size_t h = 0; h < m.hospital_years.size(); ++h) {
-              for (std::size_t y = 0; y < m.hospital_years[h].size() && y < years; ++y) {
-                row[h * years + y] = f(m.hospital_years[h][y], s.hospitals[h]);
-              }
-            }
-          }};
-}
-
-Declared group(std::string name, std::string units, std::string description,
-               std::function<double(const GroupMetrics&)> f) {
-  return {{"groups/" + name, {"group"}, std::move(units), std::move(description)},
-          [f](const ScenarioConfig&, const RunMetrics& m, std::vector<double>& row, const OutputLayout&) {
-            for (std::size_t g = 0; g < m.groups.size() && g < row.size(); ++g) row[g] = f(m.groups[g]);
-          }};
 }
 
 const std::vector<Declared>& declared() {
@@ -397,6 +351,7 @@ const std::vector<Declared>& declared() {
                      for (std::size_t t = 0; t < types; ++t) row[y * types + t] = m.settlement_type_counts[y][t];
                    }
                  }});
+    add_supervision_metrics(d);
     return d;
   }();
   return metrics;
@@ -422,7 +377,9 @@ OutputLayout reform_output_layout(const ScenarioConfig& longest, const ScenarioC
   experiment::AxisSpec scheme{"scheme", {"employee", "resident"}, "insurance scheme (职工 / 城乡居民)"};
   experiment::AxisSpec region{"region", {}, "region (pooling unit under county or province pooling), by index"};
   for (int r = 0; r < first.population.regions; ++r) region.labels.push_back("region " + std::to_string(r));
-  layout.axes = {month, year, hospital, group_axis, types, scheme, region};
+  experiment::AxisSpec violations{"violation_type", {}, "violation type (DOMAIN.md §6.3)"};
+  for (Violation v : all_violations()) violations.labels.emplace_back(violation_name(v));
+  layout.axes = {month, year, hospital, group_axis, types, scheme, region, violations};
   for (const Declared& d : declared()) layout.metrics.push_back(d.spec);
   return layout;
 }

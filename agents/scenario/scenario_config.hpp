@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "agents/scenario/behaviour_config.hpp"
 #include "agents/scenario/case_catalogue.hpp"
 #include "agents/scenario/dip_catalogue.hpp"
 
@@ -242,6 +243,8 @@ struct ScenarioConfig {
   FundConfig fund;
   PaymentConfig payment;
   std::vector<Shock> shocks;
+  BehaviourConfig behaviour;
+  SupervisionConfig supervision;
   int months() const { return horizon_years * 12; }
 };
 

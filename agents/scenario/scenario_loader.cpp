@@ -5,6 +5,7 @@
 #include <limits>
 #include <set>
 
+#include "agents/scenario/behaviour_loader.hpp"
 #include "agents/scenario/scenario_schema.hpp"
 #include "sim/config/key_path.hpp"
 #include "sim/config/read.hpp"
@@ -416,6 +417,7 @@ ScenarioConfig build_scenario(const Node& raw, ErrorList& errors, Node* validate
   s.fund.premium_growth = get_real(fund, "premium_growth");
 
   read_payment(get_child(root, "payment"), s.payment);
+  read_behaviour_and_supervision(root, s, errors);
   check_cross_fields(root, s, errors);
 
   const std::string& catalogue_path = get_string(root, "catalogue");

@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "agents/scenario/behaviour_schema.hpp"
 #include "agents/scenario/payment_schema.hpp"
 #include "agents/scenario/schema_helpers.hpp"
 #include "sim/config/node.hpp"
@@ -317,6 +318,8 @@ config::SpecPtr scenario_spec() {
        Spec::array(shock_spec())
            ->def_node(Node::sequence())
            ->doc("timed stress-test shocks: ageing, epidemics, wage slowdown, contribution cuts, new technology")},
+      {"behaviour", behaviour_spec()->doc("hospitals' and doctors' responses to the payment rules (gaming)")},
+      {"supervision", supervision_spec()->doc("detectors, audits and penalties")},
   });
 }
 

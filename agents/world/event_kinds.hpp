@@ -11,6 +11,8 @@ inline constexpr std::uint16_t kOutpatientOnset = 2;  ///< target = hospital, pa
 inline constexpr std::uint16_t kDischarge = 3;        ///< payload = active-case slot
 inline constexpr std::uint16_t kMonthEnd = 4;         ///< payload = index of the month that ends
 inline constexpr std::uint16_t kYearStart = 5;        ///< payload = index of the year that starts
+inline constexpr std::uint16_t kReadmission = 6;      ///< second stay of a split admission: payload = split record
+inline constexpr std::uint16_t kWardRound = 7;        ///< target = hospital
 }  // namespace event_kind
 
 namespace event_priority {

@@ -1,5 +1,6 @@
 // Inpatient care: illness onset → case draw → provider choice → bed (or queue / diversion) → discharge →
-// cost sharing and settlement under the payment rule in force.
+// cost sharing and settlement under the payment rule in force. Provider behaviour hooks in at onset (patient
+// selection, treatment intensity), admission (doctor, split stays, phantom beds) and discharge (coding).
 #include <algorithm>
 #include <cmath>
 
@@ -19,6 +20,8 @@ double unit_noise(sim::RandomStream& rng, double cv, LosDistribution shape) {
   if (cv <= 0) return 1.0;
   return shape == LosDistribution::Gamma ? sim::gamma_mean_cv(rng, 1.0, cv) : sim::lognormal_mean_cv(rng, 1.0, cv);
 }
+
+constexpr double kReadmissionIndicatorDays = 7;
 
 }  // namespace
 
@@ -53,17 +56,30 @@ void World::on_admission_onset(const sim::Event& e, sim::Simulation& sim) {
     }
   }
 
-  const HospitalConfig& hc = scenario_.hospitals[hospital];
-  PendingAdmission a;
-  a.person = person;
-  a.onset = static_cast<std::uint32_t>(onset);
-  a.group = static_cast<std::uint32_t>(group);
-  a.los_days = static_cast<float>(g.mean_los_days * hc.los_index * los_noise);
   const double share = scenario_.case_mix.los_linked_cost_share;
   const double technology = years_[static_cast<std::size_t>(year_at(e.time_days))].group_cost_factor[group];
-  a.bill_yuan = static_cast<float>(g.mean_cost_yuan * hc.cost_index * technology * ((1.0 - share) + share * los_noise) *
-                                   cost_noise);
-  a.arrival_days = e.time_days;
+  auto admission_at = [&](std::size_t h) {
+    const HospitalConfig& hc = scenario_.hospitals[h];
+    PendingAdmission a;
+    a.person = person;
+    a.onset = static_cast<std::uint32_t>(onset);
+    a.group = static_cast<std::uint32_t>(group);
+    a.los_days = static_cast<float>(g.mean_los_days * hc.los_index * los_noise);
+    a.bill_yuan = static_cast<float>(g.mean_cost_yuan * hc.cost_index * technology *
+                                     ((1.0 - share) + share * los_noise) * cost_noise);
+    a.arrival_days = e.time_days;
+    return a;
+  };
+  PendingAdmission a = admission_at(hospital);
+  if (behaviour_on_) {
+    const std::size_t accepted = select_patient(hospital, a, e.time_days);
+    if (accepted != hospital) a = admission_at(hospital = accepted);
+    const double intensity = behaviour_[hospital].intensity[group];
+    if (intensity != 1.0) {
+      a.bill_yuan = static_cast<float>(a.bill_yuan * intensity);
+      a.los_days = static_cast<float>(a.los_days * std::pow(intensity, scenario_.behaviour.strategy.los_elasticity));
+    }
+  }
   if (hospitals_[hospital].has_free_bed()) {
     admit(sim, hospital, a);
   } else {
@@ -80,10 +96,27 @@ void World::admit(sim::Simulation& sim, std::size_t hospital, const PendingAdmis
   c.person = a.person;
   c.group = a.group;
   c.hospital = static_cast<std::uint32_t>(hospital);
-  c.doctor = h.next_doctor;
-  h.next_doctor = (h.next_doctor + 1) % static_cast<std::uint32_t>(h.doctors);
-  c.los_days = a.los_days;
-  c.bill_yuan = a.bill_yuan;
+  if (supervision_on_) {
+    c.doctor = assign_doctor(hospital, sim.now());
+  } else {
+    c.doctor = h.next_doctor;
+    h.next_doctor = (h.next_doctor + 1) % static_cast<std::uint32_t>(h.doctors);
+  }
+  c.los_days = c.true_los_days = a.los_days;
+  c.bill_yuan = c.true_bill_yuan = a.bill_yuan;
+  c.stay_kind = a.stay_kind;
+  c.split_record = a.split_record;
+  c.outpatient_fund_yuan = a.outpatient_fund_yuan;
+  c.entity = a.stay_kind == stay_kind::kLowIndication ? (std::uint64_t{1} << 40) | a.onset : a.onset;
+  MonthMetrics& month = month_at(sim.now());
+  const double since_discharge = sim.now() - last_discharge_day_[a.person];
+  if (since_discharge <= kReadmissionIndicatorDays) month.readmissions_7d += 1;
+  if (supervision_on_ && since_discharge <= scenario_.supervision.readmission_window_days &&
+      scenario_.supervision.readmission_screened_share > 0) {
+    sim::RandomStream rng(supervision_key_, c.entity, 1 + a.stay_kind);
+    c.readmission_flagged = sim::bernoulli(rng, scenario_.supervision.readmission_screened_share);
+  }
+  if (behaviour_on_ && c.stay_kind == stay_kind::kOrdinary) plan_stay(c, sim.now());
   std::uint32_t slot;
   if (free_slots_.empty()) {
     slot = static_cast<std::uint32_t>(active_.size());
@@ -93,7 +126,6 @@ void World::admit(sim::Simulation& sim, std::size_t hospital, const PendingAdmis
     free_slots_.pop_back();
     active_[slot] = c;
   }
-  MonthMetrics& month = month_at(sim.now());
   month.admissions += 1;
   const double wait = sim.now() - a.arrival_days;
   month.wait_days_sum += wait;
@@ -101,74 +133,116 @@ void World::admit(sim::Simulation& sim, std::size_t hospital, const PendingAdmis
   HospitalYearMetrics& hy = metrics_.hospital_years[hospital][static_cast<std::size_t>(year_at(sim.now()))];
   hy.admissions += 1;
   hy.wait_days_sum += wait;
-  sim.schedule(sim::make_event(sim.now() + a.los_days, event_kind::kDischarge, slot, slot, event_priority::kDischarge));
+  sim.schedule(sim::make_event(sim.now() + c.los_days, event_kind::kDischarge, slot, slot, event_priority::kDischarge));
 }
 
-void World::on_discharge(const sim::Event& e, sim::Simulation& sim) {
-  const auto slot = static_cast<std::uint32_t>(e.payload);
-  const ActiveCase c = active_[slot];
-  free_slots_.push_back(slot);
-  HospitalState& h = hospitals_[c.hospital];
-  h.advance(sim.now());
-  h.occupied -= 1;
-
+World::PaidClaim World::pay_inpatient_claim(const ActiveCase& c, const CaseFacts& submitted) {
   const HospitalConfig& hc = scenario_.hospitals[c.hospital];
   const Scheme scheme = population_.scheme(c.person);
   BenefitYearUsage& usage = usage_[c.person];
-  const double bill = c.bill_yuan;
-  const InpatientShare share = inpatient_share(scenario_.benefits, scheme, hc.tier, bill, usage);
+  const InpatientShare share = inpatient_share(scenario_.benefits, scheme, hc.tier, submitted.bill_yuan, usage);
+  PaidClaim paid;
   Claim claim;
-  claim.group = c.group;
+  claim.group = submitted.group;
   claim.tier = hc.tier;
-  claim.total_cost_yuan = bill;
+  claim.total_cost_yuan = submitted.bill_yuan;
   claim.patient_share_yuan = share.patient_share_yuan;
-  claim.los_days = c.los_days;
+  claim.los_days = submitted.los_days;
   claim.special_case_allowed = special_cases_used_[c.hospital] < scenario_.payment.drg.special_case_quota;
-  const Settlement s = rule_->settle(claim);
+  paid.special_case_allowed = claim.special_case_allowed;
+  paid.settlement = rule_->settle(claim);
+  paid.patient_share_yuan = share.patient_share_yuan;
+  const Settlement& s = paid.settlement;
   if (s.type == SettlementType::SpecialCase) special_cases_used_[c.hospital] += 1;
   dip_points_[c.hospital] += s.points * s.coefficient;
-  if (case_sink_) case_sink_->push_back({c.group, bill});
   usage.deductible_paid_yuan += share.deductible_applied_yuan;
   usage.fund_paid_yuan += s.fund_payment_yuan;
 
-  const std::int64_t fund_fen = to_fen(s.fund_payment_yuan);
-  const std::int64_t patient_fen = to_fen(s.patient_share_yuan);
-  ledger_.claim(c.hospital, fund_fen);
-  schemes_.claim(static_cast<std::size_t>(scheme), c.hospital, fund_fen, true);
-  regions_.claim(static_cast<std::size_t>(population_.region(c.person)), c.hospital, fund_fen, true);
-  ledger_.patient_pays(c.hospital, patient_fen);
+  paid.fund_fen = to_fen(s.fund_payment_yuan);
+  paid.patient_fen = to_fen(s.patient_share_yuan);
+  ledger_.claim(c.hospital, paid.fund_fen);
+  schemes_.claim(static_cast<std::size_t>(scheme), c.hospital, paid.fund_fen, true);
+  regions_.claim(static_cast<std::size_t>(population_.region(c.person)), c.hospital, paid.fund_fen, true);
+  ledger_.patient_pays(c.hospital, paid.patient_fen);
+  hospital_revenue_fen_[c.hospital] += paid.fund_fen + paid.patient_fen;
+  return paid;
+}
 
-  const int year = year_at(sim.now());
-  const CaseGroup& g = scenario_.catalogue->group(c.group);
-  MonthMetrics& month = month_at(sim.now());
+double World::resettled_fund_yuan(const CaseFacts& facts, const PaidClaim& paid) const {
+  Claim claim;
+  claim.group = facts.group;
+  claim.tier = facts.tier;
+  claim.total_cost_yuan = facts.bill_yuan;
+  claim.patient_share_yuan = paid.patient_share_yuan;
+  claim.los_days = facts.los_days;
+  claim.special_case_allowed = paid.special_case_allowed;
+  return rule_->settle(claim).fund_payment_yuan;
+}
+
+void World::record_discharge(const ActiveCase& c, const CaseFacts& submitted, const PaidClaim& paid, double now) {
+  const HospitalConfig& hc = scenario_.hospitals[c.hospital];
+  const Settlement& s = paid.settlement;
+  const double bill = submitted.bill_yuan;
+  if (case_sink_) case_sink_->push_back({submitted.group, bill});
+  const int year = year_at(now);
+  const CaseGroup& g = scenario_.catalogue->group(submitted.group);
+  MonthMetrics& month = month_at(now);
   month.discharges += 1;
-  month.los_days_sum += c.los_days;
+  month.los_days_sum += submitted.los_days;
   month.bill_yuan_sum += bill;
   month.patient_share_yuan_sum += s.patient_share_yuan;
   month.settlement_yuan_sum += s.settlement_yuan;
-  month.inpatient_fund_yuan += to_yuan(fund_fen);
+  month.inpatient_fund_yuan += to_yuan(paid.fund_fen);
   month.weight_sum += g.weight;
+  if (submitted.los_days > 30) month.los_over_30_days += 1;
+  const CaseGroup& true_group = scenario_.catalogue->group(c.group);
+  if (true_group.weight < scenario_.behaviour.low_risk_weight_below) {
+    const double intensity = behaviour_on_ ? behaviour_[c.hospital].intensity[c.group] : 1.0;
+    month.mortality_proxy += scenario_.behaviour.low_risk_mortality *
+                             (1.0 + scenario_.behaviour.mortality_intensity_elasticity * (1.0 - intensity));
+  }
   HospitalYearMetrics& hy = metrics_.hospital_years[c.hospital][static_cast<std::size_t>(year)];
   hy.cases += 1;
   hy.weight_sum += g.weight;
-  hy.los_days_sum += c.los_days;
+  hy.los_days_sum += submitted.los_days;
   hy.bill_yuan_sum += bill;
   hy.settlement_yuan_sum += s.settlement_yuan;
   if (s.type == SettlementType::SpecialCase) {
     hy.special_cases += 1;
     hy.special_case_yuan += s.settlement_yuan;
   }
-  hy.revenue_yuan += to_yuan(fund_fen + patient_fen);
-  hospital_revenue_fen_[c.hospital] += fund_fen + patient_fen;
-  hy.inpatient_fund_yuan += to_yuan(fund_fen);
-  hy.cost_yuan += bill * hc.cost_to_charge_ratio;
-  GroupMetrics& gm = metrics_.groups[c.group];
+  hy.revenue_yuan += to_yuan(paid.fund_fen + paid.patient_fen);
+  hy.inpatient_fund_yuan += to_yuan(paid.fund_fen);
+  // True cost: added charges and phantom days cost nothing; shifted care is still delivered here.
+  hy.cost_yuan += c.true_bill_yuan * hc.cost_to_charge_ratio;
+  GroupMetrics& gm = metrics_.groups[submitted.group];
   gm.cases += 1;
   gm.bill_yuan_sum += bill;
   gm.settlement_yuan_sum += s.settlement_yuan;
-  gm.fund_yuan_sum += to_yuan(fund_fen);
+  gm.fund_yuan_sum += to_yuan(paid.fund_fen);
   metrics_.settlement_type_counts[static_cast<std::size_t>(year)][static_cast<std::size_t>(s.type)] += 1;
-  metrics_.hospital_group_years_add(year, c.hospital, c.group, c.los_days, bill);
+  metrics_.hospital_group_years_add(year, c.hospital, submitted.group, submitted.los_days, bill, s.settlement_yuan);
+}
+
+void World::on_discharge(const sim::Event& e, sim::Simulation& sim) {
+  const auto slot = static_cast<std::uint32_t>(e.payload);
+  const ActiveCase c = active_[slot];
+  active_[slot].hospital = ActiveCase::kFreeSlot;
+  free_slots_.push_back(slot);
+  HospitalState& h = hospitals_[c.hospital];
+  h.advance(sim.now());
+  h.occupied -= 1;
+  last_discharge_day_[c.person] = static_cast<float>(sim.now());
+
+  const int tier = scenario_.hospitals[c.hospital].tier;
+  const CaseFacts truth{c.group, tier, c.true_bill_yuan, c.true_los_days};
+  CaseFacts submitted{c.group, tier, c.bill_yuan, c.los_days};
+  std::optional<CodingChoice> coding;
+  if (behaviour_on_ && c.stay_kind == stay_kind::kOrdinary) coding = choose_coding(c, truth);
+  if (coding) submitted = coding->submitted;
+  const PaidClaim paid = pay_inpatient_claim(c, submitted);
+  record_discharge(c, submitted, paid, sim.now());
+  if (behaviour_on_ || supervision_on_) after_discharge(sim, c, truth, coding, paid);
 
   if (!h.waiting.empty()) {
     const PendingAdmission next = h.waiting.front();

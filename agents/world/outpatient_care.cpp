@@ -28,6 +28,7 @@ void World::on_outpatient_onset(const sim::Event& e, sim::Simulation& sim) {
   schedule_outpatient_visit(sim, e.time_days);
   const std::size_t hospital = e.target;
   const auto bill_fen = static_cast<std::int64_t>(e.payload & 0xFFFFFFFFu);
+  if (admitted_low_indication(sim, hospital, e.payload >> 32, bill_fen)) return;
   const RiskClass& risk_class = population_.classes()[e.payload >> 32];
   const double ratio = scenario_.benefits.outpatient_ratio[static_cast<int>(risk_class.scheme)];
   const std::int64_t fund_fen = to_fen(to_yuan(bill_fen) * ratio);

@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "agents/behaviour/violation.hpp"
+
 namespace reformsim::agents {
 
 /// Flows and stocks of one calendar month (index from the scenario start).
@@ -30,6 +32,28 @@ struct MonthMetrics {
   double dip_point_value_yuan = 0;  ///< point value of the month's DIP payments (NaN outside DIP)
   double wait_days_sum = 0;         ///< over admissions
   double waited_admissions = 0;     ///< admissions that had to wait for a bed
+  double readmissions_7d = 0;       ///< admissions within 7 days of the same person's last discharge
+  double turned_away_severe = 0;    ///< loss-making cases a hospital refused (推诿)
+  double mortality_proxy = 0;       ///< expected deaths in low-risk groups, rising as intensity is cut
+  double los_over_30_days = 0;      ///< discharges that stayed over 30 days
+  double shifted_to_patients_yuan = 0;  ///< bills moved to self-pay, and the patients' part of shifted visits
+};
+
+/// Provider behaviour and supervision of one hospital in one month (DOMAIN.md §6–7).
+struct SupervisionCell {
+  PerViolation<double> violations{};      ///< committed (the model knows the truth)
+  PerViolation<double> detected{};        ///< confirmed by an audit, a ward round or a face check
+  PerViolation<double> loss_yuan{};       ///< fund payment as submitted − as corrected
+  PerViolation<double> recovered_yuan{};  ///< clawed back or deducted
+  PerViolation<double> fines_yuan{};
+  PerViolation<double> propensity{};      ///< mean effective propensity of the hospital's doctors at month end
+  double flagged = 0;                     ///< claims flagged by a detector
+  double audits = 0;
+  double audit_cost_yuan = 0;             ///< audits and ward rounds
+  double ward_rounds = 0;
+  double institution_flags = 0;           ///< rounds with under 70% present
+  double interviews = 0;                  ///< rounds that led to the leaders' interview
+  double doctors_suspended = 0;           ///< suspensions, bans and terminations ordered
 };
 
 /// One hospital in one simulated year.
@@ -75,6 +99,7 @@ struct CellSums {
   double cases = 0;
   double los_days_sum = 0;
   double bill_yuan_sum = 0;
+  double settlement_yuan_sum = 0;
 };
 
 /// Everything one run measured.
@@ -82,12 +107,22 @@ struct RunMetrics {
   std::size_t hospitals = 0;
   std::size_t groups_count = 0;
   std::vector<CellSums> hospital_group_years;  ///< [year][hospital][group], flat
+  /// The (year, hospital, group) cell.
+  CellSums& hospital_group_year(int year, std::size_t hospital, std::size_t group) {
+    return hospital_group_years[(static_cast<std::size_t>(year) * hospitals + hospital) * groups_count + group];
+  }
   /// Adds a discharge to its (year, hospital, group) cell.
-  void hospital_group_years_add(int year, std::size_t hospital, std::size_t group, double los_days, double bill) {
-    CellSums& c = hospital_group_years[(static_cast<std::size_t>(year) * hospitals + hospital) * groups_count + group];
+  void hospital_group_years_add(int year, std::size_t hospital, std::size_t group, double los_days, double bill,
+                                double settlement) {
+    CellSums& c = hospital_group_year(year, hospital, group);
     c.cases += 1;
     c.los_days_sum += los_days;
     c.bill_yuan_sum += bill;
+    c.settlement_yuan_sum += settlement;
+  }
+  std::vector<SupervisionCell> supervision;  ///< [hospital][month], flat
+  SupervisionCell& supervision_at(std::size_t hospital, std::size_t month) {
+    return supervision[hospital * months.size() + month];
   }
   std::vector<MonthMetrics> months;
   std::vector<std::vector<HospitalYearMetrics>> hospital_years;  ///< [hospital][year]

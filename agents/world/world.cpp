@@ -110,6 +110,8 @@ World::World(const ScenarioConfig& scenario, std::uint64_t seed, std::uint64_t r
   metrics_.groups_count = scenario.catalogue->size();
   metrics_.hospital_group_years.resize(static_cast<std::size_t>(scenario.horizon_years) * metrics_.hospitals *
                                        metrics_.groups_count);
+  metrics_.supervision.resize(metrics_.hospitals * metrics_.months.size());
+  init_behaviour();
 }
 
 namespace {
@@ -210,6 +212,12 @@ void World::handle(const sim::Event& e, sim::Simulation& sim) {
     case event_kind::kYearStart:
       on_year_start(e, sim);
       break;
+    case event_kind::kReadmission:
+      on_readmission(e, sim);
+      break;
+    case event_kind::kWardRound:
+      on_ward_round(e, sim);
+      break;
     default:
       throw std::logic_error("unknown event kind " + std::to_string(e.kind));
   }
@@ -218,6 +226,9 @@ void World::handle(const sim::Event& e, sim::Simulation& sim) {
 RunMetrics World::run() {
   sim::Simulation sim;
   schedule_outpatient_visit(sim, 0.0);
+  if (supervision_on_) {
+    for (std::size_t h = 0; h < hospitals_.size(); ++h) schedule_ward_round(sim, h, 0.0);
+  }
   sim.schedule(sim::make_event(0.0, event_kind::kYearStart, 0, 0, event_priority::kYearStart));
   sim.schedule(sim::make_event(calendar_.month_start_day(1), event_kind::kMonthEnd, 0, 0, event_priority::kMonthEnd));
   sim.run_until(horizon_days_, *this);
@@ -235,6 +246,11 @@ RunMetrics World::run() {
 void World::on_month_end(const sim::Event& e, sim::Simulation& sim) {
   const auto m = static_cast<std::size_t>(e.payload);
   MonthMetrics& month = metrics_.months[m];
+  if (behaviour_on_ || supervision_on_) {
+    // Audits first, so their recoveries are deducted in this month's settlement.
+    run_audits(m, e.time_days);
+    record_propensities(m);
+  }
   // December closes the year first, so its DIP clearing is paid in this settlement.
   if (m % sim::Calendar::kMonthsPerYear == sim::Calendar::kMonthsPerYear - 1) {
     close_year(static_cast<int>(m) / sim::Calendar::kMonthsPerYear, e.time_days);
@@ -345,6 +361,7 @@ void World::close_year(int year, double boundary_days) {
   clear_dip_year(year);
   settle_global_budget(year);
   record_surplus_and_performance_pay(year);
+  if (behaviour_on_ || supervision_on_) review_strategies(year);
   schemes_.new_year();
   regions_.new_year();
   for (std::size_t h = 0; h < hospitals_.size(); ++h) {

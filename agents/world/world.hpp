@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "agents/calibration/calibration.hpp"
+#include "agents/behaviour/code_targets.hpp"
 #include "agents/hospitals/hospital_state.hpp"
 #include "agents/hospitals/provider_choice.hpp"
 #include "agents/payer/benefit_rules.hpp"
@@ -15,6 +16,8 @@
 #include "agents/payment/payment_rule.hpp"
 #include "agents/population/population.hpp"
 #include "agents/scenario/scenario_config.hpp"
+#include "agents/supervision/audit_pool.hpp"
+#include "agents/world/behaviour_state.hpp"
 #include "agents/world/run_metrics.hpp"
 #include "agents/world/shock_schedule.hpp"
 #include "sim/engine/alias_table.hpp"
@@ -25,14 +28,25 @@
 
 namespace reformsim::agents {
 
-/// A case in a bed.
+/// A case in a bed. The stay and bill are as they will be claimed; the true ones differ only for phantom beds.
 struct ActiveCase {
+  static constexpr std::uint32_t kFreeSlot = 0xFFFFFFFF;
   std::uint32_t person = 0;
   std::uint32_t group = 0;
-  std::uint32_t hospital = 0;
+  std::uint32_t hospital = 0;  ///< kFreeSlot once discharged
   std::uint32_t doctor = 0;
   float los_days = 0;
   float bill_yuan = 0;
+  float true_los_days = 0;
+  float true_bill_yuan = 0;
+  float phantom_from_days = 0;      ///< phantom beds: the patient is gone from this time on
+  float outpatient_fund_yuan = 0;   ///< low-indication admissions: fund cost of the visit they replaced
+  float planned_gain_yuan = 0;      ///< admission-time violations: the hospital's expected gain
+  std::uint64_t entity = 0;         ///< random-stream entity of the case's behavioural and supervision draws
+  std::uint32_t split_record = 0;
+  std::uint8_t stay_kind = 0;       ///< agents/world/behaviour_state.hpp
+  std::uint8_t ward_checks = 0, ward_absences = 0;
+  bool readmission_flagged = false;
 };
 
 /// The health-insurance world of one run; `run()` simulates the whole horizon once.
@@ -84,6 +98,11 @@ class World {
   std::vector<double> previous_inpatient_share_;    ///< each hospital's share of it
   void finish_metrics();
   MonthMetrics& month_at(double t);
+  /// Index of the month containing `t`.
+  std::size_t month_of(double t) {
+    month_at(t);
+    return static_cast<std::size_t>(cached_month_);
+  }
   int year_at(double t) const;
   // Time only moves forward, so the month of the previous event almost always answers month_at.
   int cached_month_ = 0;
@@ -141,6 +160,69 @@ class World {
   std::vector<char> scratch_allowed_;
   RunMetrics metrics_;
   std::vector<CaseRecord>* case_sink_ = nullptr;
+
+  /// A claim as paid: its settlement and the money that moved.
+  struct PaidClaim {
+    Settlement settlement;
+    std::int64_t fund_fen = 0, patient_fen = 0;
+    double patient_share_yuan = 0;
+    bool special_case_allowed = false;
+  };
+  /// Cost sharing, settlement and postings of one inpatient claim of case `c` as submitted.
+  PaidClaim pay_inpatient_claim(const ActiveCase& c, const CaseFacts& submitted);
+  /// The month's, the hospital's and the group's records of a discharge.
+  void record_discharge(const ActiveCase& c, const CaseFacts& submitted, const PaidClaim& paid, double now);
+  /// The fund payment `facts` would have received with the same patient share (re-settlement, DOMAIN.md §6.3).
+  double resettled_fund_yuan(const CaseFacts& facts, const PaidClaim& paid) const;
+
+  // Provider behaviour (provider_behaviour.cpp): all of it is skipped when every propensity is zero.
+  bool behaviour_on_ = false;
+  bool supervision_on_ = false;
+  sim::StreamKey behaviour_key_, supervision_key_;
+  std::unique_ptr<CodeTargets> code_targets_;
+  std::vector<HospitalBehaviour> behaviour_;
+  std::vector<SplitRecord> splits_;
+  std::vector<float> last_discharge_day_;  ///< per person: day of the last discharge (readmissions)
+  std::uint64_t outpatient_visits_handled_ = 0;
+  std::uint32_t low_indication_group_ = 0;
+  void init_behaviour();
+  double effective_propensity(std::size_t hospital, std::uint32_t doctor, Violation v) const;
+  /// Patient selection at onset: the hospital a loss-making case ends up in (itself unless turned away).
+  std::size_t select_patient(std::size_t hospital, const PendingAdmission& a, double now);
+  /// The doctor of a new case: the next in rotation who may practise.
+  std::uint32_t assign_doctor(std::size_t hospital, double now);
+  /// Admission-time decisions of the doctor: split or repeat the stay, or keep a phantom bed.
+  void plan_stay(ActiveCase& c, double now);
+  /// An idle hospital admits an outpatient-treatable visitor instead of treating them as an outpatient.
+  bool admitted_low_indication(sim::Simulation& sim, std::size_t hospital, std::size_t risk_class,
+                               std::int64_t visit_bill_fen);
+  /// Discharge-time coding decision (up/down-coding, QY, charges, shifting).
+  std::optional<CodingChoice> choose_coding(const ActiveCase& c, const CaseFacts& truth);
+  /// Losses, shifted payments, second stays and screening after a claim is paid.
+  void after_discharge(sim::Simulation& sim, const ActiveCase& c, const CaseFacts& truth,
+                       const std::optional<CodingChoice>& coding, const PaidClaim& paid);
+  void on_readmission(const sim::Event& e, sim::Simulation& sim);
+  /// Records a committed violation and hands the claim to the detectors.
+  void record_violation(const ActiveCase& c, Violation v, double loss_yuan, double gain_yuan, double now);
+  /// The yearly strategy review of every hospital (after the year's accounts are closed).
+  void review_strategies(int year);
+  void record_propensities(std::size_t month);
+
+  // Supervision (supervision_process.cpp).
+  std::vector<FlaggedClaim> audit_pool_;
+  std::uint64_t flag_order_ = 0;
+  double audit_budget_carry_ = 0;
+  std::vector<std::uint64_t> ward_rounds_scheduled_;  ///< per hospital: rounds drawn so far (stream entity)
+  /// Runs the detectors on a paid claim; `violation` is the truth (nullopt when honest).
+  void screen_claim(const ActiveCase& c, std::optional<Violation> violation, double loss_yuan, double fund_yuan,
+                    const CaseFacts& submitted, double now);
+  void schedule_ward_round(sim::Simulation& sim, std::size_t hospital, double after);
+  void on_ward_round(const sim::Event& e, sim::Simulation& sim);
+  /// The month's audits of flagged claims, highest risk first, within the budget.
+  void run_audits(std::size_t month, double now);
+  /// Recovers `recovered + fine` from the hospital and deducts the doctor's points.
+  void penalise(std::size_t hospital, std::uint32_t doctor, Violation v, double recovered_yuan, double fine_yuan,
+                std::size_t month, double now);
 };
 
 }  // namespace reformsim::agents

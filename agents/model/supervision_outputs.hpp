@@ -1,0 +1,12 @@
+#pragma once
+// Declared outputs of provider behaviour, supervision and the quality/access indicators (DOMAIN.md §6–8).
+#include <vector>
+
+#include "agents/model/declared_metric.hpp"
+
+namespace reformsim::agents {
+
+/// Appends the supervision/… datasets, the monthly indicators and their final-year summaries.
+void add_supervision_metrics(std::vector<outputs::Declared>& d);
+
+}  // namespace reformsim::agents

@@ -1,0 +1,121 @@
+// What a violating case cost the fund (DOMAIN.md §6.3: re-settle without the violation, same patient share, and
+// compare), the money of shifted care, the second stay of a split, and each hospital's yearly strategy review.
+#include <algorithm>
+#include <cmath>
+
+#include "agents/world/event_kinds.hpp"
+#include "agents/world/world.hpp"
+
+namespace reformsim::agents {
+
+void World::after_discharge(sim::Simulation& sim, const ActiveCase& c, const CaseFacts& truth,
+                            const std::optional<CodingChoice>& coding, const PaidClaim& paid) {
+  const double now = sim.now();
+  const double fund_yuan = to_yuan(paid.fund_fen);
+  const CaseFacts submitted = coding ? coding->submitted
+                                     : CaseFacts{c.group, truth.tier, static_cast<double>(c.bill_yuan), c.los_days};
+  std::optional<Violation> violation;
+  double loss = 0, gain = c.planned_gain_yuan;
+  switch (c.stay_kind) {
+    case stay_kind::kSplitFirst: {
+      SplitRecord& r = splits_[c.split_record];
+      r.first_fund_yuan = fund_yuan;
+      r.first_patient_share_yuan = paid.patient_share_yuan;
+      sim.schedule(sim::make_event(now + r.gap_days, event_kind::kReadmission, c.hospital, c.split_record,
+                                   event_priority::kOnset));
+      if (supervision_on_) screen_claim(c, std::nullopt, 0, fund_yuan, submitted, now);
+      return;  // the violation is recorded when the second stay ends
+    }
+    case stay_kind::kSplitSecond: {
+      const SplitRecord& r = splits_[c.split_record];
+      PaidClaim merged = paid;
+      merged.patient_share_yuan = r.first_patient_share_yuan + paid.patient_share_yuan;
+      violation = r.violation;
+      loss = r.first_fund_yuan + fund_yuan - resettled_fund_yuan(r.truth, merged);
+      gain = r.gain_yuan;
+      break;
+    }
+    case stay_kind::kLowIndication:
+      violation = Violation::LowIndicationAdmission;
+      loss = fund_yuan - c.outpatient_fund_yuan;
+      break;
+    case stay_kind::kPhantom:
+      violation = Violation::PhantomBeds;
+      loss = resettled_fund_yuan(submitted, paid) - resettled_fund_yuan(truth, paid);
+      break;
+    default:
+      if (coding) {
+        violation = coding->violation;
+        gain = coding->gain_yuan;
+        loss = resettled_fund_yuan(submitted, paid) - resettled_fund_yuan(truth, paid);
+        if (coding->shifted_yuan > 0) {
+          // The shifted part is paid outside the claim: as outpatient visits (fund ratio) or by the patient.
+          const Scheme scheme = population_.scheme(c.person);
+          const std::int64_t shifted_fen = to_fen(coding->shifted_yuan);
+          std::int64_t fund_fen = 0;
+          if (coding->violation == Violation::CostShiftingOutpatient) {
+            fund_fen = to_fen(coding->shifted_yuan * scenario_.benefits.outpatient_ratio[static_cast<int>(scheme)]);
+            ledger_.claim(c.hospital, fund_fen);
+            schemes_.claim(static_cast<std::size_t>(scheme), c.hospital, fund_fen, false);
+            regions_.claim(static_cast<std::size_t>(population_.region(c.person)), c.hospital, fund_fen, false);
+            month_at(now).outpatient_fund_yuan += to_yuan(fund_fen);
+          }
+          ledger_.patient_pays(c.hospital, shifted_fen - fund_fen);
+          hospital_revenue_fen_[c.hospital] += shifted_fen;
+          metrics_.hospital_years[c.hospital][static_cast<std::size_t>(year_at(now))].revenue_yuan +=
+              to_yuan(shifted_fen);
+          month_at(now).shifted_to_patients_yuan += to_yuan(shifted_fen - fund_fen);
+          loss += to_yuan(fund_fen);
+        }
+      }
+  }
+  if (violation) record_violation(c, *violation, loss, gain, now);
+  if (supervision_on_) screen_claim(c, violation, loss, fund_yuan, submitted, now);
+}
+
+void World::record_violation(const ActiveCase& c, Violation v, double loss_yuan, double gain_yuan, double now) {
+  SupervisionCell& cell = metrics_.supervision_at(c.hospital, month_of(now));
+  cell.violations[index_of(v)] += 1;
+  cell.loss_yuan[index_of(v)] += loss_yuan;
+  behaviour_[c.hospital].year[index_of(v)].gain_yuan += gain_yuan;
+}
+
+void World::review_strategies(int year) {
+  const StrategyConfig& config = scenario_.behaviour.strategy;
+  for (std::size_t h = 0; h < behaviour_.size(); ++h) {
+    HospitalBehaviour& hb = behaviour_[h];
+    const HospitalYearMetrics& hy = metrics_.hospital_years[h][static_cast<std::size_t>(year)];
+    const double margin = hy.cost_yuan > 0 ? (hy.revenue_yuan - hy.cost_yuan) / hy.cost_yuan : 0.0;
+    hb.multiplier = review_multipliers(hb.multiplier, hb.year, margin, config);
+    hb.year = {};
+    hb.phantom_flags_this_year = 0;
+    hb.pay_factor = 1.0 + config.performance_pay_sensitivity * std::max(0.0, hy.performance_pay_per_doctor_yuan) /
+                              config.performance_pay_reference_yuan;
+    const double ctc = scenario_.hospitals[h].cost_to_charge_ratio;
+    for (std::size_t g = 0; g < hb.intensity.size(); ++g) {
+      const CellSums& cell = metrics_.hospital_group_year(year, h, g);
+      if (cell.cases <= 0) continue;
+      hb.intensity[g] = static_cast<float>(
+          review_intensity(hb.intensity[g], cell.settlement_yuan_sum, cell.bill_yuan_sum * ctc, config));
+    }
+    // Group-mix trend alert: a hospital whose CMI grew too fast is audited first next year.
+    const double cmi = hy.cases > 0 ? hy.weight_sum / hy.cases : std::nan("");
+    hb.alerted = std::isfinite(hb.previous_cmi) && std::isfinite(cmi) && hb.previous_cmi > 0 &&
+                 cmi / hb.previous_cmi - 1.0 > scenario_.supervision.cmi_growth_alert;
+    hb.previous_cmi = cmi;
+  }
+}
+
+void World::record_propensities(std::size_t month) {
+  for (std::size_t h = 0; h < behaviour_.size(); ++h) {
+    SupervisionCell& cell = metrics_.supervision_at(h, month);
+    const auto doctors = static_cast<std::uint32_t>(behaviour_[h].doctors.size());
+    for (Violation v : all_violations()) {
+      double sum = 0;
+      for (std::uint32_t d = 0; d < doctors; ++d) sum += effective_propensity(h, d, v);
+      cell.propensity[index_of(v)] = doctors > 0 ? sum / doctors : 0.0;
+    }
+  }
+}
+
+}  // namespace reformsim::agents

@@ -1,0 +1,134 @@
+// Provider behaviour and supervision inside a run: all propensities zero reproduce the run without behaviour
+// exactly; each mechanism leaves its signature; money stays conserved with gaming, audits and penalties.
+#include <gtest/gtest.h>
+
+#include "agents/world/world.hpp"
+#include "test_support.hpp"
+
+namespace reformsim::agents {
+namespace {
+
+RunMetrics run(const std::string& extra, int insured = 6000) {
+  const ScenarioConfig s = testing::scenario_from_yaml(testing::small_scenario_yaml(insured, extra));
+  World world(s, 11, 0);
+  return world.run();
+}
+
+double total(const RunMetrics& m, Violation v, PerViolation<double> SupervisionCell::*field) {
+  double sum = 0;
+  for (const SupervisionCell& c : m.supervision) sum += (c.*field)[index_of(v)];
+  return sum;
+}
+
+double month_sum(const RunMetrics& m, double MonthMetrics::*field) {
+  double sum = 0;
+  for (const MonthMetrics& x : m.months) sum += x.*field;
+  return sum;
+}
+
+void expect_same_fund_and_care(const RunMetrics& a, const RunMetrics& b) {
+  ASSERT_EQ(a.months.size(), b.months.size());
+  EXPECT_EQ(a.final_balance_yuan, b.final_balance_yuan);
+  for (std::size_t m = 0; m < a.months.size(); ++m) {
+    EXPECT_EQ(a.months[m].admissions, b.months[m].admissions);
+    EXPECT_EQ(a.months[m].bill_yuan_sum, b.months[m].bill_yuan_sum);
+    EXPECT_EQ(a.months[m].los_days_sum, b.months[m].los_days_sum);
+    EXPECT_EQ(a.months[m].weight_sum, b.months[m].weight_sum);
+    EXPECT_EQ(a.months[m].balance_yuan, b.months[m].balance_yuan);
+    EXPECT_EQ(a.months[m].fund_expenditure_yuan, b.months[m].fund_expenditure_yuan);
+  }
+  for (std::size_t h = 0; h < a.hospital_years.size(); ++h) {
+    for (std::size_t y = 0; y < a.hospital_years[h].size(); ++y) {
+      EXPECT_EQ(a.hospital_years[h][y].revenue_yuan, b.hospital_years[h][y].revenue_yuan);
+      EXPECT_EQ(a.hospital_years[h][y].cost_yuan, b.hospital_years[h][y].cost_yuan);
+    }
+  }
+}
+
+const std::string kDrgFromYear2 = "payment:\n  switches: [{year: 2, method: drg}]\n";
+
+TEST(BehaviourWorldTest, AllPropensitiesZeroReproduceTheRunWithoutBehaviourExactly) {
+  const RunMetrics plain = run(kDrgFromYear2);
+  // Strategy parameters that would move the multipliers, with nothing for them to multiply.
+  const RunMetrics zero = run(kDrgFromYear2 +
+                              "behaviour:\n  doctor_heterogeneity_cv: 1.5\n"
+                              "  strategy: {learning_rate: 2, margin_pressure: 5, margin_target: 0.5}\n");
+  expect_same_fund_and_care(plain, zero);
+  EXPECT_EQ(plain.events, zero.events);
+  // Detectors, ward rounds and audits of honest claims find nothing to recover: the fund and care are unchanged.
+  const RunMetrics watched = run(kDrgFromYear2 +
+                                 "supervision:\n  logic_check: {detection_probability: 0.5, false_alarm_rate: 0.05}\n"
+                                 "  cost_p95_screened_share: 1\n  readmission_screened_share: 1\n"
+                                 "  ward_rounds: {rounds_per_month: 2}\n  audit_cases_per_year: 500\n");
+  expect_same_fund_and_care(plain, watched);
+  double audits = 0, detected = 0;
+  for (const SupervisionCell& c : watched.supervision) {
+    audits += c.audits;
+    for (double d : c.detected) detected += d;
+  }
+  EXPECT_GT(audits, 0);
+  EXPECT_EQ(detected, 0);
+}
+
+TEST(BehaviourWorldTest, SplitAdmissionsComeBackWithinTheWindowAndCostTheFundUnderDrg) {
+  const RunMetrics plain = run(kDrgFromYear2);
+  const RunMetrics split = run(kDrgFromYear2 + "behaviour:\n  propensity: {split_admission: 0.5}\n"
+                                               "  doctor_heterogeneity_cv: 0\n");
+  const double splits = total(split, Violation::SplitAdmission, &SupervisionCell::violations);
+  EXPECT_GT(splits, 50);
+  // Nothing to gain under FFS: every split is in the DRG year.
+  for (std::size_t h = 0; h < split.hospitals; ++h) {
+    for (std::size_t m = 0; m < 12; ++m) {
+      EXPECT_EQ(split.supervision[h * split.months.size() + m].violations[index_of(Violation::SplitAdmission)], 0);
+    }
+  }
+  // The signature: a second admission of the same person within the 1–7-day gap, for each split.
+  EXPECT_GE(month_sum(split, &MonthMetrics::readmissions_7d) - month_sum(plain, &MonthMetrics::readmissions_7d),
+            splits);
+  EXPECT_GE(month_sum(split, &MonthMetrics::admissions) - month_sum(plain, &MonthMetrics::admissions), splits);
+  EXPECT_GT(total(split, Violation::SplitAdmission, &SupervisionCell::loss_yuan), 0);
+  EXPECT_LT(split.final_balance_yuan, plain.final_balance_yuan);
+}
+
+TEST(BehaviourWorldTest, UpcodingRaisesTheCaseMixOnlyAfterTheSwitch) {
+  const RunMetrics plain = run(kDrgFromYear2);
+  const RunMetrics up = run(kDrgFromYear2 + "behaviour:\n  propensity: {upcoding_secondary_diagnosis: 0.3}\n");
+  double plain_weight[2] = {0, 0}, up_weight[2] = {0, 0};
+  for (std::size_t m = 0; m < 24; ++m) {
+    plain_weight[m / 12] += plain.months[m].weight_sum;
+    up_weight[m / 12] += up.months[m].weight_sum;
+  }
+  EXPECT_EQ(plain_weight[0], up_weight[0]);
+  EXPECT_GT(up_weight[1], plain_weight[1] * 1.01);
+  EXPECT_GT(total(up, Violation::UpcodingSecondaryDiagnosis, &SupervisionCell::loss_yuan), 0);
+}
+
+TEST(BehaviourWorldTest, AuditsRecoverMoneyAndMoneyIsConserved) {
+  // World::run checks the books (and throws) at every month end and at the end of the run.
+  const std::string gaming = kDrgFromYear2 +
+                             "behaviour:\n  propensity: {upcoding_main_diagnosis: 0.2, split_admission: 0.05,"
+                             " phantom_beds: 0.05, cost_shifting_outpatient: 0.1, violating_charges: 0.1,"
+                             " patient_selection: 0.2, low_indication_admission: 0.01}\n"
+                             "  strategy: {learning_rate: 0.5}\n";
+  const RunMetrics unwatched = run(gaming);
+  const RunMetrics audited = run(gaming +
+                                 "supervision:\n  logic_check: {detection_probability: 0.8}\n"
+                                 "  readmission_screened_share: 1\n  face_check_daily_probability: 0.5\n"
+                                 "  outpatient_window: {detection_probability: 0.8}\n"
+                                 "  audit_cases_per_year: 5000\n  fine_multiple: 2\n");
+  double recovered = 0, fines = 0, loss = 0;
+  for (Violation v : all_violations()) {
+    recovered += total(audited, v, &SupervisionCell::recovered_yuan);
+    fines += total(audited, v, &SupervisionCell::fines_yuan);
+    loss += total(audited, v, &SupervisionCell::loss_yuan);
+  }
+  EXPECT_GT(recovered, 0);
+  EXPECT_GT(fines, recovered);  // twice each confirmed loss, beside ward-round deductions without fines
+  EXPECT_GT(loss, recovered);
+  EXPECT_GT(audited.final_balance_yuan, unwatched.final_balance_yuan);
+  EXPECT_GT(month_sum(unwatched, &MonthMetrics::turned_away_severe), 0);
+  EXPECT_GT(total(audited, Violation::PhantomBeds, &SupervisionCell::detected), 0);
+}
+
+}  // namespace
+}  // namespace reformsim::agents

@@ -49,15 +49,16 @@ std::optional<CodingChoice> violating_charges(const CaseFacts& truth, const Paym
   return first_gain;
 }
 
+// `kept_share` of the shifted part still reaches the hospital (outpatient or self-pay bills); a pharmacy's sale
+// does not, but the hospital saves what dispensing it would have cost.
 CodingChoice shifted(const CaseFacts& truth, Violation v, const PaymentRule& rule, const BehaviourConfig& config,
-                     double honest) {
+                     double honest, double kept_share) {
   CodingChoice c;
   c.violation = v;
   c.shifted_yuan = truth.bill_yuan * config.cost_shift_share;
   c.submitted = truth;
   c.submitted.bill_yuan -= c.shifted_yuan;
-  // The shifted part is still paid, outside the inpatient claim.
-  c.gain_yuan = hospital_revenue(rule, c.submitted) + c.shifted_yuan - honest;
+  c.gain_yuan = hospital_revenue(rule, c.submitted) + kept_share * c.shifted_yuan - honest;
   return c;
 }
 
@@ -67,7 +68,7 @@ double hospital_revenue(const PaymentRule& rule, const CaseFacts& c) { return ru
 
 std::optional<CodingChoice> best_coding_violation(const CaseFacts& truth, const PaymentRule& rule,
                                                   const GroupTargets& targets, const BehaviourConfig& config,
-                                                  const PerViolation<bool>& attempted) {
+                                                  const PerViolation<bool>& attempted, double cost_to_charge_ratio) {
   const double honest = hospital_revenue(rule, truth);
   std::optional<CodingChoice> best;
   auto tried = [&](Violation v) { return attempted[index_of(v)]; };
@@ -91,10 +92,13 @@ std::optional<CodingChoice> best_coding_violation(const CaseFacts& truth, const 
     if (auto c = violating_charges(truth, rule, config, honest)) keep_better(best, *c);
   }
   if (tried(Violation::CostShiftingOutpatient)) {
-    keep_better(best, shifted(truth, Violation::CostShiftingOutpatient, rule, config, honest));
+    keep_better(best, shifted(truth, Violation::CostShiftingOutpatient, rule, config, honest, 1.0));
   }
   if (tried(Violation::CostShiftingSelfPay)) {
-    keep_better(best, shifted(truth, Violation::CostShiftingSelfPay, rule, config, honest));
+    keep_better(best, shifted(truth, Violation::CostShiftingSelfPay, rule, config, honest, 1.0));
+  }
+  if (tried(Violation::CostShiftingPharmacy)) {
+    keep_better(best, shifted(truth, Violation::CostShiftingPharmacy, rule, config, honest, cost_to_charge_ratio));
   }
   return best;
 }

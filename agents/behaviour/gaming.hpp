@@ -29,14 +29,16 @@ struct CodingChoice {
   Violation violation = Violation::UpcodingMainDiagnosis;
   CaseFacts submitted;            ///< the claim as submitted
   double extra_charge_yuan = 0;   ///< violating charges added to the bill
-  double shifted_yuan = 0;        ///< bill moved out of the claim (to outpatient visits or self-pay)
+  double shifted_yuan = 0;        ///< bill moved out of the claim (to outpatient visits, self-pay or a pharmacy)
   double gain_yuan = 0;           ///< extra hospital revenue over the honest claim
 };
 
 /// The coding, charging or shifting violation with the largest gain among those `attempted`; none pays → nullopt.
+/// Gains are in profit: revenue, plus the cost of drugs the hospital no longer dispenses (true cost = bill ×
+/// `cost_to_charge_ratio`).
 std::optional<CodingChoice> best_coding_violation(const CaseFacts& truth, const PaymentRule& rule,
                                                   const GroupTargets& targets, const BehaviourConfig& config,
-                                                  const PerViolation<bool>& attempted);
+                                                  const PerViolation<bool>& attempted, double cost_to_charge_ratio);
 
 /// The two stays of a split (or repeat) admission.
 struct SplitStays {

@@ -20,9 +20,10 @@ enum class Violation : std::uint8_t {
   ViolatingCharges,            ///< 违规收费: charges added to lift the case across an outlier threshold
   CostShiftingOutpatient,      ///< 转嫁费用: part of the inpatient bill billed as outpatient visits within ±7 days
   CostShiftingSelfPay,         ///< 转嫁费用: part of the inpatient bill charged to the patient outside the claim
+  CostShiftingPharmacy,        ///< 转嫁费用: drugs the patient is sent to buy at an outside pharmacy
   PhantomBeds,                 ///< 挂床住院: the patient leaves, the bed keeps billing
 };
-inline constexpr std::size_t kViolationCount = 12;
+inline constexpr std::size_t kViolationCount = 13;
 
 /// Snake-case name used in scenarios and outputs ("split_admission", …).
 std::string_view violation_name(Violation v);

@@ -85,6 +85,8 @@ void add_supervision_metrics(std::vector<Declared>& d) {
                              &SupervisionCell::interviews));
   d.push_back(hospital_month("doctors_suspended", "doctors", "doctors suspended, banned or terminated by points",
                              &SupervisionCell::doctors_suspended));
+  d.push_back(hospital_month("hospital_suspensions", "events", "the hospital's fund agreement suspended or terminated",
+                             &SupervisionCell::hospital_suspensions));
 
   auto monthly_indicator = [&d](std::string name, std::string units, std::string description, double MonthMetrics::*f) {
     d.push_back(monthly(std::move(name), std::move(units), std::move(description),

@@ -18,6 +18,7 @@ struct StrategyConfig {
   double los_elasticity = 1;       ///< LOS scales with intensity^elasticity
   double performance_pay_sensitivity = 0;  ///< propensity × (1 + s × pay per doctor ÷ reference)
   double performance_pay_reference_yuan = 1;
+  bool quarterly = false;  ///< review every quarter instead of every year
 };
 
 struct BehaviourConfig {
@@ -86,6 +87,10 @@ struct SupervisionConfig {
   double fine_multiple = 1;              ///< fine = multiple × loss (Regulation art. 38: 1–2)
   DoctorPointsConfig doctor_points;
   double caught_doctor_multiplier = 0.5; ///< a caught doctor's propensity is multiplied by this
+  double interview_multiplier = 0.7;     ///< a leaders' interview multiplies the hospital's phantom-bed multiplier
+  int suspension_after_confirmed = 0;    ///< confirmed violations in a year that suspend a hospital (0: never)
+  double hospital_suspension_months = 6; ///< Regulation art. 38: 6–12
+  int termination_after_suspensions = 2; ///< the agreement ends at this suspension
   /// True when any detector looks at claims or wards.
   bool any() const {
     return logic_check.detection_probability > 0 || logic_check.false_alarm_rate > 0 || cost_p95_screened_share > 0 ||

@@ -47,6 +47,7 @@ void read_strategy(const Node& n, StrategyConfig& c) {
   c.los_elasticity = get_real(n, "los_elasticity");
   c.performance_pay_sensitivity = get_real(n, "performance_pay_sensitivity");
   c.performance_pay_reference_yuan = get_real(n, "performance_pay_reference_yuan");
+  c.quarterly = config::get_string(n, "review") == "quarterly";
 }
 
 void read_behaviour(const Node& n, BehaviourConfig& b) {
@@ -101,6 +102,11 @@ void read_supervision(const Node& n, SupervisionConfig& s) {
   s.doctor_points.ban_years = get_real(p, "ban_years");
   s.doctor_points.training_multiplier = get_real(p, "training_multiplier");
   s.caught_doctor_multiplier = get_real(n, "caught_doctor_multiplier");
+  s.interview_multiplier = get_real(n, "interview_multiplier");
+  const Node& sanctions = get_child(n, "hospital_sanctions");
+  s.suspension_after_confirmed = static_cast<int>(get_int(sanctions, "suspension_after_confirmed"));
+  s.hospital_suspension_months = get_real(sanctions, "suspension_months");
+  s.termination_after_suspensions = static_cast<int>(get_int(sanctions, "termination_after_suspensions"));
 }
 
 }  // namespace

@@ -46,6 +46,8 @@ SpecPtr strategy_spec() {
                                           "propensity × (1 + s × performance pay per doctor ÷ reference)")},
       {"performance_pay_reference_yuan", Spec::real()->greater_than(0)->def(10000.0)->unit("yuan")->doc(
                                              "performance pay per doctor that adds s to the multiplier")},
+      {"review", Spec::enumeration({"yearly", "quarterly"})->def("yearly")->doc(
+                     "how often hospitals review multipliers and intensity (quarterly: on year-to-date results)")},
   });
 }
 
@@ -148,6 +150,17 @@ config::SpecPtr supervision_spec() {
        })->doc("医保医师记分 (Beijing Chaoyang): 12 points a year")},
       {"caught_doctor_multiplier", Spec::real()->range(0, 1)->def(0.5)->unit("ratio")->doc(
                                        "a doctor caught in a violation multiplies their propensity by this")},
+      {"interview_multiplier", Spec::real()->range(0, 1)->def(0.7)->unit("ratio")->doc(
+                                   "a leaders' interview multiplies the hospital's phantom-bed multiplier by this")},
+      {"hospital_sanctions",
+       Spec::object({
+           {"suspension_after_confirmed", Spec::integer()->range(0, 1000000)->def(0)->unit("cases/year")->doc(
+                                              "confirmed violations in a year that suspend the hospital (0: never)")},
+           {"suspension_months", Spec::real()->range(1, 120)->def(6.0)->unit("months")->doc(
+                                     "no fund patients during a suspension (Regulation art. 38: 6–12)")},
+           {"termination_after_suspensions", Spec::integer()->range(1, 100)->def(2)->unit("suspensions")->doc(
+                                                 "the agreement is terminated at this suspension")},
+       })->doc("suspension and termination of a hospital's agreement with the fund")},
   });
 }
 

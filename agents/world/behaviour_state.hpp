@@ -36,6 +36,10 @@ struct HospitalBehaviour {
   int phantom_flags_this_year = 0;
   double last_round_share = 1;
   bool alerted = false;                   ///< CMI grew past the alert threshold last year
+  int confirmed_this_year = 0;            ///< confirmed violations since the year (or the last suspension) began
+  int suspensions = 0;
+  double suspended_until_days = 0;        ///< no fund patients before this day (infinite once terminated)
+  bool contracted(double now) const { return now >= suspended_until_days; }
   double previous_cmi = std::numeric_limits<double>::quiet_NaN();
 };
 

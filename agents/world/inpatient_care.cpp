@@ -43,11 +43,16 @@ void World::on_admission_onset(const sim::Event& e, sim::Simulation& sim) {
   sim::RandomStream choice_rng(choice_key_, onset);
   std::size_t hospital = pick(scratch_probabilities_, choice_rng.next_uniform());
   const double divert_draw = choice_rng.next_uniform();
+  if (supervision_on_ && !behaviour_[hospital].contracted(e.time_days)) {
+    hospital = contracted_alternative(hospital, choice_rng.next_uniform(), e.time_days);
+  }
 
   MonthMetrics& month = month_at(e.time_days);
   if (!hospitals_[hospital].has_free_bed() && scenario_.hospitals[hospital].when_full == WhenFull::Divert) {
     scratch_allowed_.assign(hospitals_.size(), 0);
-    for (std::size_t h = 0; h < hospitals_.size(); ++h) scratch_allowed_[h] = hospitals_[h].has_free_bed();
+    for (std::size_t h = 0; h < hospitals_.size(); ++h) {
+      scratch_allowed_[h] = hospitals_[h].has_free_bed() && (!supervision_on_ || behaviour_[h].contracted(e.time_days));
+    }
     const std::size_t alternative = pick(scratch_probabilities_, divert_draw, &scratch_allowed_);
     if (alternative < hospitals_.size()) {
       metrics_.hospital_years[hospital][static_cast<std::size_t>(year_at(e.time_days))].diversions += 1;

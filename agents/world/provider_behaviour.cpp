@@ -88,6 +88,13 @@ std::size_t World::select_patient(std::size_t hospital, const PendingAdmission& 
   return elsewhere;
 }
 
+std::size_t World::contracted_alternative(std::size_t hospital, double u, double now) {
+  scratch_allowed_.assign(hospitals_.size(), 0);
+  for (std::size_t h = 0; h < hospitals_.size(); ++h) scratch_allowed_[h] = behaviour_[h].contracted(now);
+  const std::size_t elsewhere = pick(scratch_probabilities_, u, &scratch_allowed_);
+  return elsewhere < hospitals_.size() ? elsewhere : hospital;  // nowhere else to go
+}
+
 std::uint32_t World::assign_doctor(std::size_t hospital, double now) {
   HospitalState& h = hospitals_[hospital];
   const auto n = static_cast<std::uint32_t>(h.doctors);
@@ -163,7 +170,7 @@ bool World::admitted_low_indication(sim::Simulation& sim, std::size_t hospital, 
   const std::uint64_t visit = outpatient_visits_handled_++;
   if (!behaviour_on_ || scenario_.behaviour.propensity[index_of(Violation::LowIndicationAdmission)] <= 0) return false;
   const HospitalState& h = hospitals_[hospital];
-  if (!h.has_free_bed() ||
+  if (!h.has_free_bed() || (supervision_on_ && !behaviour_[hospital].contracted(sim.now())) ||
       !(static_cast<double>(h.occupied) < scenario_.behaviour.idle_occupancy_below * static_cast<double>(h.beds))) {
     return false;
   }
@@ -196,14 +203,15 @@ std::optional<CodingChoice> World::choose_coding(const ActiveCase& c, const Case
   for (const Violation v : {Violation::UpcodingMainDiagnosis, Violation::UpcodingSecondaryDiagnosis,
                             Violation::DowncodingHighMultiple, Violation::DeliberateAmbiguity,
                             Violation::ViolatingCharges, Violation::CostShiftingOutpatient,
-                            Violation::CostShiftingSelfPay}) {
+                            Violation::CostShiftingSelfPay, Violation::CostShiftingPharmacy}) {
     const double p = effective_propensity(c.hospital, c.doctor, v);
     if (p <= 0) continue;
     attempted[index_of(v)] = rng.next_uniform() < p;
     any = any || attempted[index_of(v)];
   }
   if (!any) return std::nullopt;
-  return best_coding_violation(truth, *rule_, code_targets_->of(c.group), scenario_.behaviour, attempted);
+  return best_coding_violation(truth, *rule_, code_targets_->of(c.group), scenario_.behaviour, attempted,
+                               scenario_.hospitals[c.hospital].cost_to_charge_ratio);
 }
 
 void World::on_readmission(const sim::Event& e, sim::Simulation& sim) {

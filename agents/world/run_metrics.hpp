@@ -54,6 +54,7 @@ struct SupervisionCell {
   double institution_flags = 0;           ///< rounds with under 70% present
   double interviews = 0;                  ///< rounds that led to the leaders' interview
   double doctors_suspended = 0;           ///< suspensions, bans and terminations ordered
+  double hospital_suspensions = 0;        ///< the hospital's agreement suspended (or terminated) this month
 };
 
 /// One hospital in one simulated year.

@@ -3,6 +3,7 @@
 // claw-back, fine, the doctor's points — with the money flowing back from the hospital to the fund.
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "agents/supervision/ward_round.hpp"
 #include "agents/world/event_kinds.hpp"
@@ -28,7 +29,7 @@ double bill_p95_yuan(const CaseGroup& g, double cost_index, double technology, d
 bool is_coding_violation(Violation v) {
   return v == Violation::UpcodingMainDiagnosis || v == Violation::UpcodingSecondaryDiagnosis ||
          v == Violation::DowncodingHighMultiple || v == Violation::DeliberateAmbiguity ||
-         v == Violation::LowIndicationAdmission;
+         v == Violation::LowIndicationAdmission || v == Violation::CostShiftingPharmacy;
 }
 
 }  // namespace
@@ -116,6 +117,15 @@ void World::penalise(std::size_t hospital, std::uint32_t doctor, Violation v, do
   }
   HospitalBehaviour& hb = behaviour_[hospital];
   hb.year[index_of(v)].penalties_yuan += to_yuan(total_fen);
+  hb.confirmed_this_year += 1;
+  if (s.suspension_after_confirmed > 0 && hb.confirmed_this_year >= s.suspension_after_confirmed && hb.contracted(now)) {
+    hb.confirmed_this_year = 0;
+    hb.suspensions += 1;
+    hb.suspended_until_days = hb.suspensions >= s.termination_after_suspensions
+                                  ? std::numeric_limits<double>::infinity()
+                                  : now + s.hospital_suspension_months * 365.0 / 12.0;
+    cell.hospital_suspensions += 1;
+  }
   DoctorState& d = hb.doctors[doctor];
   d.multiplier *= s.caught_doctor_multiplier;
   switch (deduct_points(d.record, s.doctor_points.points[index_of(v)], now, s.doctor_points)) {
@@ -163,7 +173,10 @@ void World::on_ward_round(const sim::Event& e, sim::Simulation& sim) {
   cell.ward_rounds += 1;
   cell.audit_cost_yuan += scenario_.supervision.ward_round_cost_yuan;
   if (v.institution_flagged) cell.institution_flags += 1;
-  if (v.leaders_interviewed) cell.interviews += 1;
+  if (v.leaders_interviewed) {
+    cell.interviews += 1;
+    hb.multiplier[index_of(Violation::PhantomBeds)] *= scenario_.supervision.interview_multiplier;
+  }
 }
 
 }  // namespace reformsim::agents

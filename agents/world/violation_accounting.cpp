@@ -48,7 +48,12 @@ void World::after_discharge(sim::Simulation& sim, const ActiveCase& c, const Cas
         violation = coding->violation;
         gain = coding->gain_yuan;
         loss = resettled_fund_yuan(submitted, paid) - resettled_fund_yuan(truth, paid);
-        if (coding->shifted_yuan > 0) {
+        if (coding->violation == Violation::CostShiftingPharmacy) {
+          // Bought by the patient at a pharmacy outside the fund's books: the hospital saves the drugs' cost.
+          month_at(now).shifted_to_patients_yuan += coding->shifted_yuan;
+          metrics_.hospital_years[c.hospital][static_cast<std::size_t>(year_at(now))].cost_yuan -=
+              coding->shifted_yuan * scenario_.hospitals[c.hospital].cost_to_charge_ratio;
+        } else if (coding->shifted_yuan > 0) {
           // The shifted part is paid outside the claim: as outpatient visits (fund ratio) or by the patient.
           const Scheme scheme = population_.scheme(c.person);
           const std::int64_t shifted_fen = to_fen(coding->shifted_yuan);
@@ -80,7 +85,7 @@ void World::record_violation(const ActiveCase& c, Violation v, double loss_yuan,
   behaviour_[c.hospital].year[index_of(v)].gain_yuan += gain_yuan;
 }
 
-void World::review_strategies(int year) {
+void World::review_strategies(int year, bool year_end) {
   const StrategyConfig& config = scenario_.behaviour.strategy;
   for (std::size_t h = 0; h < behaviour_.size(); ++h) {
     HospitalBehaviour& hb = behaviour_[h];
@@ -88,9 +93,7 @@ void World::review_strategies(int year) {
     const double margin = hy.cost_yuan > 0 ? (hy.revenue_yuan - hy.cost_yuan) / hy.cost_yuan : 0.0;
     hb.multiplier = review_multipliers(hb.multiplier, hb.year, margin, config);
     hb.year = {};
-    hb.phantom_flags_this_year = 0;
-    hb.pay_factor = 1.0 + config.performance_pay_sensitivity * std::max(0.0, hy.performance_pay_per_doctor_yuan) /
-                              config.performance_pay_reference_yuan;
+    // Intensity follows the year-to-date group results at every review; the rest is yearly.
     const double ctc = scenario_.hospitals[h].cost_to_charge_ratio;
     for (std::size_t g = 0; g < hb.intensity.size(); ++g) {
       const CellSums& cell = metrics_.hospital_group_year(year, h, g);
@@ -98,6 +101,11 @@ void World::review_strategies(int year) {
       hb.intensity[g] = static_cast<float>(
           review_intensity(hb.intensity[g], cell.settlement_yuan_sum, cell.bill_yuan_sum * ctc, config));
     }
+    if (!year_end) continue;
+    hb.phantom_flags_this_year = 0;
+    hb.confirmed_this_year = 0;
+    hb.pay_factor = 1.0 + config.performance_pay_sensitivity * std::max(0.0, hy.performance_pay_per_doctor_yuan) /
+                              config.performance_pay_reference_yuan;
     // Group-mix trend alert: a hospital whose CMI grew too fast is audited first next year.
     const double cmi = hy.cases > 0 ? hy.weight_sum / hy.cases : std::nan("");
     hb.alerted = std::isfinite(hb.previous_cmi) && std::isfinite(cmi) && hb.previous_cmi > 0 &&

@@ -250,6 +250,9 @@ void World::on_month_end(const sim::Event& e, sim::Simulation& sim) {
     // Audits first, so their recoveries are deducted in this month's settlement.
     run_audits(m, e.time_days);
     record_propensities(m);
+    if (scenario_.behaviour.strategy.quarterly && m % 3 == 2 && m % sim::Calendar::kMonthsPerYear != 11) {
+      review_strategies(static_cast<int>(m) / sim::Calendar::kMonthsPerYear, false);
+    }
   }
   // December closes the year first, so its DIP clearing is paid in this settlement.
   if (m % sim::Calendar::kMonthsPerYear == sim::Calendar::kMonthsPerYear - 1) {
@@ -361,7 +364,7 @@ void World::close_year(int year, double boundary_days) {
   clear_dip_year(year);
   settle_global_budget(year);
   record_surplus_and_performance_pay(year);
-  if (behaviour_on_ || supervision_on_) review_strategies(year);
+  if (behaviour_on_ || supervision_on_) review_strategies(year, true);
   schemes_.new_year();
   regions_.new_year();
   for (std::size_t h = 0; h < hospitals_.size(); ++h) {

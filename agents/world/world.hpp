@@ -189,6 +189,8 @@ class World {
   double effective_propensity(std::size_t hospital, std::uint32_t doctor, Violation v) const;
   /// Patient selection at onset: the hospital a loss-making case ends up in (itself unless turned away).
   std::size_t select_patient(std::size_t hospital, const PendingAdmission& a, double now);
+  /// Where a patient goes when their hospital's agreement is suspended: chosen again among contracted hospitals.
+  std::size_t contracted_alternative(std::size_t hospital, double u, double now);
   /// The doctor of a new case: the next in rotation who may practise.
   std::uint32_t assign_doctor(std::size_t hospital, double now);
   /// Admission-time decisions of the doctor: split or repeat the stay, or keep a phantom bed.
@@ -205,7 +207,7 @@ class World {
   /// Records a committed violation and hands the claim to the detectors.
   void record_violation(const ActiveCase& c, Violation v, double loss_yuan, double gain_yuan, double now);
   /// The yearly strategy review of every hospital (after the year's accounts are closed).
-  void review_strategies(int year);
+  void review_strategies(int year, bool year_end);
   void record_propensities(std::size_t month);
 
   // Supervision (supervision_process.cpp).

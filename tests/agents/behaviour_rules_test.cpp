@@ -48,14 +48,14 @@ TEST(GamingTest, UpcodingPaysUnderDrgByTheWeightDifferenceAndNothingUnderFfs) {
   // A normal ES35 case: its bill sits between the low and high thresholds of both groups.
   const CaseFacts es35{id(s, "ES35"), 2, 0.7 * r, 6};
   const auto choice = best_coding_violation(es35, *drg, targets.of(es35.group), s.behaviour,
-                                            only(Violation::UpcodingSecondaryDiagnosis));
+                                            only(Violation::UpcodingSecondaryDiagnosis), 0.85);
   ASSERT_TRUE(choice);
   EXPECT_EQ(choice->submitted.group, id(s, "ES33"));
   EXPECT_NEAR(choice->gain_yuan, (0.89 - 0.52) * r, 1e-6);
   EXPECT_FALSE(best_coding_violation(es35, *ffs, targets.of(es35.group), s.behaviour,
-                                     only(Violation::UpcodingSecondaryDiagnosis)));
+                                     only(Violation::UpcodingSecondaryDiagnosis), 0.85));
   // Nothing attempted, nothing chosen.
-  EXPECT_FALSE(best_coding_violation(es35, *drg, targets.of(es35.group), s.behaviour, PerViolation<bool>{}));
+  EXPECT_FALSE(best_coding_violation(es35, *drg, targets.of(es35.group), s.behaviour, PerViolation<bool>{}, 0.85));
 }
 
 TEST(GamingTest, ViolatingChargesLiftALowMultipleCaseIntoTheNormalPayment) {
@@ -66,7 +66,7 @@ TEST(GamingTest, ViolatingChargesLiftALowMultipleCaseIntoTheNormalPayment) {
   const double standard = 1.26 * s.payment.drg.base_rate_yuan;
   // Just below the low-multiple threshold (0.4 × standard): a few charges make it a normal case.
   const CaseFacts low{g, 2, 0.38 * standard, 3};
-  const auto choice = best_coding_violation(low, *drg, targets.of(g), s.behaviour, only(Violation::ViolatingCharges));
+  const auto choice = best_coding_violation(low, *drg, targets.of(g), s.behaviour, only(Violation::ViolatingCharges), 0.85);
   ASSERT_TRUE(choice);
   EXPECT_GT(choice->extra_charge_yuan, 0);
   EXPECT_GE(choice->submitted.bill_yuan, 0.4 * standard);
@@ -80,13 +80,35 @@ TEST(GamingTest, DowncodingOnlyCountsWhenTheLighterGroupPaysAsAHighMultiple) {
   const std::size_t g = id(s, "KD15");
   const double standard = 1.26 * s.payment.drg.base_rate_yuan;
   const CaseFacts normal{g, 2, 1.0 * standard, 5};
-  EXPECT_FALSE(best_coding_violation(normal, *drg, targets.of(g), s.behaviour, only(Violation::DowncodingHighMultiple)));
+  EXPECT_FALSE(best_coding_violation(normal, *drg, targets.of(g), s.behaviour, only(Violation::DowncodingHighMultiple), 0.85));
   const CaseFacts overspent{g, 2, 1.9 * standard, 12};
   const auto choice =
-      best_coding_violation(overspent, *drg, targets.of(g), s.behaviour, only(Violation::DowncodingHighMultiple));
+      best_coding_violation(overspent, *drg, targets.of(g), s.behaviour, only(Violation::DowncodingHighMultiple), 0.85);
   ASSERT_TRUE(choice);
   EXPECT_LT(s.catalogue->group(choice->submitted.group).weight, 1.26);
   EXPECT_NEAR(choice->gain_yuan, overspent.bill_yuan - standard, 1e-6);  // paid by items instead of the standard
+}
+
+TEST(GamingTest, ShiftingPaysUnderBundledPaymentOnly) {
+  const ScenarioConfig s = city();
+  const CodeTargets targets(*s.catalogue);
+  const auto drg = make_payment_rule(PaymentMethod::Drg, s);
+  const auto ffs = make_payment_rule(PaymentMethod::FeeForService, s);
+  const std::size_t g = id(s, "KD15");
+  const CaseFacts normal{g, 2, 1.26 * s.payment.drg.base_rate_yuan, 5};
+  const double shifted = normal.bill_yuan * s.behaviour.cost_shift_share;
+  // Billed again outside the claim: the whole shifted part is extra revenue while the standard stays.
+  const auto outpatient =
+      best_coding_violation(normal, *drg, targets.of(g), s.behaviour, only(Violation::CostShiftingOutpatient), 0.85);
+  ASSERT_TRUE(outpatient);
+  EXPECT_NEAR(outpatient->gain_yuan, shifted, 1e-6);
+  // Sent to a pharmacy: the hospital saves the drugs' cost.
+  const auto pharmacy =
+      best_coding_violation(normal, *drg, targets.of(g), s.behaviour, only(Violation::CostShiftingPharmacy), 0.85);
+  ASSERT_TRUE(pharmacy);
+  EXPECT_NEAR(pharmacy->gain_yuan, 0.85 * shifted, 1e-6);
+  // Under items, a yuan moved out of the claim is a yuan less on it.
+  EXPECT_FALSE(best_coding_violation(normal, *ffs, targets.of(g), s.behaviour, only(Violation::CostShiftingSelfPay), 0.85));
 }
 
 TEST(GamingTest, SplittingADrgStayIsPaidTwice) {

@@ -130,5 +130,40 @@ TEST(BehaviourWorldTest, AuditsRecoverMoneyAndMoneyIsConserved) {
   EXPECT_GT(total(audited, Violation::PhantomBeds, &SupervisionCell::detected), 0);
 }
 
+TEST(BehaviourWorldTest, ATerminatedHospitalReceivesNoFundPatients) {
+  const std::string sanctions =
+      "payment: {method: drg}\n"
+      "behaviour:\n  propensity: {upcoding_main_diagnosis: 0.5, upcoding_secondary_diagnosis: 0.5}\n"
+      "supervision:\n  logic_check: {detection_probability: 1}\n  audit_cases_per_year: 100000\n"
+      "  hospital_sanctions: {suspension_after_confirmed: 70, termination_after_suspensions: 1}\n";
+  const RunMetrics m = run(sanctions);
+  int terminated = 0;
+  for (std::size_t h = 0; h < m.hospitals; ++h) {
+    double suspended_in_year1 = 0;
+    for (std::size_t t = 0; t < 12; ++t) suspended_in_year1 += m.supervision[h * m.months.size() + t].hospital_suspensions;
+    if (suspended_in_year1 == 0) continue;
+    ++terminated;
+    EXPECT_EQ(m.hospital_years[h][1].admissions, 0) << "hospital " << h;
+  }
+  EXPECT_GE(terminated, 1);
+  EXPECT_LT(terminated, static_cast<int>(m.hospitals));  // someone is left to treat the patients
+}
+
+TEST(BehaviourWorldTest, QuarterlyReviewsMoveTheMultipliersWithinTheYear) {
+  const std::string gaming = "payment: {method: drg}\n"
+                             "behaviour:\n  propensity: {upcoding_secondary_diagnosis: 0.1}\n"
+                             "  doctor_heterogeneity_cv: 0\n  strategy: {learning_rate: 0.5";
+  const RunMetrics yearly = run(gaming + "}\n");
+  const RunMetrics quarterly = run(gaming + ", review: quarterly}\n");
+  const auto propensity = [](const RunMetrics& m, std::size_t month) {
+    return m.supervision[month].propensity[index_of(Violation::UpcodingSecondaryDiagnosis)];  // hospital 0
+  };
+  EXPECT_DOUBLE_EQ(propensity(yearly, 0), 0.1);
+  EXPECT_DOUBLE_EQ(propensity(yearly, 10), 0.1);
+  EXPECT_GT(propensity(yearly, 12), 0.1);      // after the first yearly review: it paid, nobody was caught
+  EXPECT_GT(propensity(quarterly, 3), 0.1);    // after the first quarter
+  EXPECT_GT(propensity(quarterly, 6), propensity(quarterly, 3));
+}
+
 }  // namespace
 }  // namespace reformsim::agents

@@ -64,7 +64,9 @@ CodingChoice shifted(const CaseFacts& truth, Violation v, const PaymentRule& rul
 
 }  // namespace
 
-double hospital_revenue(const PaymentRule& rule, const CaseFacts& c) { return rule.settle(claim_of(c)).settlement_yuan; }
+double hospital_revenue(const PaymentRule& rule, const CaseFacts& c) {
+  return rule.settle(claim_of(c)).settlement_yuan;
+}
 
 std::optional<CodingChoice> best_coding_violation(const CaseFacts& truth, const PaymentRule& rule,
                                                   const GroupTargets& targets, const BehaviourConfig& config,

@@ -27,10 +27,10 @@ double hospital_revenue(const PaymentRule& rule, const CaseFacts& c);
 /// A dishonest claim chosen at discharge.
 struct CodingChoice {
   Violation violation = Violation::UpcodingMainDiagnosis;
-  CaseFacts submitted;            ///< the claim as submitted
-  double extra_charge_yuan = 0;   ///< violating charges added to the bill
-  double shifted_yuan = 0;        ///< bill moved out of the claim (to outpatient visits, self-pay or a pharmacy)
-  double gain_yuan = 0;           ///< extra hospital revenue over the honest claim
+  CaseFacts submitted;           ///< the claim as submitted
+  double extra_charge_yuan = 0;  ///< violating charges added to the bill
+  double shifted_yuan = 0;       ///< bill moved out of the claim (to outpatient visits, self-pay or a pharmacy)
+  double gain_yuan = 0;          ///< extra hospital revenue over the honest claim
 };
 
 /// The coding, charging or shifting violation with the largest gain among those `attempted`; none pays → nullopt.

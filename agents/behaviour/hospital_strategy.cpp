@@ -19,7 +19,8 @@ PerViolation<double> review_multipliers(const PerViolation<double>& multiplier, 
 
 double review_intensity(double intensity, double settlement_yuan, double true_cost_yuan, const StrategyConfig& config) {
   if (config.cost_control_rate <= 0) return intensity;
-  if (settlement_yuan < true_cost_yuan) return std::max(config.min_intensity, intensity * (1.0 - config.cost_control_rate));
+  if (settlement_yuan < true_cost_yuan)
+    return std::max(config.min_intensity, intensity * (1.0 - config.cost_control_rate));
   return std::min(1.0, intensity * (1.0 + config.cost_control_rate));
 }
 

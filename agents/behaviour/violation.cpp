@@ -5,10 +5,18 @@ namespace reformsim::agents {
 namespace {
 
 constexpr std::array<std::string_view, kViolationCount> kNames = {
-    "split_admission",        "repeat_admission",           "patient_selection",
-    "low_indication_admission", "upcoding_main_diagnosis",  "upcoding_secondary_diagnosis",
-    "downcoding_high_multiple", "deliberate_ambiguity",     "violating_charges",
-    "cost_shifting_outpatient", "cost_shifting_self_pay",   "cost_shifting_pharmacy",
+    "split_admission",
+    "repeat_admission",
+    "patient_selection",
+    "low_indication_admission",
+    "upcoding_main_diagnosis",
+    "upcoding_secondary_diagnosis",
+    "downcoding_high_multiple",
+    "deliberate_ambiguity",
+    "violating_charges",
+    "cost_shifting_outpatient",
+    "cost_shifting_self_pay",
+    "cost_shifting_pharmacy",
     "phantom_beds",
 };
 

@@ -15,8 +15,8 @@ struct PendingAdmission {
   double arrival_days = 0;
   /// What the stay is to provider behaviour (agents/world/provider_behaviour.cpp).
   std::uint8_t stay_kind = 0;
-  std::uint32_t split_record = 0;      ///< second stays: index of the split's record
-  float outpatient_fund_yuan = 0;      ///< low-indication admissions: fund cost of the visit they replaced
+  std::uint32_t split_record = 0;  ///< second stays: index of the split's record
+  float outpatient_fund_yuan = 0;  ///< low-indication admissions: fund cost of the visit they replaced
 };
 
 /// Mutable state of one hospital during a run.

@@ -29,7 +29,7 @@ struct Declared {
 using Fill = decltype(Declared::fill);
 
 inline Declared scalar(std::string name, std::string units, std::string description,
-                std::function<double(const ScenarioConfig&, const RunMetrics&)> f) {
+                       std::function<double(const ScenarioConfig&, const RunMetrics&)> f) {
   return {{"summary/" + name, {}, std::move(units), std::move(description)},
           [f](const ScenarioConfig& s, const RunMetrics& m, std::vector<double>& row, const OutputLayout&) {
             row[0] = f(s, m);
@@ -37,7 +37,7 @@ inline Declared scalar(std::string name, std::string units, std::string descript
 }
 
 inline Declared monthly(std::string name, std::string units, std::string description,
-                 std::function<double(const MonthMetrics&)> f) {
+                        std::function<double(const MonthMetrics&)> f) {
   return {{"monthly/" + name, {"month"}, std::move(units), std::move(description)},
           [f](const ScenarioConfig&, const RunMetrics& m, std::vector<double>& row, const OutputLayout&) {
             for (std::size_t i = 0; i < m.months.size() && i < row.size(); ++i) row[i] = f(m.months[i]);
@@ -45,7 +45,7 @@ inline Declared monthly(std::string name, std::string units, std::string descrip
 }
 
 inline Declared hospital_year(std::string name, std::string units, std::string description,
-                       std::function<double(const HospitalYearMetrics&, const HospitalConfig&)> f) {
+                              std::function<double(const HospitalYearMetrics&, const HospitalConfig&)> f) {
   return {{"hospitals/" + name, {"hospital", "year"}, std::move(units), std::move(description)},
           [f](const ScenarioConfig& s, const RunMetrics& m, std::vector<double>& row, const OutputLayout& layout) {
             const std::size_t years = layout.axis_size("year");
@@ -58,7 +58,7 @@ inline Declared hospital_year(std::string name, std::string units, std::string d
 }
 
 inline Declared group(std::string name, std::string units, std::string description,
-               std::function<double(const GroupMetrics&)> f) {
+                      std::function<double(const GroupMetrics&)> f) {
   return {{"groups/" + name, {"group"}, std::move(units), std::move(description)},
           [f](const ScenarioConfig&, const RunMetrics& m, std::vector<double>& row, const OutputLayout&) {
             for (std::size_t g = 0; g < m.groups.size() && g < row.size(); ++g) row[g] = f(m.groups[g]);

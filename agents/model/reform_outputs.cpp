@@ -17,7 +17,6 @@ using experiment::OutputLayout;
 using experiment::RunValues;
 using namespace outputs;
 
-
 // Sums over the final simulated year (its last 12 months): flows in the summary are "in the final year".
 struct FinalYear {
   MonthMetrics total;

@@ -71,13 +71,15 @@ void add_supervision_metrics(std::vector<Declared>& d) {
                                   &SupervisionCell::loss_yuan));
   d.push_back(hospital_month_type("recovered_yuan", "yuan", "losses clawed back and ward-round deductions",
                                   &SupervisionCell::recovered_yuan));
-  d.push_back(hospital_month_type("fines_yuan", "yuan", "fines (multiple × confirmed loss)", &SupervisionCell::fines_yuan));
+  d.push_back(
+      hospital_month_type("fines_yuan", "yuan", "fines (multiple × confirmed loss)", &SupervisionCell::fines_yuan));
   d.push_back(hospital_month_type("propensity", "probability",
                                   "mean effective propensity of the hospital's doctors at month end",
                                   &SupervisionCell::propensity));
   d.push_back(hospital_month("flagged", "claims", "claims flagged by a detector", &SupervisionCell::flagged));
   d.push_back(hospital_month("audits", "claims", "flagged claims audited", &SupervisionCell::audits));
-  d.push_back(hospital_month("audit_cost_yuan", "yuan", "cost of audits and ward rounds", &SupervisionCell::audit_cost_yuan));
+  d.push_back(
+      hospital_month("audit_cost_yuan", "yuan", "cost of audits and ward rounds", &SupervisionCell::audit_cost_yuan));
   d.push_back(hospital_month("ward_rounds", "rounds", "unannounced ward rounds", &SupervisionCell::ward_rounds));
   d.push_back(hospital_month("institution_flags", "rounds", "ward rounds with too few inpatients present",
                              &SupervisionCell::institution_flags));
@@ -106,12 +108,10 @@ void add_supervision_metrics(std::vector<Declared>& d) {
                  [f](const ScenarioConfig&, const RunMetrics& m, std::vector<double>& row, const OutputLayout&) {
                    for (std::size_t t = 0; t < m.months.size() && t < row.size(); ++t) row[t] = month_total(m, t, f);
                  }});
-    d.push_back(scalar(name, units, description + " (final simulated year)",
-                       [f](const ScenarioConfig&, const RunMetrics& m) {
-                         return final_year_total(m, [&f](const RunMetrics& r, std::size_t t) {
-                           return month_total(r, t, f);
-                         });
-                       }));
+    d.push_back(
+        scalar(name, units, description + " (final simulated year)", [f](const ScenarioConfig&, const RunMetrics& m) {
+          return final_year_total(m, [&f](const RunMetrics& r, std::size_t t) { return month_total(r, t, f); });
+        }));
   };
   monthly_total("violations", "cases", "violations committed, all types",
                 [](const SupervisionCell& c) { return sum_types(c.violations); });
@@ -121,7 +121,8 @@ void add_supervision_metrics(std::vector<Declared>& d) {
                 [](const SupervisionCell& c) { return sum_types(c.loss_yuan); });
   monthly_total("recovered_yuan", "yuan", "losses recovered, all types",
                 [](const SupervisionCell& c) { return sum_types(c.recovered_yuan); });
-  monthly_total("fines_yuan", "yuan", "fines, all types", [](const SupervisionCell& c) { return sum_types(c.fines_yuan); });
+  monthly_total("fines_yuan", "yuan", "fines, all types",
+                [](const SupervisionCell& c) { return sum_types(c.fines_yuan); });
   monthly_total("audit_cost_yuan", "yuan", "cost of audits and ward rounds",
                 [](const SupervisionCell& c) { return c.audit_cost_yuan; });
 
@@ -137,18 +138,18 @@ void add_supervision_metrics(std::vector<Declared>& d) {
        {std::tuple{"turned_away_severe", &MonthMetrics::turned_away_severe, "loss-making cases turned away"},
         std::tuple{"mortality_proxy", &MonthMetrics::mortality_proxy, "expected deaths in low-risk groups"},
         std::tuple{"los_over_30_days", &MonthMetrics::los_over_30_days, "discharges after more than 30 days"}}) {
-    d.push_back(scalar(name, "cases", std::string(description) + " (final simulated year)",
-                       [final_year_sum, f = field](const ScenarioConfig&, const RunMetrics& m) {
-                         return final_year_sum(m, f);
-                       }));
+    d.push_back(scalar(
+        name, "cases", std::string(description) + " (final simulated year)",
+        [final_year_sum, f = field](const ScenarioConfig&, const RunMetrics& m) { return final_year_sum(m, f); }));
   }
-  d.push_back(scalar("oop_share_incl_shifted", "fraction",
-                     "(inpatient out-of-pocket + costs shifted onto patients) ÷ (bill + shifted) (final simulated year)",
-                     [final_year_sum](const ScenarioConfig&, const RunMetrics& m) {
-                       const double shifted = final_year_sum(m, &MonthMetrics::shifted_to_patients_yuan);
-                       return ratio(final_year_sum(m, &MonthMetrics::patient_share_yuan_sum) + shifted,
-                                    final_year_sum(m, &MonthMetrics::bill_yuan_sum) + shifted);
-                     }));
+  d.push_back(
+      scalar("oop_share_incl_shifted", "fraction",
+             "(inpatient out-of-pocket + costs shifted onto patients) ÷ (bill + shifted) (final simulated year)",
+             [final_year_sum](const ScenarioConfig&, const RunMetrics& m) {
+               const double shifted = final_year_sum(m, &MonthMetrics::shifted_to_patients_yuan);
+               return ratio(final_year_sum(m, &MonthMetrics::patient_share_yuan_sum) + shifted,
+                            final_year_sum(m, &MonthMetrics::bill_yuan_sum) + shifted);
+             }));
 }
 
 }  // namespace reformsim::agents

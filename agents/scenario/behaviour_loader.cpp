@@ -31,9 +31,9 @@ void check_order(const Node& root, const std::string& lower_path, double lower, 
                  double upper, config::ErrorList& errors) {
   if (lower <= upper) return;
   const Node* at = config::find_at_path(root, upper_path);
-  errors.add(at ? at->location() : root.location(), upper_path,
-             number(upper) + " is below " + lower_path + " (" + number(lower) +
-                 "); the thresholds are in the wrong order");
+  errors.add(
+      at ? at->location() : root.location(), upper_path,
+      number(upper) + " is below " + lower_path + " (" + number(lower) + "); the thresholds are in the wrong order");
 }
 
 void read_strategy(const Node& n, StrategyConfig& c) {
@@ -117,8 +117,8 @@ void read_behaviour_and_supervision(const Node& root, ScenarioConfig& s, config:
   const BehaviourConfig& b = s.behaviour;
   check_order(root, "behaviour.split_gap_min_days", b.split_gap_min_days, "behaviour.split_gap_max_days",
               b.split_gap_max_days, errors);
-  check_order(root, "behaviour.strategy.min_multiplier", b.strategy.min_multiplier,
-              "behaviour.strategy.max_multiplier", b.strategy.max_multiplier, errors);
+  check_order(root, "behaviour.strategy.min_multiplier", b.strategy.min_multiplier, "behaviour.strategy.max_multiplier",
+              b.strategy.max_multiplier, errors);
   const WardRoundConfig& w = s.supervision.ward_rounds;
   check_order(root, "supervision.ward_rounds.interview_one_below", w.interview_one_below,
               "supervision.ward_rounds.interview_two_below", w.interview_two_below, errors);

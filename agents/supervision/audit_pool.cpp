@@ -11,8 +11,7 @@ std::vector<std::size_t> select_for_audit(const std::vector<FlaggedClaim>& pool,
   const std::size_t n = std::min(budget, pool.size());
   std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(n), order.end(),
                     [&](std::size_t a, std::size_t b) {
-                      return pool[a].risk != pool[b].risk ? pool[a].risk > pool[b].risk
-                                                          : pool[a].order < pool[b].order;
+                      return pool[a].risk != pool[b].risk ? pool[a].risk > pool[b].risk : pool[a].order < pool[b].order;
                     });
   order.resize(n);
   return order;

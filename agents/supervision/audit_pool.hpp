@@ -13,8 +13,8 @@ struct FlaggedClaim {
   std::uint32_t hospital = 0;
   std::uint32_t doctor = 0;
   std::uint8_t violation = kViolationCount;
-  double loss_yuan = 0;  ///< fund payment as submitted − as corrected
-  double risk = 0;       ///< fund payment × detectors that fired × the hospital's alert multiplier
+  double loss_yuan = 0;     ///< fund payment as submitted − as corrected
+  double risk = 0;          ///< fund payment × detectors that fired × the hospital's alert multiplier
   std::uint64_t order = 0;  ///< flagging order, to break ties deterministically
 };
 

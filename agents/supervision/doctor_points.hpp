@@ -13,9 +13,9 @@ enum class PointsOutcome : std::uint8_t { None, Training, Suspension, Ban, Termi
 
 /// One doctor's standing with the fund.
 struct DoctorRecord {
-  int points = 0;               ///< deducted in the current cycle
-  int suspensions = 0;          ///< suspensions so far (the second is a ban, the third termination)
-  bool trained = false;         ///< training already ordered in this cycle
+  int points = 0;        ///< deducted in the current cycle
+  int suspensions = 0;   ///< suspensions so far (the second is a ban, the third termination)
+  bool trained = false;  ///< training already ordered in this cycle
   double suspended_until_days = 0;
   bool terminated = false;
   /// True when the doctor may treat fund patients at `now`.

@@ -9,7 +9,7 @@ namespace reformsim::agents {
 
 /// The outcome of one round at one hospital.
 struct WardRoundVerdict {
-  double present_share = 1;    ///< present ÷ registered inpatients (1 when the ward is empty)
+  double present_share = 1;  ///< present ÷ registered inpatients (1 when the ward is empty)
   bool institution_flagged = false;
   bool leaders_interviewed = false;
 };

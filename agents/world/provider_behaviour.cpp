@@ -47,8 +47,8 @@ void World::init_behaviour() {
     for (int d = 0; d < hospitals_[h].doctors; ++d) {
       sim::RandomStream rng(doctor_key, (static_cast<std::uint64_t>(h) << 32) | static_cast<std::uint64_t>(d));
       DoctorState doctor;
-      doctor.multiplier = b.doctor_heterogeneity_cv > 0 ? sim::lognormal_mean_cv(rng, 1.0, b.doctor_heterogeneity_cv)
-                                                         : 1.0;
+      doctor.multiplier =
+          b.doctor_heterogeneity_cv > 0 ? sim::lognormal_mean_cv(rng, 1.0, b.doctor_heterogeneity_cv) : 1.0;
       hb.doctors.push_back(doctor);
     }
     behaviour_.push_back(std::move(hb));
@@ -83,8 +83,7 @@ std::size_t World::select_patient(std::size_t hospital, const PendingAdmission& 
   month_at(now).turned_away_severe += 1;
   SupervisionCell& cell = metrics_.supervision_at(hospital, month_of(now));
   cell.violations[index_of(Violation::PatientSelection)] += 1;
-  behaviour_[hospital].year[index_of(Violation::PatientSelection)].gain_yuan +=
-      cost - hospital_revenue(*rule_, facts);
+  behaviour_[hospital].year[index_of(Violation::PatientSelection)].gain_yuan += cost - hospital_revenue(*rule_, facts);
   return elsewhere;
 }
 
@@ -190,8 +189,8 @@ bool World::admitted_low_indication(sim::Simulation& sim, std::size_t hospital, 
   a.arrival_days = sim.now();
   a.stay_kind = stay_kind::kLowIndication;
   const Scheme scheme = population_.classes()[risk_class].scheme;
-  a.outpatient_fund_yuan =
-      static_cast<float>(to_yuan(to_fen(to_yuan(visit_bill_fen) * scenario_.benefits.outpatient_ratio[static_cast<int>(scheme)])));
+  a.outpatient_fund_yuan = static_cast<float>(
+      to_yuan(to_fen(to_yuan(visit_bill_fen) * scenario_.benefits.outpatient_ratio[static_cast<int>(scheme)])));
   admit(sim, hospital, a);
   return true;
 }
@@ -200,10 +199,10 @@ std::optional<CodingChoice> World::choose_coding(const ActiveCase& c, const Case
   PerViolation<bool> attempted{};
   bool any = false;
   sim::RandomStream rng(behaviour_key_, c.entity, kCodingDraws);
-  for (const Violation v : {Violation::UpcodingMainDiagnosis, Violation::UpcodingSecondaryDiagnosis,
-                            Violation::DowncodingHighMultiple, Violation::DeliberateAmbiguity,
-                            Violation::ViolatingCharges, Violation::CostShiftingOutpatient,
-                            Violation::CostShiftingSelfPay, Violation::CostShiftingPharmacy}) {
+  for (const Violation v :
+       {Violation::UpcodingMainDiagnosis, Violation::UpcodingSecondaryDiagnosis, Violation::DowncodingHighMultiple,
+        Violation::DeliberateAmbiguity, Violation::ViolatingCharges, Violation::CostShiftingOutpatient,
+        Violation::CostShiftingSelfPay, Violation::CostShiftingPharmacy}) {
     const double p = effective_propensity(c.hospital, c.doctor, v);
     if (p <= 0) continue;
     attempted[index_of(v)] = rng.next_uniform() < p;

@@ -29,13 +29,13 @@ struct MonthMetrics {
   double settlement_yuan_sum = 0;
   double weight_sum = 0;
   double diversions = 0;
-  double dip_point_value_yuan = 0;  ///< point value of the month's DIP payments (NaN outside DIP)
-  double wait_days_sum = 0;         ///< over admissions
-  double waited_admissions = 0;     ///< admissions that had to wait for a bed
-  double readmissions_7d = 0;       ///< admissions within 7 days of the same person's last discharge
-  double turned_away_severe = 0;    ///< loss-making cases a hospital refused (推诿)
-  double mortality_proxy = 0;       ///< expected deaths in low-risk groups, rising as intensity is cut
-  double los_over_30_days = 0;      ///< discharges that stayed over 30 days
+  double dip_point_value_yuan = 0;      ///< point value of the month's DIP payments (NaN outside DIP)
+  double wait_days_sum = 0;             ///< over admissions
+  double waited_admissions = 0;         ///< admissions that had to wait for a bed
+  double readmissions_7d = 0;           ///< admissions within 7 days of the same person's last discharge
+  double turned_away_severe = 0;        ///< loss-making cases a hospital refused (推诿)
+  double mortality_proxy = 0;           ///< expected deaths in low-risk groups, rising as intensity is cut
+  double los_over_30_days = 0;          ///< discharges that stayed over 30 days
   double shifted_to_patients_yuan = 0;  ///< bills moved to self-pay, and the patients' part of shifted visits
 };
 
@@ -46,15 +46,15 @@ struct SupervisionCell {
   PerViolation<double> loss_yuan{};       ///< fund payment as submitted − as corrected
   PerViolation<double> recovered_yuan{};  ///< clawed back or deducted
   PerViolation<double> fines_yuan{};
-  PerViolation<double> propensity{};      ///< mean effective propensity of the hospital's doctors at month end
-  double flagged = 0;                     ///< claims flagged by a detector
+  PerViolation<double> propensity{};  ///< mean effective propensity of the hospital's doctors at month end
+  double flagged = 0;                 ///< claims flagged by a detector
   double audits = 0;
-  double audit_cost_yuan = 0;             ///< audits and ward rounds
+  double audit_cost_yuan = 0;  ///< audits and ward rounds
   double ward_rounds = 0;
-  double institution_flags = 0;           ///< rounds with under 70% present
-  double interviews = 0;                  ///< rounds that led to the leaders' interview
-  double doctors_suspended = 0;           ///< suspensions, bans and terminations ordered
-  double hospital_suspensions = 0;        ///< the hospital's agreement suspended (or terminated) this month
+  double institution_flags = 0;     ///< rounds with under 70% present
+  double interviews = 0;            ///< rounds that led to the leaders' interview
+  double doctors_suspended = 0;     ///< suspensions, bans and terminations ordered
+  double hospital_suspensions = 0;  ///< the hospital's agreement suspended (or terminated) this month
 };
 
 /// One hospital in one simulated year.

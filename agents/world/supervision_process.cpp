@@ -54,9 +54,9 @@ void World::screen_claim(const ActiveCase& c, std::optional<Violation> violation
   if (rng.next_uniform() < (coding ? s.logic_check.detection_probability : s.logic_check.false_alarm_rate)) ++fired;
   if (s.cost_p95_screened_share > 0 && rng.next_uniform() < s.cost_p95_screened_share) {
     const double technology = years_[static_cast<std::size_t>(year_at(now))].group_cost_factor[submitted.group];
-    const double p95 = bill_p95_yuan(scenario_.catalogue->group(submitted.group),
-                                     scenario_.hospitals[c.hospital].cost_index, technology,
-                                     scenario_.case_mix.los_linked_cost_share);
+    const double p95 =
+        bill_p95_yuan(scenario_.catalogue->group(submitted.group), scenario_.hospitals[c.hospital].cost_index,
+                      technology, scenario_.case_mix.los_linked_cost_share);
     if (submitted.bill_yuan > p95) ++fired;
   }
   if (c.readmission_flagged) ++fired;
@@ -91,8 +91,8 @@ void World::run_audits(std::size_t month, double now) {
     cell.audit_cost_yuan += s.audit_cost_per_case_yuan;
     if (f.violation >= kViolationCount) continue;  // a false alarm: the audit finds nothing
     const double loss = std::max(0.0, f.loss_yuan);
-    penalise(f.hospital, f.doctor, static_cast<Violation>(f.violation), s.clawback ? loss : 0.0,
-             s.fine_multiple * loss, month, now);
+    penalise(f.hospital, f.doctor, static_cast<Violation>(f.violation), s.clawback ? loss : 0.0, s.fine_multiple * loss,
+             month, now);
   }
   // Flags not audited this month lapse: the inspectors move on to the next month's data.
   audit_pool_.clear();
@@ -118,7 +118,8 @@ void World::penalise(std::size_t hospital, std::uint32_t doctor, Violation v, do
   HospitalBehaviour& hb = behaviour_[hospital];
   hb.year[index_of(v)].penalties_yuan += to_yuan(total_fen);
   hb.confirmed_this_year += 1;
-  if (s.suspension_after_confirmed > 0 && hb.confirmed_this_year >= s.suspension_after_confirmed && hb.contracted(now)) {
+  if (s.suspension_after_confirmed > 0 && hb.confirmed_this_year >= s.suspension_after_confirmed &&
+      hb.contracted(now)) {
     hb.confirmed_this_year = 0;
     hb.suspensions += 1;
     hb.suspended_until_days = hb.suspensions >= s.termination_after_suspensions
@@ -146,11 +147,12 @@ void World::schedule_ward_round(sim::Simulation& sim, std::size_t hospital, doub
   const double per_day = scenario_.supervision.ward_rounds.rounds_per_month * 12.0 / 365.0;
   if (per_day <= 0) return;
   const std::uint64_t round = ward_rounds_scheduled_[hospital]++;
-  sim::RandomStream rng(supervision_key_, (std::uint64_t{1} << 41) | (static_cast<std::uint64_t>(hospital) << 24) | round);
+  sim::RandomStream rng(supervision_key_,
+                        (std::uint64_t{1} << 41) | (static_cast<std::uint64_t>(hospital) << 24) | round);
   const double t = after + sim::exponential(rng, per_day);
   if (t < horizon_days_) {
-    sim.schedule(sim::make_event(t, event_kind::kWardRound, static_cast<std::uint32_t>(hospital), 0,
-                                 event_priority::kOnset));
+    sim.schedule(
+        sim::make_event(t, event_kind::kWardRound, static_cast<std::uint32_t>(hospital), 0, event_priority::kOnset));
   }
 }
 
@@ -167,7 +169,8 @@ void World::on_ward_round(const sim::Event& e, sim::Simulation& sim) {
     if (absent && c.ward_absences < 255) c.ward_absences += 1;
   }
   HospitalBehaviour& hb = behaviour_[hospital];
-  const WardRoundVerdict v = judge_ward_round(present, registered, hb.last_round_share, scenario_.supervision.ward_rounds);
+  const WardRoundVerdict v =
+      judge_ward_round(present, registered, hb.last_round_share, scenario_.supervision.ward_rounds);
   hb.last_round_share = v.present_share;
   SupervisionCell& cell = metrics_.supervision_at(hospital, month_of(e.time_days));
   cell.ward_rounds += 1;

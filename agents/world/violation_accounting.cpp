@@ -12,8 +12,8 @@ void World::after_discharge(sim::Simulation& sim, const ActiveCase& c, const Cas
                             const std::optional<CodingChoice>& coding, const PaidClaim& paid) {
   const double now = sim.now();
   const double fund_yuan = to_yuan(paid.fund_fen);
-  const CaseFacts submitted = coding ? coding->submitted
-                                     : CaseFacts{c.group, truth.tier, static_cast<double>(c.bill_yuan), c.los_days};
+  const CaseFacts submitted =
+      coding ? coding->submitted : CaseFacts{c.group, truth.tier, static_cast<double>(c.bill_yuan), c.los_days};
   std::optional<Violation> violation;
   double loss = 0, gain = c.planned_gain_yuan;
   switch (c.stay_kind) {

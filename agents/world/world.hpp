@@ -6,8 +6,8 @@
 #include <optional>
 #include <vector>
 
-#include "agents/calibration/calibration.hpp"
 #include "agents/behaviour/code_targets.hpp"
+#include "agents/calibration/calibration.hpp"
 #include "agents/hospitals/hospital_state.hpp"
 #include "agents/hospitals/provider_choice.hpp"
 #include "agents/payer/benefit_rules.hpp"
@@ -39,12 +39,12 @@ struct ActiveCase {
   float bill_yuan = 0;
   float true_los_days = 0;
   float true_bill_yuan = 0;
-  float phantom_from_days = 0;      ///< phantom beds: the patient is gone from this time on
-  float outpatient_fund_yuan = 0;   ///< low-indication admissions: fund cost of the visit they replaced
-  float planned_gain_yuan = 0;      ///< admission-time violations: the hospital's expected gain
-  std::uint64_t entity = 0;         ///< random-stream entity of the case's behavioural and supervision draws
+  float phantom_from_days = 0;     ///< phantom beds: the patient is gone from this time on
+  float outpatient_fund_yuan = 0;  ///< low-indication admissions: fund cost of the visit they replaced
+  float planned_gain_yuan = 0;     ///< admission-time violations: the hospital's expected gain
+  std::uint64_t entity = 0;        ///< random-stream entity of the case's behavioural and supervision draws
   std::uint32_t split_record = 0;
-  std::uint8_t stay_kind = 0;       ///< agents/world/behaviour_state.hpp
+  std::uint8_t stay_kind = 0;  ///< agents/world/behaviour_state.hpp
   std::uint8_t ward_checks = 0, ward_absences = 0;
   bool readmission_flagged = false;
 };

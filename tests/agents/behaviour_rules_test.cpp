@@ -66,7 +66,8 @@ TEST(GamingTest, ViolatingChargesLiftALowMultipleCaseIntoTheNormalPayment) {
   const double standard = 1.26 * s.payment.drg.base_rate_yuan;
   // Just below the low-multiple threshold (0.4 × standard): a few charges make it a normal case.
   const CaseFacts low{g, 2, 0.38 * standard, 3};
-  const auto choice = best_coding_violation(low, *drg, targets.of(g), s.behaviour, only(Violation::ViolatingCharges), 0.85);
+  const auto choice =
+      best_coding_violation(low, *drg, targets.of(g), s.behaviour, only(Violation::ViolatingCharges), 0.85);
   ASSERT_TRUE(choice);
   EXPECT_GT(choice->extra_charge_yuan, 0);
   EXPECT_GE(choice->submitted.bill_yuan, 0.4 * standard);
@@ -80,7 +81,8 @@ TEST(GamingTest, DowncodingOnlyCountsWhenTheLighterGroupPaysAsAHighMultiple) {
   const std::size_t g = id(s, "KD15");
   const double standard = 1.26 * s.payment.drg.base_rate_yuan;
   const CaseFacts normal{g, 2, 1.0 * standard, 5};
-  EXPECT_FALSE(best_coding_violation(normal, *drg, targets.of(g), s.behaviour, only(Violation::DowncodingHighMultiple), 0.85));
+  EXPECT_FALSE(
+      best_coding_violation(normal, *drg, targets.of(g), s.behaviour, only(Violation::DowncodingHighMultiple), 0.85));
   const CaseFacts overspent{g, 2, 1.9 * standard, 12};
   const auto choice =
       best_coding_violation(overspent, *drg, targets.of(g), s.behaviour, only(Violation::DowncodingHighMultiple), 0.85);
@@ -108,7 +110,8 @@ TEST(GamingTest, ShiftingPaysUnderBundledPaymentOnly) {
   ASSERT_TRUE(pharmacy);
   EXPECT_NEAR(pharmacy->gain_yuan, 0.85 * shifted, 1e-6);
   // Under items, a yuan moved out of the claim is a yuan less on it.
-  EXPECT_FALSE(best_coding_violation(normal, *ffs, targets.of(g), s.behaviour, only(Violation::CostShiftingSelfPay), 0.85));
+  EXPECT_FALSE(
+      best_coding_violation(normal, *ffs, targets.of(g), s.behaviour, only(Violation::CostShiftingSelfPay), 0.85));
 }
 
 TEST(GamingTest, SplittingADrgStayIsPaidTwice) {

@@ -72,8 +72,9 @@ TEST(BehaviourWorldTest, AllPropensitiesZeroReproduceTheRunWithoutBehaviourExact
 
 TEST(BehaviourWorldTest, SplitAdmissionsComeBackWithinTheWindowAndCostTheFundUnderDrg) {
   const RunMetrics plain = run(kDrgFromYear2);
-  const RunMetrics split = run(kDrgFromYear2 + "behaviour:\n  propensity: {split_admission: 0.5}\n"
-                                               "  doctor_heterogeneity_cv: 0\n");
+  const RunMetrics split = run(kDrgFromYear2 +
+                               "behaviour:\n  propensity: {split_admission: 0.5}\n"
+                               "  doctor_heterogeneity_cv: 0\n");
   const double splits = total(split, Violation::SplitAdmission, &SupervisionCell::violations);
   EXPECT_GT(splits, 50);
   // Nothing to gain under FFS: every split is in the DRG year.
@@ -88,6 +89,69 @@ TEST(BehaviourWorldTest, SplitAdmissionsComeBackWithinTheWindowAndCostTheFundUnd
   EXPECT_GE(month_sum(split, &MonthMetrics::admissions) - month_sum(plain, &MonthMetrics::admissions), splits);
   EXPECT_GT(total(split, Violation::SplitAdmission, &SupervisionCell::loss_yuan), 0);
   EXPECT_LT(split.final_balance_yuan, plain.final_balance_yuan);
+}
+
+RunMetrics with_only(const std::string& violation, double propensity = 0.5) {
+  return run("payment: {method: drg}\nbehaviour:\n  doctor_heterogeneity_cv: 0\n  propensity: {" + violation + ": " +
+             std::to_string(propensity) + "}\n");
+}
+
+TEST(BehaviourWorldTest, EachMechanismLeavesItsSignature) {
+  const RunMetrics plain = run("payment: {method: drg}\n");
+  {
+    // Deliberate ambiguity: every such case is settled in a QY group, nothing else moves.
+    const RunMetrics m = with_only("deliberate_ambiguity");
+    const double n = total(m, Violation::DeliberateAmbiguity, &SupervisionCell::violations);
+    EXPECT_GT(n, 10);
+    double qy = 0, plain_qy = 0;
+    for (std::size_t y = 0; y < 2; ++y) {
+      qy += m.settlement_type_counts[y][static_cast<int>(SettlementType::Qy)];
+      plain_qy += plain.settlement_type_counts[y][static_cast<int>(SettlementType::Qy)];
+    }
+    EXPECT_EQ(qy - plain_qy, n);
+  }
+  {
+    // Patient selection: the refused go elsewhere, so as many people are admitted.
+    const RunMetrics m = with_only("patient_selection");
+    const double n = total(m, Violation::PatientSelection, &SupervisionCell::violations);
+    EXPECT_GT(n, 10);
+    EXPECT_EQ(month_sum(m, &MonthMetrics::turned_away_severe), n);
+    EXPECT_EQ(month_sum(m, &MonthMetrics::admissions), month_sum(plain, &MonthMetrics::admissions));
+    EXPECT_EQ(total(m, Violation::PatientSelection, &SupervisionCell::loss_yuan), 0);
+  }
+  {
+    // Low-indication admissions: outpatient visits become stays.
+    const RunMetrics m = with_only("low_indication_admission", 0.01);
+    const double n = total(m, Violation::LowIndicationAdmission, &SupervisionCell::violations);
+    EXPECT_GT(n, 10);
+    const double more_admissions =
+        month_sum(m, &MonthMetrics::admissions) - month_sum(plain, &MonthMetrics::admissions);
+    EXPECT_GE(more_admissions, n);  // the last ones may still be in a bed at the horizon
+    EXPECT_EQ(month_sum(plain, &MonthMetrics::outpatient_visits) - month_sum(m, &MonthMetrics::outpatient_visits),
+              more_admissions);
+  }
+  {
+    // Phantom beds: each stay is billed for the extra days.
+    const RunMetrics m = with_only("phantom_beds");
+    const double n = total(m, Violation::PhantomBeds, &SupervisionCell::violations);
+    EXPECT_GT(n, 10);
+    EXPECT_GT(month_sum(m, &MonthMetrics::los_days_sum), month_sum(plain, &MonthMetrics::los_days_sum) + 2.9 * n);
+  }
+  {
+    // Repeat admissions return after the readmission window, so unlike splits they add (almost) no 7-day
+    // readmissions: the few extra come from moving the patient's last discharge, not from the repeat itself.
+    const RunMetrics m = with_only("repeat_admission");
+    const double n = total(m, Violation::RepeatAdmission, &SupervisionCell::violations);
+    EXPECT_GT(n, 10);
+    EXPECT_LT(month_sum(m, &MonthMetrics::readmissions_7d) - month_sum(plain, &MonthMetrics::readmissions_7d), 0.2 * n);
+  }
+  {
+    // Cost shifting to self-pay moves bills onto patients outside the claim.
+    const RunMetrics m = with_only("cost_shifting_self_pay");
+    EXPECT_GT(total(m, Violation::CostShiftingSelfPay, &SupervisionCell::violations), 10);
+    EXPECT_GT(month_sum(m, &MonthMetrics::shifted_to_patients_yuan), 0);
+    EXPECT_LT(month_sum(m, &MonthMetrics::bill_yuan_sum), month_sum(plain, &MonthMetrics::bill_yuan_sum));
+  }
 }
 
 TEST(BehaviourWorldTest, UpcodingRaisesTheCaseMixOnlyAfterTheSwitch) {
@@ -140,7 +204,8 @@ TEST(BehaviourWorldTest, ATerminatedHospitalReceivesNoFundPatients) {
   int terminated = 0;
   for (std::size_t h = 0; h < m.hospitals; ++h) {
     double suspended_in_year1 = 0;
-    for (std::size_t t = 0; t < 12; ++t) suspended_in_year1 += m.supervision[h * m.months.size() + t].hospital_suspensions;
+    for (std::size_t t = 0; t < 12; ++t)
+      suspended_in_year1 += m.supervision[h * m.months.size() + t].hospital_suspensions;
     if (suspended_in_year1 == 0) continue;
     ++terminated;
     EXPECT_EQ(m.hospital_years[h][1].admissions, 0) << "hospital " << h;
@@ -150,9 +215,10 @@ TEST(BehaviourWorldTest, ATerminatedHospitalReceivesNoFundPatients) {
 }
 
 TEST(BehaviourWorldTest, QuarterlyReviewsMoveTheMultipliersWithinTheYear) {
-  const std::string gaming = "payment: {method: drg}\n"
-                             "behaviour:\n  propensity: {upcoding_secondary_diagnosis: 0.1}\n"
-                             "  doctor_heterogeneity_cv: 0\n  strategy: {learning_rate: 0.5";
+  const std::string gaming =
+      "payment: {method: drg}\n"
+      "behaviour:\n  propensity: {upcoding_secondary_diagnosis: 0.1}\n"
+      "  doctor_heterogeneity_cv: 0\n  strategy: {learning_rate: 0.5";
   const RunMetrics yearly = run(gaming + "}\n");
   const RunMetrics quarterly = run(gaming + ", review: quarterly}\n");
   const auto propensity = [](const RunMetrics& m, std::size_t month) {
@@ -160,8 +226,8 @@ TEST(BehaviourWorldTest, QuarterlyReviewsMoveTheMultipliersWithinTheYear) {
   };
   EXPECT_DOUBLE_EQ(propensity(yearly, 0), 0.1);
   EXPECT_DOUBLE_EQ(propensity(yearly, 10), 0.1);
-  EXPECT_GT(propensity(yearly, 12), 0.1);      // after the first yearly review: it paid, nobody was caught
-  EXPECT_GT(propensity(quarterly, 3), 0.1);    // after the first quarter
+  EXPECT_GT(propensity(yearly, 12), 0.1);    // after the first yearly review: it paid, nobody was caught
+  EXPECT_GT(propensity(quarterly, 3), 0.1);  // after the first quarter
   EXPECT_GT(propensity(quarterly, 6), propensity(quarterly, 3));
 }
 

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <filesystem>
 #include <map>
 #include <sstream>
 
@@ -24,15 +25,20 @@ TEST(CliTest, HelpEverywhere) {
 }
 
 TEST(CliTest, ShippedFilesValidate) {
+  // Every scenario and experiment shipped under scenarios/ must validate.
   Scratch s;
-  const CommandResult r = reformsim("validate " + source_path("scenarios/city/baseline.yaml") + " " +
-                                        source_path("scenarios/experiments/reform_comparison.yaml") + " " +
-                                        source_path("scenarios/validation/mmc_ward.yaml") + " " +
-                                        source_path("scenarios/city/stressed_city.yaml") + " " +
-                                        source_path("scenarios/experiments/fund_stress.yaml"),
-                                    s);
+  std::string files;
+  int count = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(source_path("scenarios"))) {
+    if (entry.path().extension() != ".yaml") continue;
+    files += " " + entry.path().string();
+    ++count;
+  }
+  EXPECT_GE(count, 7);
+  const CommandResult r = reformsim("validate" + files, s);
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("reform_comparison.yaml: ok (40 runs)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("gaming_and_audits.yaml: ok (36 runs)"), std::string::npos) << r.out;
 }
 
 TEST(CliTest, SchemaIsJson) {

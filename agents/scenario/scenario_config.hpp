@@ -11,6 +11,7 @@
 #include "agents/scenario/behaviour_config.hpp"
 #include "agents/scenario/case_catalogue.hpp"
 #include "agents/scenario/dip_catalogue.hpp"
+#include "agents/scenario/procurement_config.hpp"
 
 namespace reformsim::agents {
 
@@ -245,6 +246,8 @@ struct ScenarioConfig {
   std::vector<Shock> shocks;
   BehaviourConfig behaviour;
   SupervisionConfig supervision;
+  std::vector<DrugConfig> drugs;
+  ProcurementConfig procurement;
   int months() const { return horizon_years * 12; }
 };
 

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "agents/scenario/behaviour_loader.hpp"
+#include "agents/scenario/procurement_loader.hpp"
 #include "agents/scenario/scenario_schema.hpp"
 #include "sim/config/key_path.hpp"
 #include "sim/config/read.hpp"
@@ -26,6 +27,7 @@ using config::get_int;
 using config::get_real;
 using config::get_string;
 using config::has;
+using config::location_at_path;
 using config::Node;
 
 PaymentMethod parse_method(const std::string& s) {
@@ -39,11 +41,6 @@ PerTier read_tiers(const Node& object, std::string_view key) {
   PerTier out{};
   for (int t = 0; t < kTierCount; ++t) out[t] = as_real(list.items()[t]);
   return out;
-}
-
-config::SourceLocation where(const Node& root, const std::string& key_path) {
-  const Node* n = config::find_at_path(root, key_path);
-  return n ? n->location() : root.location();
 }
 
 void read_population(const Node& n, PopulationConfig& p) {
@@ -130,13 +127,13 @@ void check_bands(const Node& root, const std::string& path, const std::vector<Sh
     const std::string item = path + "[" + std::to_string(i) + "]";
     const ShareBand& b = bands[i];
     if (b.from != edge) {
-      errors.add(where(root, item + ".from"), item + ".from",
+      errors.add(location_at_path(root, item + ".from"), item + ".from",
                  std::string(b.from < edge ? "overlaps" : "leaves a gap after") + " the previous band (expected from " +
                      config::format_number(edge) + ", got " + config::format_number(b.from) + ")");
     }
-    if (!(b.to > b.from)) errors.add(where(root, item + ".to"), item + ".to", "must be greater than from");
+    if (!(b.to > b.from)) errors.add(location_at_path(root, item + ".to"), item + ".to", "must be greater than from");
     if (!std::isfinite(b.to) && i + 1 < bands.size()) {
-      errors.add(where(root, item), item, "only the last band may omit to");
+      errors.add(location_at_path(root, item), item, "only the last band may omit to");
     }
     edge = b.to;
   }
@@ -151,18 +148,18 @@ void check_cross_fields(const Node& root, const ScenarioConfig& s, ErrorList& er
     const std::string path = "population.age_bands[" + std::to_string(i) + "]";
     share_sum += b.share;
     if (b.from_age > b.to_age) {
-      errors.add(where(root, path + ".to_age"), path + ".to_age",
+      errors.add(location_at_path(root, path + ".to_age"), path + ".to_age",
                  "to_age " + std::to_string(b.to_age) + " is below from_age " + std::to_string(b.from_age));
     }
     if (b.from_age <= previous_to) {
-      errors.add(where(root, path + ".from_age"), path + ".from_age",
+      errors.add(location_at_path(root, path + ".from_age"), path + ".from_age",
                  "age bands must be ascending and must not overlap (previous band ends at " +
                      std::to_string(previous_to) + ")");
     }
     previous_to = b.to_age;
   }
   if (std::abs(share_sum - 1.0) > 1e-6) {
-    errors.add(where(root, "population.age_bands"), "population.age_bands",
+    errors.add(location_at_path(root, "population.age_bands"), "population.age_bands",
                "shares must sum to 1, they sum to " + std::to_string(share_sum));
   }
   std::set<std::string> names;
@@ -170,10 +167,10 @@ void check_cross_fields(const Node& root, const ScenarioConfig& s, ErrorList& er
     const HospitalConfig& h = s.hospitals[i];
     const std::string path = "hospitals[" + std::to_string(i) + "]";
     if (!names.insert(h.name).second) {
-      errors.add(where(root, path + ".name"), path + ".name", "duplicate hospital name '" + h.name + "'");
+      errors.add(location_at_path(root, path + ".name"), path + ".name", "duplicate hospital name '" + h.name + "'");
     }
     if (h.region >= s.population.regions) {
-      errors.add(where(root, path + ".region"), path + ".region",
+      errors.add(location_at_path(root, path + ".region"), path + ".region",
                  "region " + std::to_string(h.region) +
                      " does not exist (population.regions = " + std::to_string(s.population.regions) + ")");
     }
@@ -183,20 +180,20 @@ void check_cross_fields(const Node& root, const ScenarioConfig& s, ErrorList& er
     const std::string path = "payment.drg.high_multiple_bands[" + std::to_string(i) + "]";
     const bool last = i + 1 == bands.size();
     if (last && std::isfinite(bands[i].max_weight)) {
-      errors.add(where(root, path + ".max_weight"), path + ".max_weight",
+      errors.add(location_at_path(root, path + ".max_weight"), path + ".max_weight",
                  "the last band must have no max_weight (it covers all higher weights)");
     }
     if (!last && !std::isfinite(bands[i].max_weight)) {
-      errors.add(where(root, path), path, "only the last band may omit max_weight");
+      errors.add(location_at_path(root, path), path, "only the last band may omit max_weight");
     }
     if (i > 0 && bands[i].max_weight <= bands[i - 1].max_weight) {
-      errors.add(where(root, path + ".max_weight"), path + ".max_weight", "band max_weight must be ascending");
+      errors.add(location_at_path(root, path + ".max_weight"), path + ".max_weight", "band max_weight must be ascending");
     }
   }
   check_bands(root, "payment.global_budget.surplus_retention", s.payment.global_budget.surplus_retention, errors);
   check_bands(root, "payment.global_budget.overspend_sharing", s.payment.global_budget.overspend_sharing, errors);
   if (s.payment.global_budget.mode == BudgetMode::Fixed && !s.payment.global_budget.fixed_budget_yuan) {
-    errors.add(where(root, "payment.global_budget.mode"), "payment.global_budget.fixed_budget_yuan",
+    errors.add(location_at_path(root, "payment.global_budget.mode"), "payment.global_budget.fixed_budget_yuan",
                "mode fixed needs fixed_budget_yuan");
   }
   int previous_year = 0;
@@ -204,15 +201,15 @@ void check_cross_fields(const Node& root, const ScenarioConfig& s, ErrorList& er
     const PaymentSwitch& sw = s.payment.switches[i];
     const std::string path = "payment.switches[" + std::to_string(i) + "].year";
     if (sw.year > s.horizon_years) {
-      errors.add(where(root, path), path,
+      errors.add(location_at_path(root, path), path,
                  "switch in year " + std::to_string(sw.year) +
                      " is after the horizon (horizon_years = " + std::to_string(s.horizon_years) + ")");
     }
-    if (sw.year <= previous_year) errors.add(where(root, path), path, "switch years must be strictly ascending");
+    if (sw.year <= previous_year) errors.add(location_at_path(root, path), path, "switch years must be strictly ascending");
     previous_year = sw.year;
   }
   if (s.fund.base_floor_ratio > s.fund.base_ceiling_ratio) {
-    errors.add(where(root, "fund.base_floor_ratio"), "fund.base_floor_ratio",
+    errors.add(location_at_path(root, "fund.base_floor_ratio"), "fund.base_floor_ratio",
                "base_floor_ratio must not exceed base_ceiling_ratio");
   }
 }
@@ -233,10 +230,10 @@ void read_new_technologies(const Node& root, ScenarioConfig& s, ErrorList& error
     if (const auto g = s.catalogue->find(code)) {
       t.group = *g;
     } else {
-      errors.add(where(root, path + ".group"), path + ".group", "group '" + code + "' is not in the catalogue");
+      errors.add(location_at_path(root, path + ".group"), path + ".group", "group '" + code + "' is not in the catalogue");
     }
     if (t.from_year > s.horizon_years) {
-      errors.add(where(root, path + ".from_year"), path + ".from_year",
+      errors.add(location_at_path(root, path + ".from_year"), path + ".from_year",
                  "year " + std::to_string(t.from_year) +
                      " is after the horizon (horizon_years = " + std::to_string(s.horizon_years) + ")");
     }
@@ -277,7 +274,7 @@ void read_shocks(const Node& root, ScenarioConfig& s, ErrorList& errors) {
       const bool allowed = needed || std::find(allows.begin(), allows.end(), key) != allows.end();
       if (needed && !has(n, key)) errors.add(n.location(), path, "'" + type + "' shocks need '" + key + "'");
       if (!allowed && has(n, key)) {
-        errors.add(where(root, path + "." + key), path + "." + key, "does not apply to '" + type + "' shocks");
+        errors.add(location_at_path(root, path + "." + key), path + "." + key, "does not apply to '" + type + "' shocks");
       }
     }
     if (has(n, "factor")) shock.factor = get_real(n, "factor");
@@ -285,19 +282,19 @@ void read_shocks(const Node& root, ScenarioConfig& s, ErrorList& errors) {
     if (has(n, "employer_rate")) shock.employer_rate = get_real(n, "employer_rate");
     if (has(n, "to_year")) shock.to_year = static_cast<int>(get_int(n, "to_year"));
     if (shock.from_year > s.horizon_years) {
-      errors.add(where(root, path + ".from_year"), path + ".from_year",
+      errors.add(location_at_path(root, path + ".from_year"), path + ".from_year",
                  "shock in year " + std::to_string(shock.from_year) +
                      " is after the horizon (horizon_years = " + std::to_string(s.horizon_years) + ")");
     }
     if (shock.to_year != 0 && (shock.to_year < shock.from_year || shock.to_year > s.horizon_years)) {
-      errors.add(where(root, path + ".to_year"), path + ".to_year",
+      errors.add(location_at_path(root, path + ".to_year"), path + ".to_year",
                  "must lie between from_year and the horizon (" + std::to_string(s.horizon_years) + ")");
     }
     if (has(n, "group")) {
       const std::string& code = get_string(n, "group");
       const std::optional<std::size_t> g = s.catalogue->find(code);
       if (!g) {
-        errors.add(where(root, path + ".group"), path + ".group", "group '" + code + "' is not in the catalogue");
+        errors.add(location_at_path(root, path + ".group"), path + ".group", "group '" + code + "' is not in the catalogue");
       } else {
         shock.group = *g;
       }
@@ -312,7 +309,7 @@ void load_dip_catalogue(const Node& root, ScenarioConfig& s, bool case_catalogue
   const Node& dip = get_child(get_child(root, "payment"), "dip");
   if (!has(dip, "catalogue")) {
     if (s.payment.uses(PaymentMethod::Dip, s.horizon_years)) {
-      errors.add(where(root, "payment.dip"), "payment.dip.catalogue",
+      errors.add(location_at_path(root, "payment.dip"), "payment.dip.catalogue",
                  "DIP is used (payment.method or a switch) but payment.dip.catalogue is not set");
     }
     return;
@@ -321,7 +318,7 @@ void load_dip_catalogue(const Node& root, ScenarioConfig& s, bool case_catalogue
   ErrorList dip_errors;
   auto catalogue =
       std::make_shared<DipCatalogue>(DipCatalogue::load(get_string(dip, "catalogue"), *s.catalogue, dip_errors));
-  const config::SourceLocation loc = where(root, "payment.dip.catalogue");
+  const config::SourceLocation loc = location_at_path(root, "payment.dip.catalogue");
   for (const config::ConfigError& e : dip_errors.errors()) {
     errors.add(e.where, "payment.dip.catalogue", e.message + " (DIP catalogue named at " + loc.to_string() + ")");
   }
@@ -418,13 +415,14 @@ ScenarioConfig build_scenario(const Node& raw, ErrorList& errors, Node* validate
 
   read_payment(get_child(root, "payment"), s.payment);
   read_behaviour_and_supervision(root, s, errors);
+  read_drugs_and_procurement(root, s, errors);
   check_cross_fields(root, s, errors);
 
   const std::string& catalogue_path = get_string(root, "catalogue");
   ErrorList catalogue_errors;
   auto catalogue = std::make_shared<CaseCatalogue>(CaseCatalogue::load(catalogue_path, catalogue_errors));
   if (!catalogue_errors.empty()) {
-    const config::SourceLocation loc = where(root, "catalogue");
+    const config::SourceLocation loc = location_at_path(root, "catalogue");
     for (const config::ConfigError& e : catalogue_errors.errors()) {
       errors.add(e.where, "catalogue", e.message + " (catalogue named at " + loc.to_string() + ")");
     }
@@ -432,6 +430,7 @@ ScenarioConfig build_scenario(const Node& raw, ErrorList& errors, Node* validate
   s.catalogue = std::move(catalogue);
   if (catalogue_errors.empty()) read_shocks(root, s, errors);
   if (catalogue_errors.empty()) read_new_technologies(root, s, errors);
+  if (catalogue_errors.empty()) check_drugs_against_catalogue(root, s, errors);
   load_dip_catalogue(root, s, catalogue_errors.empty(), errors);
   if (validated_out) *validated_out = std::move(root);
   return s;

@@ -6,6 +6,7 @@
 
 #include "agents/scenario/behaviour_schema.hpp"
 #include "agents/scenario/payment_schema.hpp"
+#include "agents/scenario/procurement_schema.hpp"
 #include "agents/scenario/schema_helpers.hpp"
 #include "sim/config/node.hpp"
 
@@ -320,6 +321,10 @@ config::SpecPtr scenario_spec() {
            ->doc("timed stress-test shocks: ageing, epidemics, wage slowdown, contribution cuts, new technology")},
       {"behaviour", behaviour_spec()->doc("hospitals' and doctors' responses to the payment rules (gaming)")},
       {"supervision", supervision_spec()->doc("detectors, audits and penalties")},
+      {"drugs", Spec::array(drug_spec())
+                    ->def_node(Node::sequence())
+                    ->doc("the drug table: molecules, their products and their use per case and visit")},
+      {"procurement", procurement_spec()->doc("volume-based procurement cycles (集中带量采购)")},
   });
 }
 

@@ -85,6 +85,11 @@ void World::on_admission_onset(const sim::Event& e, sim::Simulation& sim) {
       a.los_days = static_cast<float>(a.los_days * std::pow(intensity, scenario_.behaviour.strategy.los_elasticity));
     }
   }
+  if (drugs_on_) {
+    const double drug_delta = inpatient_drug_use(hospital, group);
+    // A cheaper drug cannot make the stay free: the rest of the bill stays.
+    if (drug_delta != 0) a.bill_yuan = static_cast<float>(std::max(0.1 * a.bill_yuan, a.bill_yuan + drug_delta));
+  }
   if (hospitals_[hospital].has_free_bed()) {
     admit(sim, hospital, a);
   } else {

@@ -27,8 +27,12 @@ void World::schedule_outpatient_visit(sim::Simulation& sim, double after) {
 void World::on_outpatient_onset(const sim::Event& e, sim::Simulation& sim) {
   schedule_outpatient_visit(sim, e.time_days);
   const std::size_t hospital = e.target;
-  const auto bill_fen = static_cast<std::int64_t>(e.payload & 0xFFFFFFFFu);
+  auto bill_fen = static_cast<std::int64_t>(e.payload & 0xFFFFFFFFu);
   if (admitted_low_indication(sim, hospital, e.payload >> 32, bill_fen)) return;
+  if (drugs_on_) {
+    outpatient_visits_this_month_[hospital] += 1;
+    if (procurement_on_) bill_fen = std::max<std::int64_t>(0, bill_fen + outpatient_drug_delta_fen_[hospital]);
+  }
   const RiskClass& risk_class = population_.classes()[e.payload >> 32];
   const double ratio = scenario_.benefits.outpatient_ratio[static_cast<int>(risk_class.scheme)];
   const std::int64_t fund_fen = to_fen(to_yuan(bill_fen) * ratio);

@@ -13,6 +13,7 @@ inline constexpr std::uint64_t kProviderChoice = 4;   ///< entity = onset index 
 inline constexpr std::uint64_t kOutpatientVisit = 5;  ///< entity = city-wide visit index: time, class, hospital, cost
 inline constexpr std::uint64_t kBehaviour = 6;        ///< entity = case (onset index, or visit index | 1 << 40)
 inline constexpr std::uint64_t kDoctor = 7;           ///< entity = hospital << 32 | doctor: propensity multiplier
+inline constexpr std::uint64_t kProcurement = 9;      ///< entity = cycle << 40 | drug << 20 | hospital: reports
 inline constexpr std::uint64_t kSupervision = 8;      ///< entity = case as kBehaviour; ward rounds 1 << 41 | …
 
 }  // namespace reformsim::agents::purpose

@@ -37,6 +37,22 @@ struct MonthMetrics {
   double mortality_proxy = 0;           ///< expected deaths in low-risk groups, rising as intensity is cut
   double los_over_30_days = 0;          ///< discharges that stayed over 30 days
   double shifted_to_patients_yuan = 0;  ///< bills moved to self-pay, and the patients' part of shifted visits
+  double drug_spending_yuan = 0;        ///< hospitals' purchases of the drugs of the drug table
+  double drug_units = 0;
+};
+
+/// One molecule in one procurement cycle (DOMAIN.md §5), city-wide.
+struct DrugCycleMetrics {
+  double reported_units = 0;
+  double agreed_units = 0;
+  double winner_units = 0;  ///< purchased from winners (counts toward completion)
+  double total_units = 0;   ///< all purchases of the molecule
+  double spend_yuan = 0;
+  double shortage_units = 0;  ///< winners' demand they could not supply
+  double winners = 0;
+  double winning_price_yuan = 0;  ///< lowest winning bid (NaN without a winner)
+  double excluded_reports = 0;    ///< hospitals whose report was refused
+  double retained_savings_yuan = 0;
 };
 
 /// Provider behaviour and supervision of one hospital in one month (DOMAIN.md §6–7).
@@ -83,6 +99,7 @@ struct HospitalYearMetrics {
   double dip_clearing_yuan = 0;              ///< year-end DIP clearing paid (+) or recovered (−)
   double yichang_surplus_yuan = 0;  ///< DIP years: final DIP settlement − itemised bill (宜昌 rule), else 0
   double performance_pay_per_doctor_yuan = 0;  ///< retained (or Yichang) surplus × pay share ÷ doctors
+  double vbp_retained_savings_yuan = 0;        ///< 集采结余留用 paid at the end of a procurement cycle
   double time_index = 0;                       ///< 时间消耗指数, filled at the end
   double cost_index = 0;                       ///< 费用消耗指数, filled at the end
 };
@@ -121,6 +138,10 @@ struct RunMetrics {
     c.bill_yuan_sum += bill;
     c.settlement_yuan_sum += settlement;
   }
+  std::size_t drugs = 0, cycles = 0;
+  std::vector<DrugCycleMetrics> drug_cycles;  ///< [drug][cycle], flat
+  std::vector<double> hospital_drug_agreed;   ///< [hospital][drug][cycle], flat
+  std::vector<double> hospital_drug_from_winners;
   std::vector<SupervisionCell> supervision;  ///< [hospital][month], flat
   SupervisionCell& supervision_at(std::size_t hospital, std::size_t month) {
     return supervision[hospital * months.size() + month];

@@ -112,6 +112,7 @@ World::World(const ScenarioConfig& scenario, std::uint64_t seed, std::uint64_t r
                                        metrics_.groups_count);
   metrics_.supervision.resize(metrics_.hospitals * metrics_.months.size());
   init_behaviour();
+  init_drugs();
 }
 
 namespace {
@@ -246,6 +247,15 @@ RunMetrics World::run() {
 void World::on_month_end(const sim::Event& e, sim::Simulation& sim) {
   const auto m = static_cast<std::size_t>(e.payload);
   MonthMetrics& month = metrics_.months[m];
+  if (drugs_on_) purchase_drugs(m);
+  if (procurement_on_ && cycle_ >= 0 && m % sim::Calendar::kMonthsPerYear == sim::Calendar::kMonthsPerYear - 1) {
+    // The cycle's last December (or the horizon's): completion and retained savings, paid in this settlement.
+    const int year = static_cast<int>(m) / sim::Calendar::kMonthsPerYear;
+    const int first = scenario_.procurement.start_year - 1;
+    if ((year - first + 1) % scenario_.procurement.cycle_years == 0 || year == scenario_.horizon_years - 1) {
+      close_cycle(year);
+    }
+  }
   if (behaviour_on_ || supervision_on_) {
     // Audits first, so their recoveries are deducted in this month's settlement.
     run_audits(m, e.time_days);
@@ -311,6 +321,14 @@ void World::on_month_end(const sim::Event& e, sim::Simulation& sim) {
 void World::on_year_start(const sim::Event& e, sim::Simulation& sim) {
   const int year = static_cast<int>(e.payload);
   std::fill(usage_.begin(), usage_.end(), BenefitYearUsage{});
+  if (drugs_on_) {
+    for (DrugRuntime& d : drugs_) {
+      d.use_last_year.swap(d.use_this_year);
+      std::fill(d.use_this_year.begin(), d.use_this_year.end(), 0.0);
+    }
+    const int first = scenario_.procurement.start_year - 1;
+    if (procurement_on_ && year >= first && (year - first) % scenario_.procurement.cycle_years == 0) start_cycle();
+  }
   rule_ = rule_by_year_[static_cast<std::size_t>(year)].get();
   const YearLevels& level = years_[static_cast<std::size_t>(year)];
   employee_contributions_this_year_fen_ =

@@ -18,6 +18,7 @@
 #include "agents/scenario/scenario_config.hpp"
 #include "agents/supervision/audit_pool.hpp"
 #include "agents/world/behaviour_state.hpp"
+#include "agents/world/procurement_state.hpp"
 #include "agents/world/run_metrics.hpp"
 #include "agents/world/shock_schedule.hpp"
 #include "sim/engine/alias_table.hpp"
@@ -209,6 +210,26 @@ class World {
   /// The yearly strategy review of every hospital (after the year's accounts are closed).
   void review_strategies(int year, bool year_end);
   void record_propensities(std::size_t month);
+
+  // Drugs and volume-based procurement (procurement_process.cpp).
+  bool drugs_on_ = false;        ///< a drug table is given: use and spending are tracked
+  bool procurement_on_ = false;  ///< tenders change prices and therefore bills
+  sim::StreamKey procurement_key_;
+  std::vector<DrugRuntime> drugs_;
+  std::vector<std::vector<GroupDrugUse>> group_drug_use_;  ///< per catalogue group
+  std::vector<double> inpatient_drug_delta_yuan_;          ///< [hospital][group]: bill change from drug prices
+  std::vector<std::int64_t> outpatient_drug_delta_fen_;    ///< per hospital, per visit
+  std::vector<double> outpatient_visits_this_month_;       ///< per hospital
+  int cycle_ = -1;                                         ///< the procurement cycle in force
+  void init_drugs();
+  /// A case's drug use, counted when its bill is drawn; returns the bill change from procured prices.
+  double inpatient_drug_use(std::size_t hospital, std::size_t group);
+  /// The month's purchases: winners first, capacity and shortages, spending.
+  void purchase_drugs(std::size_t month);
+  void start_cycle();
+  void close_cycle(int year);
+  /// Hospitals' prices and demand factors, and the bill changes they make.
+  void update_drug_prices();
 
   // Supervision (supervision_process.cpp).
   std::vector<FlaggedClaim> audit_pool_;

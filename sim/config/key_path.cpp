@@ -135,4 +135,9 @@ const Node* find_at_path(const Node& root, std::string_view key_path) {
   return node;
 }
 
+SourceLocation location_at_path(const Node& root, std::string_view key_path) {
+  const Node* n = find_at_path(root, key_path);
+  return n ? n->location() : root.location();
+}
+
 }  // namespace reformsim::config

@@ -20,4 +20,7 @@ void set_at_path(Node& root, std::string_view key_path, Node value);
 /// The node at `key_path`, or nullptr when it does not exist or the path is malformed.
 const Node* find_at_path(const Node& root, std::string_view key_path);
 
+/// Where the value at `key_path` was written, or the root's location when it is absent (a default).
+SourceLocation location_at_path(const Node& root, std::string_view key_path);
+
 }  // namespace reformsim::config

@@ -11,6 +11,9 @@ namespace reformsim::config {
 
 namespace {
 
+// "1 item", "3 items".
+std::string items(std::size_t n) { return std::to_string(n) + (n == 1 ? " item" : " items"); }
+
 std::string join(const std::string& path, const std::string& key) { return path.empty() ? key : path + "." + key; }
 
 std::size_t edit_distance(const std::string& a, const std::string& b) {
@@ -142,11 +145,10 @@ class Validator {
     const std::size_t count = n.items().size();
     if (s.min_item_count() && count < *s.min_item_count()) {
       errors_.add(n.location(), path,
-                  "needs at least " + std::to_string(*s.min_item_count()) + " items, got " + std::to_string(count));
+                  "needs at least " + items(*s.min_item_count()) + ", got " + std::to_string(count));
     }
     if (s.max_item_count() && count > *s.max_item_count()) {
-      errors_.add(n.location(), path,
-                  "takes at most " + std::to_string(*s.max_item_count()) + " items, got " + std::to_string(count));
+      errors_.add(n.location(), path, "takes at most " + items(*s.max_item_count()) + ", got " + std::to_string(count));
     }
     Node out = Node::sequence(n.location());
     for (std::size_t i = 0; i < count; ++i) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "agents/world/world.hpp"
+#include "run_comparison.hpp"
 #include "test_support.hpp"
 
 namespace reformsim::agents {
@@ -24,25 +25,6 @@ double month_sum(const RunMetrics& m, double MonthMetrics::*field) {
   double sum = 0;
   for (const MonthMetrics& x : m.months) sum += x.*field;
   return sum;
-}
-
-void expect_same_fund_and_care(const RunMetrics& a, const RunMetrics& b) {
-  ASSERT_EQ(a.months.size(), b.months.size());
-  EXPECT_EQ(a.final_balance_yuan, b.final_balance_yuan);
-  for (std::size_t m = 0; m < a.months.size(); ++m) {
-    EXPECT_EQ(a.months[m].admissions, b.months[m].admissions);
-    EXPECT_EQ(a.months[m].bill_yuan_sum, b.months[m].bill_yuan_sum);
-    EXPECT_EQ(a.months[m].los_days_sum, b.months[m].los_days_sum);
-    EXPECT_EQ(a.months[m].weight_sum, b.months[m].weight_sum);
-    EXPECT_EQ(a.months[m].balance_yuan, b.months[m].balance_yuan);
-    EXPECT_EQ(a.months[m].fund_expenditure_yuan, b.months[m].fund_expenditure_yuan);
-  }
-  for (std::size_t h = 0; h < a.hospital_years.size(); ++h) {
-    for (std::size_t y = 0; y < a.hospital_years[h].size(); ++y) {
-      EXPECT_EQ(a.hospital_years[h][y].revenue_yuan, b.hospital_years[h][y].revenue_yuan);
-      EXPECT_EQ(a.hospital_years[h][y].cost_yuan, b.hospital_years[h][y].cost_yuan);
-    }
-  }
 }
 
 const std::string kDrgFromYear2 = "payment:\n  switches: [{year: 2, method: drg}]\n";

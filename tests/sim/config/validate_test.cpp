@@ -45,8 +45,8 @@ TEST(ValidateTest, FillsDefaultsInDeclarationOrder) {
   EXPECT_TRUE(n.find("weights")->is_map());
   EXPECT_EQ(n.find("case_file"), nullptr);  // optional, absent
   EXPECT_EQ(find_at_path(n, "population.age_bands"), nullptr);
-  const std::vector<std::string> order = {"name",      "seed",      "population", "fund",
-                                          "method",    "outpatient_enabled",      "catalogue", "weights"};
+  const std::vector<std::string> order = {"name",      "seed",   "population", "fund", "method", "outpatient_enabled",
+                                          "catalogue", "weights"};
   ASSERT_EQ(n.entries().size(), order.size());
   for (std::size_t i = 0; i < order.size(); ++i) EXPECT_EQ(n.entries()[i].first, order[i]);
 }
@@ -109,13 +109,14 @@ TEST(ValidateTest, NumbersMustBeFiniteAndBooleansStrict) {
         << bad;
   }
   for (const char* bad : {"no", "on", "off", "1", "\"true\""}) {
-    EXPECT_TRUE(contains(errors_of(std::string(kValid) + "outpatient_enabled: " + bad + "\n"), "expected true or false"))
+    EXPECT_TRUE(
+        contains(errors_of(std::string(kValid) + "outpatient_enabled: " + bad + "\n"), "expected true or false"))
         << bad;
   }
   for (const char* good : {"true", "True", "false", "False"}) {
     EXPECT_EQ(errors_of(std::string(kValid) + "outpatient_enabled: " + good + "\n"), "") << good;
   }
-  EXPECT_EQ(errors_of("name: x\npopulation:\n  insured: 1e5\n"), "");  // integral reals are integers
+  EXPECT_EQ(errors_of("name: x\npopulation:\n  insured: 1e5\n"), "");   // integral reals are integers
   EXPECT_EQ(errors_of("name: 123\npopulation:\n  insured: +7\n"), "");  // strings may look like numbers
 }
 
@@ -123,7 +124,8 @@ TEST(ValidateTest, InclusiveRangeEdges) {
   const std::string prefix = std::string(kValid) + "  employee_share: ";
   EXPECT_EQ(errors_of(prefix + "0\n"), "");
   EXPECT_EQ(errors_of(prefix + "1\n"), "");
-  EXPECT_EQ(errors_of(prefix + "1.0000001\n"), "f.yaml:4:19: population.employee_share: must be in [0, 1], got 1.0000001\n");
+  EXPECT_EQ(errors_of(prefix + "1.0000001\n"),
+            "f.yaml:4:19: population.employee_share: must be in [0, 1], got 1.0000001\n");
   EXPECT_EQ(errors_of(prefix + "-0.001\n"), "f.yaml:4:19: population.employee_share: must be in [0, 1], got -0.001\n");
   EXPECT_EQ(errors_of(std::string(kValid) + "fund: {reserve_months: 120}\n"), "");
   EXPECT_TRUE(contains(errors_of(std::string(kValid) + "fund: {reserve_months: 121}\n"),
@@ -134,8 +136,7 @@ TEST(ValidateTest, InclusiveRangeEdges) {
 
 TEST(ValidateTest, ExclusiveRangeEdges) {
   EXPECT_EQ(errors_of("name: x\npopulation:\n  insured: 1\n"), "");
-  EXPECT_EQ(errors_of("name: x\npopulation:\n  insured: 0\n"),
-            "f.yaml:3:12: population.insured: must be > 0, got 0\n");
+  EXPECT_EQ(errors_of("name: x\npopulation:\n  insured: 0\n"), "f.yaml:3:12: population.insured: must be > 0, got 0\n");
   const std::string fund = std::string(kValid) + "fund:\n  growth: ";
   EXPECT_EQ(errors_of(fund + "-0.999\n"), "");
   EXPECT_EQ(errors_of(fund + "0.999\n"), "");
@@ -148,7 +149,7 @@ TEST(ValidateTest, ExclusiveRangeEdges) {
 
 TEST(ValidateTest, ItemCountsAndItemPaths) {
   EXPECT_EQ(errors_of(std::string(kValid) + "  age_bands: []\n"),
-            "f.yaml:4:14: population.age_bands: needs at least 1 items, got 0\n");
+            "f.yaml:4:14: population.age_bands: needs at least 1 item, got 0\n");
   const std::string e = errors_of(std::string(kValid) +
                                   "  age_bands:\n"
                                   "    - {from_age: 0, share: 0.5}\n"
@@ -157,8 +158,9 @@ TEST(ValidateTest, ItemCountsAndItemPaths) {
                                   "    - {from_age: 4, share: 0.1}\n");
   EXPECT_TRUE(contains(e, "f.yaml:5:5: population.age_bands: takes at most 3 items, got 4\n")) << e;
   EXPECT_TRUE(contains(e, "f.yaml:6:18: population.age_bands[1].from_age: must be in [0, 120], got 200\n")) << e;
-  EXPECT_TRUE(contains(e, "f.yaml:7:8: population.age_bands[2].from_ag: unknown key 'from_ag'; did you mean "
-                          "'from_age'?\n"))
+  EXPECT_TRUE(contains(e,
+                       "f.yaml:7:8: population.age_bands[2].from_ag: unknown key 'from_ag'; did you mean "
+                       "'from_age'?\n"))
       << e;
   EXPECT_TRUE(contains(e, "f.yaml:7:7: population.age_bands[2]: missing required key 'from_age'\n")) << e;
   EXPECT_EQ(std::count(e.begin(), e.end(), '\n'), 4) << e;
@@ -178,10 +180,10 @@ TEST(ValidateTest, AFileWithFourProblemsGivesFourErrorsInFileOrder) {
                                   "name: city\n"
                                   "population:\n"
                                   "  insured: 100\n"
-                                  "  employee_share: 1.5\n"       // out of range
+                                  "  employee_share: 1.5\n"  // out of range
                                   "fund:\n"
-                                  "  growht: 0.1\n"               // unknown key (did you mean growth)
-                                  "method: capitation\n"          // not an allowed value
+                                  "  growht: 0.1\n"              // unknown key (did you mean growth)
+                                  "method: capitation\n"         // not an allowed value
                                   "outpatient_enabled: yes\n");  // not a boolean
   ErrorList errors;
   const Node raw = load_yaml_file(f, errors);

@@ -10,7 +10,10 @@ PerViolation<double> review_multipliers(const PerViolation<double>& multiplier, 
   PerViolation<double> out{};
   for (std::size_t v = 0; v < kViolationCount; ++v) {
     const ViolationYear& y = year[v];
-    const double net_rate = y.gain_yuan > 0 ? (y.gain_yuan - y.penalties_yuan) / y.gain_yuan : 0.0;
+    // Penalised for a type not committed since the last review (audits lag): a full loss.
+    const double net_rate = y.gain_yuan > 0        ? (y.gain_yuan - y.penalties_yuan) / y.gain_yuan
+                            : y.penalties_yuan > 0 ? -1.0
+                                                   : 0.0;
     const double factor = 1.0 + config.learning_rate * net_rate + config.margin_pressure * shortfall;
     out[v] = std::clamp(multiplier[v] * factor, config.min_multiplier, config.max_multiplier);
   }

@@ -3,7 +3,8 @@
 //   multiplier_v ← clamp(multiplier_v × (1 + learning_rate × net_gain_rate_v + margin_pressure × shortfall),
 //                        min_multiplier, max_multiplier)
 // where net_gain_rate_v = (gain_v − penalties_v) ÷ gain_v for a violation type the hospital committed last year
-// (1 when nothing was caught, below 0 when penalties exceeded the gain), 0 for a type it did not commit, and
+// (1 when nothing was caught, below 0 when penalties exceeded the gain), −1 for a type penalised but not committed
+// since the last review (audits lag the gain), 0 for a type neither committed nor penalised, and
 // shortfall = max(0, margin_target − margin). Treatment intensity per group falls by cost_control_rate where the
 // group's settlement was below its true cost and recovers by the same rate (up to 1) where it was not.
 #include <vector>

@@ -142,14 +142,14 @@ void add_supervision_metrics(std::vector<Declared>& d) {
         name, "cases", std::string(description) + " (final simulated year)",
         [final_year_sum, f = field](const ScenarioConfig&, const RunMetrics& m) { return final_year_sum(m, f); }));
   }
-  d.push_back(
-      scalar("oop_share_incl_shifted", "fraction",
-             "(inpatient out-of-pocket + costs shifted onto patients) ÷ (bill + shifted) (final simulated year)",
-             [final_year_sum](const ScenarioConfig&, const RunMetrics& m) {
-               const double shifted = final_year_sum(m, &MonthMetrics::shifted_to_patients_yuan);
-               return ratio(final_year_sum(m, &MonthMetrics::patient_share_yuan_sum) + shifted,
-                            final_year_sum(m, &MonthMetrics::bill_yuan_sum) + shifted);
-             }));
+  d.push_back(scalar(
+      "oop_share_incl_shifted", "fraction",
+      "(inpatient out-of-pocket + costs shifted onto patients) ÷ (bill + all shifted costs) (final simulated year)",
+      [final_year_sum](const ScenarioConfig&, const RunMetrics& m) {
+        return ratio(final_year_sum(m, &MonthMetrics::patient_share_yuan_sum) +
+                         final_year_sum(m, &MonthMetrics::shifted_to_patients_yuan),
+                     final_year_sum(m, &MonthMetrics::bill_yuan_sum) + final_year_sum(m, &MonthMetrics::shifted_yuan));
+      }));
 }
 
 }  // namespace reformsim::agents

@@ -58,7 +58,7 @@ SpecPtr strategy_spec() {
       {"review",
        Spec::enumeration({"yearly", "quarterly"})
            ->def("yearly")
-           ->doc("how often hospitals review multipliers and intensity (quarterly: on year-to-date results)")},
+           ->doc("how often hospitals review (quarterly: on year-to-date results, a quarter of each yearly rate)")},
   });
 }
 

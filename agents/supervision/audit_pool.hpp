@@ -12,6 +12,7 @@ namespace reformsim::agents {
 struct FlaggedClaim {
   std::uint32_t hospital = 0;
   std::uint32_t doctor = 0;
+  std::uint32_t person = 0;  ///< whose claim: the recovery returns to their scheme and region
   std::uint8_t violation = kViolationCount;
   double loss_yuan = 0;     ///< fund payment as submitted − as corrected
   double risk = 0;          ///< fund payment × detectors that fired × the hospital's alert multiplier

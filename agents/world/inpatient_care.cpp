@@ -112,6 +112,8 @@ void World::admit(sim::Simulation& sim, std::size_t hospital, const PendingAdmis
     c.doctor = h.next_doctor;
     h.next_doctor = (h.next_doctor + 1) % static_cast<std::uint32_t>(h.doctors);
   }
+  // The second stay of a split is the splitting doctor's: the violation and its penalty are theirs.
+  if (a.stay_kind == stay_kind::kSplitSecond) c.doctor = splits_[a.split_record].doctor;
   c.los_days = c.true_los_days = a.los_days;
   c.bill_yuan = c.true_bill_yuan = a.bill_yuan;
   c.stay_kind = a.stay_kind;

@@ -203,6 +203,14 @@ void World::close_cycle(int year) {
   const std::size_t hospitals = hospitals_.size(), cycles = metrics_.cycles;
   const auto c = static_cast<std::size_t>(cycle_);
   std::vector<double> savings(hospitals, 0.0);
+  // The budget and the spending are the fund's: the drug bills times the fund's share of what the hospital has
+  // been paid (fund + patients) so far.
+  std::vector<double> fund_share(hospitals, 0.0);
+  for (std::size_t h = 0; h < hospitals; ++h) {
+    const double fund = to_yuan(ledger_.hospital_fund_received_fen(h));
+    const double all = fund + to_yuan(ledger_.hospital_patient_received_fen(h));
+    fund_share[h] = all > 0 ? fund / all : 0.0;
+  }
   for (std::size_t d = 0; d < drugs_.size(); ++d) {
     DrugRuntime& r = drugs_[d];
     if (!scenario_.drugs[d].procured) continue;
@@ -219,9 +227,10 @@ void World::close_cycle(int year) {
       x.excluded_reports += r.excluded[h];
       metrics_.hospital_drug_agreed[(h * metrics_.drugs + d) * cycles + c] = r.agreed[h];
       metrics_.hospital_drug_from_winners[(h * metrics_.drugs + d) * cycles + c] = r.from_winners[h];
-      const double kept = r.excluded[h] ? 0.0
-                                        : retained_savings_yuan(r.budget_yuan[h], r.spend_yuan[h],
-                                                                scenario_.procurement.retained_savings_share);
+      const double kept = r.excluded[h]
+                              ? 0.0
+                              : retained_savings_yuan(fund_share[h] * r.budget_yuan[h], fund_share[h] * r.spend_yuan[h],
+                                                      scenario_.procurement.retained_savings_share);
       savings[h] += kept;
       x.retained_savings_yuan += kept;
     }

@@ -77,7 +77,9 @@ std::size_t World::select_patient(std::size_t hospital, const PendingAdmission& 
   if (!sim::bernoulli(rng, p)) return hospital;
   // Turned away: the patient goes where they would have gone had this hospital not been there.
   scratch_allowed_.assign(hospitals_.size(), 1);
-  scratch_allowed_[hospital] = 0;
+  for (std::size_t h = 0; h < hospitals_.size(); ++h) {
+    scratch_allowed_[h] = h != hospital && (!supervision_on_ || behaviour_[h].contracted(now));
+  }
   const std::size_t elsewhere = pick(scratch_probabilities_, rng.next_uniform(), &scratch_allowed_);
   if (elsewhere >= hospitals_.size()) return hospital;
   month_at(now).turned_away_severe += 1;
@@ -203,9 +205,9 @@ std::optional<CodingChoice> World::choose_coding(const ActiveCase& c, const Case
        {Violation::UpcodingMainDiagnosis, Violation::UpcodingSecondaryDiagnosis, Violation::DowncodingHighMultiple,
         Violation::DeliberateAmbiguity, Violation::ViolatingCharges, Violation::CostShiftingOutpatient,
         Violation::CostShiftingSelfPay, Violation::CostShiftingPharmacy}) {
-    const double p = effective_propensity(c.hospital, c.doctor, v);
-    if (p <= 0) continue;
-    attempted[index_of(v)] = rng.next_uniform() < p;
+    // One draw per type whatever its propensity, so a type reaching zero leaves the others' draws alone.
+    const double u = rng.next_uniform();
+    attempted[index_of(v)] = u < effective_propensity(c.hospital, c.doctor, v);
     any = any || attempted[index_of(v)];
   }
   if (!any) return std::nullopt;

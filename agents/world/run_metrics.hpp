@@ -37,6 +37,7 @@ struct MonthMetrics {
   double mortality_proxy = 0;           ///< expected deaths in low-risk groups, rising as intensity is cut
   double los_over_30_days = 0;          ///< discharges that stayed over 30 days
   double shifted_to_patients_yuan = 0;  ///< bills moved to self-pay, and the patients' part of shifted visits
+  double shifted_yuan = 0;              ///< all of the bills moved out of inpatient claims
   double drug_spending_yuan = 0;        ///< hospitals' purchases of the drugs of the drug table
   double drug_units = 0;
 };
@@ -99,6 +100,7 @@ struct HospitalYearMetrics {
   double dip_clearing_yuan = 0;              ///< year-end DIP clearing paid (+) or recovered (−)
   double yichang_surplus_yuan = 0;  ///< DIP years: final DIP settlement − itemised bill (宜昌 rule), else 0
   double performance_pay_per_doctor_yuan = 0;  ///< retained (or Yichang) surplus × pay share ÷ doctors
+  double clawed_back_yuan = 0;                 ///< audited losses recovered: they were never owed
   double vbp_retained_savings_yuan = 0;        ///< 集采结余留用 paid at the end of a procurement cycle
   double time_index = 0;                       ///< 时间消耗指数, filled at the end
   double cost_index = 0;                       ///< 费用消耗指数, filled at the end

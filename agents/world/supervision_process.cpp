@@ -45,7 +45,7 @@ void World::screen_claim(const ActiveCase& c, std::optional<Violation> violation
     const double face = 1.0 - std::pow(1.0 - s.face_check_daily_probability, absent_days);
     if (patient_flagged(c.ward_absences, c.ward_checks, s.ward_rounds) || rng.next_uniform() < face) {
       const double deduction = phantom_bed_deduction_yuan(c.bill_yuan, c.los_days, hb.phantom_flags_this_year++);
-      penalise(c.hospital, c.doctor, Violation::PhantomBeds, deduction, 0.0, month_of(now), now);
+      penalise(c.hospital, c.doctor, c.person, Violation::PhantomBeds, deduction, 0.0, month_of(now), now);
       return;
     }
   }
@@ -72,6 +72,7 @@ void World::screen_claim(const ActiveCase& c, std::optional<Violation> violation
   FlaggedClaim f;
   f.hospital = c.hospital;
   f.doctor = c.doctor;
+  f.person = c.person;
   f.violation = violation ? static_cast<std::uint8_t>(*violation) : static_cast<std::uint8_t>(kViolationCount);
   f.loss_yuan = loss_yuan;
   f.risk = fund_yuan * fired * (hb.alerted ? s.alert_risk_multiplier : 1.0);
@@ -91,15 +92,15 @@ void World::run_audits(std::size_t month, double now) {
     cell.audit_cost_yuan += s.audit_cost_per_case_yuan;
     if (f.violation >= kViolationCount) continue;  // a false alarm: the audit finds nothing
     const double loss = std::max(0.0, f.loss_yuan);
-    penalise(f.hospital, f.doctor, static_cast<Violation>(f.violation), s.clawback ? loss : 0.0, s.fine_multiple * loss,
-             month, now);
+    penalise(f.hospital, f.doctor, f.person, static_cast<Violation>(f.violation), s.clawback ? loss : 0.0,
+             s.fine_multiple * loss, month, now);
   }
   // Flags not audited this month lapse: the inspectors move on to the next month's data.
   audit_pool_.clear();
 }
 
-void World::penalise(std::size_t hospital, std::uint32_t doctor, Violation v, double recovered_yuan, double fine_yuan,
-                     std::size_t month, double now) {
+void World::penalise(std::size_t hospital, std::uint32_t doctor, std::uint32_t person, Violation v,
+                     double recovered_yuan, double fine_yuan, std::size_t month, double now) {
   const SupervisionConfig& s = scenario_.supervision;
   SupervisionCell& cell = metrics_.supervision_at(hospital, month);
   const std::int64_t recovered_fen = to_fen(recovered_yuan), fine_fen = to_fen(fine_yuan);
@@ -108,12 +109,14 @@ void World::penalise(std::size_t hospital, std::uint32_t doctor, Violation v, do
   cell.fines_yuan[index_of(v)] += to_yuan(fine_fen);
   const std::int64_t total_fen = recovered_fen + fine_fen;
   if (total_fen > 0) {
-    // Deducted from the hospital's next monthly reimbursement, shared over the funds like a year-end settlement.
+    // Deducted from the hospital's next monthly reimbursement, back to the scheme and region that paid the claim.
     ledger_.claim(hospital, -total_fen);
-    schemes_.year_end_claim(hospital, -total_fen);
-    regions_.year_end_claim(hospital, -total_fen);
+    schemes_.claim(static_cast<std::size_t>(population_.scheme(person)), hospital, -total_fen, true);
+    regions_.claim(static_cast<std::size_t>(population_.region(person)), hospital, -total_fen, true);
     hospital_revenue_fen_[hospital] -= total_fen;
-    metrics_.hospital_years[hospital][month / 12].revenue_yuan -= to_yuan(total_fen);
+    HospitalYearMetrics& hy = metrics_.hospital_years[hospital][month / 12];
+    hy.revenue_yuan -= to_yuan(total_fen);
+    hy.clawed_back_yuan += to_yuan(recovered_fen);
   }
   HospitalBehaviour& hb = behaviour_[hospital];
   hb.year[index_of(v)].penalties_yuan += to_yuan(total_fen);

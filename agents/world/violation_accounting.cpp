@@ -51,6 +51,7 @@ void World::after_discharge(sim::Simulation& sim, const ActiveCase& c, const Cas
         if (coding->violation == Violation::CostShiftingPharmacy) {
           // Bought by the patient at a pharmacy outside the fund's books: the hospital saves the drugs' cost.
           month_at(now).shifted_to_patients_yuan += coding->shifted_yuan;
+          month_at(now).shifted_yuan += coding->shifted_yuan;
           metrics_.hospital_years[c.hospital][static_cast<std::size_t>(year_at(now))].cost_yuan -=
               coding->shifted_yuan * scenario_.hospitals[c.hospital].cost_to_charge_ratio;
         } else if (coding->shifted_yuan > 0) {
@@ -70,6 +71,7 @@ void World::after_discharge(sim::Simulation& sim, const ActiveCase& c, const Cas
           metrics_.hospital_years[c.hospital][static_cast<std::size_t>(year_at(now))].revenue_yuan +=
               to_yuan(shifted_fen);
           month_at(now).shifted_to_patients_yuan += to_yuan(shifted_fen - fund_fen);
+          month_at(now).shifted_yuan += to_yuan(shifted_fen);
           loss += to_yuan(fund_fen);
         }
       }
@@ -86,7 +88,13 @@ void World::record_violation(const ActiveCase& c, Violation v, double loss_yuan,
 }
 
 void World::review_strategies(int year, bool year_end) {
-  const StrategyConfig& config = scenario_.behaviour.strategy;
+  // The rates are yearly: a quarterly review applies a quarter of each.
+  StrategyConfig config = scenario_.behaviour.strategy;
+  if (config.quarterly) {
+    config.learning_rate /= 4;
+    config.margin_pressure /= 4;
+    config.cost_control_rate /= 4;
+  }
   for (std::size_t h = 0; h < behaviour_.size(); ++h) {
     HospitalBehaviour& hb = behaviour_[h];
     const HospitalYearMetrics& hy = metrics_.hospital_years[h][static_cast<std::size_t>(year)];
@@ -104,6 +112,11 @@ void World::review_strategies(int year, bool year_end) {
     if (!year_end) continue;
     hb.phantom_flags_this_year = 0;
     hb.confirmed_this_year = 0;
+    // 12 points a year: the points (and the training they led to) start afresh; suspensions count on.
+    for (DoctorState& d : hb.doctors) {
+      d.record.points = 0;
+      d.record.trained = false;
+    }
     hb.pay_factor = 1.0 + config.performance_pay_sensitivity * std::max(0.0, hy.performance_pay_per_doctor_yuan) /
                               config.performance_pay_reference_yuan;
     // Group-mix trend alert: a hospital whose CMI grew too fast is audited first next year.

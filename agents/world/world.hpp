@@ -244,8 +244,8 @@ class World {
   /// The month's audits of flagged claims, highest risk first, within the budget.
   void run_audits(std::size_t month, double now);
   /// Recovers `recovered + fine` from the hospital and deducts the doctor's points.
-  void penalise(std::size_t hospital, std::uint32_t doctor, Violation v, double recovered_yuan, double fine_yuan,
-                std::size_t month, double now);
+  void penalise(std::size_t hospital, std::uint32_t doctor, std::uint32_t person, Violation v, double recovered_yuan,
+                double fine_yuan, std::size_t month, double now);
 };
 
 }  // namespace reformsim::agents

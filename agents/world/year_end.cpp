@@ -59,7 +59,8 @@ void World::settle_global_budget(int year) {
   double spent = 0;
   for (std::size_t h = 0; h < n; ++h) {
     metrics_.hospital_years[h][y].budget_yuan = std::nan("");
-    spent += metrics_.hospital_years[h][y].inpatient_fund_yuan + metrics_.hospital_years[h][y].dip_clearing_yuan;
+    const HospitalYearMetrics& hy = metrics_.hospital_years[h][y];
+    spent += hy.inpatient_fund_yuan - hy.clawed_back_yuan + hy.dip_clearing_yuan;
   }
   const std::optional<double> budget = regional_budget(year);
   if (budget && scenario_.payment.method_in_year(year) != PaymentMethod::Dip) {
@@ -73,8 +74,10 @@ void World::settle_global_budget(int year) {
     }
     for (std::size_t h = 0; h < n; ++h) {
       HospitalYearMetrics& hy = metrics_.hospital_years[h][y];
-      const BudgetSettlement b = settle_against_budget(*budget * weight[h] / total_weight, hy.inpatient_fund_yuan,
-                                                       scenario_.payment.global_budget);
+      // Claims clawed back by audits were never owed: the hospital is judged on what it keeps.
+      const BudgetSettlement b =
+          settle_against_budget(*budget * weight[h] / total_weight, hy.inpatient_fund_yuan - hy.clawed_back_yuan,
+                                scenario_.payment.global_budget);
       const std::int64_t adjustment_fen = to_fen(b.adjustment_yuan());
       ledger_.claim(h, adjustment_fen);
       schemes_.year_end_claim(h, adjustment_fen);
@@ -92,8 +95,8 @@ void World::settle_global_budget(int year) {
   previous_inpatient_share_.assign(n, 0.0);
   for (std::size_t h = 0; h < n; ++h) {
     const HospitalYearMetrics& hy = metrics_.hospital_years[h][y];
-    previous_inpatient_share_[h] =
-        hy.inpatient_fund_yuan + hy.dip_clearing_yuan + hy.retained_surplus_yuan - hy.hospital_borne_overspend_yuan;
+    previous_inpatient_share_[h] = hy.inpatient_fund_yuan - hy.clawed_back_yuan + hy.dip_clearing_yuan +
+                                   hy.retained_surplus_yuan - hy.hospital_borne_overspend_yuan;
   }
   previous_inpatient_expenditure_yuan_ = spent;
 }

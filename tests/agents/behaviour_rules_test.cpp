@@ -180,10 +180,12 @@ TEST(HospitalStrategyTest, BoundedResponseToNetGainAndMargin) {
   year[0] = {1000, 0};     // paid off, nothing caught: × 1.5
   year[1] = {1000, 3000};  // penalties three times the gain: × (1 − 1) → floor
   year[2] = {0, 0};        // not committed: unchanged at a comfortable margin
+  year[3] = {0, 500};      // penalised for last year's, not committed since: × (1 − 0.5)
   const PerViolation<double> out = review_multipliers(m, year, 0.10, c);
   EXPECT_DOUBLE_EQ(out[0], 1.5);
   EXPECT_DOUBLE_EQ(out[1], 0.1);
   EXPECT_DOUBLE_EQ(out[2], 1.0);
+  EXPECT_DOUBLE_EQ(out[3], 0.5);
   // Below the target margin every type is pushed up: 1 + 2 × 0.05.
   EXPECT_DOUBLE_EQ(review_multipliers(m, year, 0.0, c)[2], 1.1);
   m.fill(2.9);

@@ -37,6 +37,10 @@ TEST(BehaviourWorldTest, AllPropensitiesZeroReproduceTheRunWithoutBehaviourExact
                               "  strategy: {learning_rate: 2, margin_pressure: 5, margin_target: 0.5}\n");
   expect_same_fund_and_care(plain, zero);
   EXPECT_EQ(plain.events, zero.events);
+  // Behaviour switched on (cost control) where it never bites: fee-for-service pays every group above its cost.
+  const RunMetrics ffs = run("");
+  const RunMetrics idle = run("behaviour:\n  strategy: {cost_control_rate: 0.2, learning_rate: 1}\n");
+  expect_same_fund_and_care(ffs, idle);
   // Detectors, ward rounds and audits of honest claims find nothing to recover: the fund and care are unchanged.
   const RunMetrics watched = run(kDrgFromYear2 +
                                  "supervision:\n  logic_check: {detection_probability: 0.5, false_alarm_rate: 0.05}\n"
@@ -174,6 +178,21 @@ TEST(BehaviourWorldTest, AuditsRecoverMoneyAndMoneyIsConserved) {
   EXPECT_GT(audited.final_balance_yuan, unwatched.final_balance_yuan);
   EXPECT_GT(month_sum(unwatched, &MonthMetrics::turned_away_severe), 0);
   EXPECT_GT(total(audited, Violation::PhantomBeds, &SupervisionCell::detected), 0);
+}
+
+TEST(BehaviourWorldTest, WardRoundsFindPhantomBedsAndDeductThem) {
+  const std::string phantom = "behaviour:\n  propensity: {phantom_beds: 0.5}\n  phantom_bed_days: 10\n";
+  const RunMetrics unwatched = run(phantom);
+  const RunMetrics rounds = run(phantom + "supervision:\n  ward_rounds: {rounds_per_month: 8}\n");
+  const double caught = total(rounds, Violation::PhantomBeds, &SupervisionCell::detected);
+  EXPECT_GT(caught, 10);
+  EXPECT_LT(caught, total(rounds, Violation::PhantomBeds, &SupervisionCell::violations));
+  EXPECT_GT(total(rounds, Violation::PhantomBeds, &SupervisionCell::recovered_yuan), 0);
+  EXPECT_EQ(total(rounds, Violation::PhantomBeds, &SupervisionCell::fines_yuan), 0);  // a deduction, not a fine
+  double rounds_done = 0;
+  for (const SupervisionCell& c : rounds.supervision) rounds_done += c.ward_rounds;
+  EXPECT_GT(rounds_done, 8 * 24 * 3 * 0.8);  // three hospitals, 24 months, 8 a month (Poisson)
+  EXPECT_GT(rounds.final_balance_yuan, unwatched.final_balance_yuan);
 }
 
 TEST(BehaviourWorldTest, ATerminatedHospitalReceivesNoFundPatients) {

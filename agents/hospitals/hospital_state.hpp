@@ -17,6 +17,7 @@ struct PendingAdmission {
   std::uint8_t stay_kind = 0;
   std::uint32_t split_record = 0;  ///< second stays: index of the split's record
   float outpatient_fund_yuan = 0;  ///< low-indication admissions: fund cost of the visit they replaced
+  float ratio_adjustment = 0;      ///< gatekeeping: reimbursement bonus (referred) or penalty (bypass)
 };
 
 /// Mutable state of one hospital during a run.

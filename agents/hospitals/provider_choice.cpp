@@ -3,14 +3,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include "agents/network/referral_network.hpp"
+
 namespace reformsim::agents {
 
 namespace {
-
-double base_utility(const ScenarioConfig& s, const HospitalConfig& h, int region) {
-  return s.choice.tier_preference[h.tier - 1] + s.choice.quality_weight * h.quality +
-         (h.region == region ? 0.0 : s.choice.other_region_penalty);
-}
 
 // Softmax in place, stabilised by the maximum.
 void softmax(std::vector<double>& u) {
@@ -22,10 +19,30 @@ void softmax(std::vector<double>& u) {
 
 }  // namespace
 
+double ProviderChoice::base_utility(std::size_t hospital, int region) const {
+  const HospitalConfig& h = scenario_.hospitals[hospital];
+  return scenario_.choice.tier_preference[h.tier - 1] + scenario_.choice.quality_weight * h.quality +
+         (h.region == region ? 0.0 : scenario_.choice.other_region_penalty) +
+         travel_utility_[static_cast<std::size_t>(region) * scenario_.hospitals.size() + hospital];
+}
+
 ProviderChoice::ProviderChoice(const ScenarioConfig& scenario) : scenario_(scenario) {
+  const std::size_t hospitals = scenario.hospitals.size();
+  travel_utility_.assign(static_cast<std::size_t>(scenario.population.regions) * hospitals, 0.0);
+  if (scenario.network.active() && scenario.network.travel_utility_per_hour != 0) {
+    const ReferralNetwork network(scenario);
+    for (int r = 0; r < scenario.population.regions; ++r) {
+      for (std::size_t h = 0; h < hospitals; ++h) {
+        const double minutes = network.region_minutes(r, h);
+        // An unreachable hospital is not forbidden, only far: a day's travel.
+        travel_utility_[static_cast<std::size_t>(r) * hospitals + h] =
+            scenario.network.travel_utility_per_hour * std::min(minutes, 24.0 * 60.0) / 60.0;
+      }
+    }
+  }
   for (int r = 0; r < scenario.population.regions; ++r) {
     std::vector<double> u;
-    for (const HospitalConfig& h : scenario.hospitals) u.push_back(base_utility(scenario, h, r));
+    for (std::size_t h = 0; h < hospitals; ++h) u.push_back(base_utility(h, r));
     softmax(u);
     outpatient_by_region_.emplace_back(u);
   }
@@ -39,7 +56,7 @@ void ProviderChoice::inpatient_probabilities(std::size_t group, Scheme scheme, i
     const HospitalConfig& h = scenario_.hospitals[i];
     const double expected_bill = g.mean_cost_yuan * h.cost_index;
     const double oop = inpatient_share(scenario_.benefits, scheme, h.tier, expected_bill, usage).patient_share_yuan;
-    p[i] = base_utility(scenario_, h, region) + scenario_.choice.oop_per_1000_yuan * oop / 1000.0 +
+    p[i] = base_utility(i, region) + scenario_.choice.oop_per_1000_yuan * oop / 1000.0 +
            (h.tier == 3 ? scenario_.choice.severity_tertiary_weight * g.weight : 0.0);
   }
   softmax(p);

@@ -1,6 +1,7 @@
 #pragma once
 // Where a patient goes (DOMAIN.md §9, DESIGN.md §4): a multinomial logit over hospitals with a tier constant,
-// perceived quality, the expected out-of-pocket cost of the case and a penalty for leaving one's region.
+// perceived quality, the expected out-of-pocket cost of the case, a penalty for leaving one's region and, with a
+// referral network, the travel time from the region's village clinics.
 #include <cstdint>
 #include <vector>
 
@@ -22,7 +23,10 @@ class ProviderChoice {
   std::size_t outpatient_hospital(int region, sim::RandomStream& rng) const;
 
  private:
+  /// Utility of everything but the case: tier, quality, region and travel.
+  double base_utility(std::size_t hospital, int region) const;
   const ScenarioConfig& scenario_;
+  std::vector<double> travel_utility_;  ///< [region][hospital], zero without a network
   std::vector<sim::AliasTable> outpatient_by_region_;
 };
 

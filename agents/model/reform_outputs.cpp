@@ -5,6 +5,7 @@
 #include <map>
 
 #include "agents/model/declared_metric.hpp"
+#include "agents/model/primary_care_outputs.hpp"
 #include "agents/model/procurement_outputs.hpp"
 #include "agents/model/supervision_outputs.hpp"
 #include "agents/payment/settlement.hpp"
@@ -353,6 +354,7 @@ const std::vector<Declared>& declared() {
                  }});
     add_supervision_metrics(d);
     add_procurement_metrics(d);
+    add_primary_care_metrics(d);
     return d;
   }();
   return metrics;
@@ -382,6 +384,7 @@ OutputLayout reform_output_layout(const ScenarioConfig& longest, const ScenarioC
   for (Violation v : all_violations()) violations.labels.emplace_back(violation_name(v));
   layout.axes = {month, year, hospital, group_axis, types, scheme, region, violations};
   for (experiment::AxisSpec& axis : procurement_axes(longest, first)) layout.axes.push_back(std::move(axis));
+  layout.axes.push_back(alliance_axis(first));
   for (const Declared& d : declared()) layout.metrics.push_back(d.spec);
   return layout;
 }

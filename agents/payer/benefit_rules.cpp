@@ -6,6 +6,11 @@ namespace reformsim::agents {
 
 InpatientShare inpatient_share(const BenefitConfig& benefits, Scheme scheme, int tier, double total_cost_yuan,
                                const BenefitYearUsage& usage) {
+  return inpatient_share(benefits, scheme, tier, total_cost_yuan, usage, 0.0);
+}
+
+InpatientShare inpatient_share(const BenefitConfig& benefits, Scheme scheme, int tier, double total_cost_yuan,
+                               const BenefitYearUsage& usage, double ratio_adjustment) {
   const InpatientBenefit& b = benefits.inpatient[static_cast<int>(scheme)];
   const int t = std::clamp(tier, 1, kTierCount) - 1;
   InpatientShare out;
@@ -15,8 +20,9 @@ InpatientShare inpatient_share(const BenefitConfig& benefits, Scheme scheme, int
   const double remaining_deductible = std::max(0.0, b.deductible_yuan[t] - usage.deductible_paid_yuan);
   out.deductible_applied_yuan = std::min(out.eligible_yuan, remaining_deductible);
   const double remaining_cap = std::max(0.0, b.annual_cap_yuan - usage.fund_paid_yuan);
-  out.fund_share_yuan =
-      std::min((out.eligible_yuan - out.deductible_applied_yuan) * b.reimbursement_ratio[t], remaining_cap);
+  out.fund_share_yuan = std::min((out.eligible_yuan - out.deductible_applied_yuan) *
+                                     std::clamp(b.reimbursement_ratio[t] + ratio_adjustment, 0.0, 1.0),
+                                 remaining_cap);
   out.patient_share_yuan = total_cost_yuan - out.fund_share_yuan;
   return out;
 }

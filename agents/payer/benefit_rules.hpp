@@ -22,5 +22,9 @@ struct InpatientShare {
 /// Applies the scheme's inpatient benefit to a bill of `total_cost_yuan` at a hospital of `tier` (1..3).
 InpatientShare inpatient_share(const BenefitConfig& benefits, Scheme scheme, int tier, double total_cost_yuan,
                                const BenefitYearUsage& usage);
+/// The same with the reimbursement ratio moved by `ratio_adjustment` (within [0, 1]): gatekeeping bonuses and
+/// penalties of family-doctor contracts.
+InpatientShare inpatient_share(const BenefitConfig& benefits, Scheme scheme, int tier, double total_cost_yuan,
+                               const BenefitYearUsage& usage, double ratio_adjustment);
 
 }  // namespace reformsim::agents

@@ -11,6 +11,7 @@
 #include "agents/scenario/behaviour_config.hpp"
 #include "agents/scenario/case_catalogue.hpp"
 #include "agents/scenario/dip_catalogue.hpp"
+#include "agents/scenario/primary_care_config.hpp"
 #include "agents/scenario/procurement_config.hpp"
 
 namespace reformsim::agents {
@@ -248,6 +249,9 @@ struct ScenarioConfig {
   SupervisionConfig supervision;
   std::vector<DrugConfig> drugs;
   ProcurementConfig procurement;
+  NetworkConfig network;
+  FamilyDoctorConfig family_doctors;
+  std::vector<AllianceConfig> alliances;
   int months() const { return horizon_years * 12; }
 };
 

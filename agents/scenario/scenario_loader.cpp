@@ -6,6 +6,7 @@
 #include <set>
 
 #include "agents/scenario/behaviour_loader.hpp"
+#include "agents/scenario/primary_care_loader.hpp"
 #include "agents/scenario/procurement_loader.hpp"
 #include "agents/scenario/scenario_schema.hpp"
 #include "sim/config/key_path.hpp"
@@ -187,7 +188,8 @@ void check_cross_fields(const Node& root, const ScenarioConfig& s, ErrorList& er
       errors.add(location_at_path(root, path), path, "only the last band may omit max_weight");
     }
     if (i > 0 && bands[i].max_weight <= bands[i - 1].max_weight) {
-      errors.add(location_at_path(root, path + ".max_weight"), path + ".max_weight", "band max_weight must be ascending");
+      errors.add(location_at_path(root, path + ".max_weight"), path + ".max_weight",
+                 "band max_weight must be ascending");
     }
   }
   check_bands(root, "payment.global_budget.surplus_retention", s.payment.global_budget.surplus_retention, errors);
@@ -205,7 +207,8 @@ void check_cross_fields(const Node& root, const ScenarioConfig& s, ErrorList& er
                  "switch in year " + std::to_string(sw.year) +
                      " is after the horizon (horizon_years = " + std::to_string(s.horizon_years) + ")");
     }
-    if (sw.year <= previous_year) errors.add(location_at_path(root, path), path, "switch years must be strictly ascending");
+    if (sw.year <= previous_year)
+      errors.add(location_at_path(root, path), path, "switch years must be strictly ascending");
     previous_year = sw.year;
   }
   if (s.fund.base_floor_ratio > s.fund.base_ceiling_ratio) {
@@ -230,7 +233,8 @@ void read_new_technologies(const Node& root, ScenarioConfig& s, ErrorList& error
     if (const auto g = s.catalogue->find(code)) {
       t.group = *g;
     } else {
-      errors.add(location_at_path(root, path + ".group"), path + ".group", "group '" + code + "' is not in the catalogue");
+      errors.add(location_at_path(root, path + ".group"), path + ".group",
+                 "group '" + code + "' is not in the catalogue");
     }
     if (t.from_year > s.horizon_years) {
       errors.add(location_at_path(root, path + ".from_year"), path + ".from_year",
@@ -274,7 +278,8 @@ void read_shocks(const Node& root, ScenarioConfig& s, ErrorList& errors) {
       const bool allowed = needed || std::find(allows.begin(), allows.end(), key) != allows.end();
       if (needed && !has(n, key)) errors.add(n.location(), path, "'" + type + "' shocks need '" + key + "'");
       if (!allowed && has(n, key)) {
-        errors.add(location_at_path(root, path + "." + key), path + "." + key, "does not apply to '" + type + "' shocks");
+        errors.add(location_at_path(root, path + "." + key), path + "." + key,
+                   "does not apply to '" + type + "' shocks");
       }
     }
     if (has(n, "factor")) shock.factor = get_real(n, "factor");
@@ -294,7 +299,8 @@ void read_shocks(const Node& root, ScenarioConfig& s, ErrorList& errors) {
       const std::string& code = get_string(n, "group");
       const std::optional<std::size_t> g = s.catalogue->find(code);
       if (!g) {
-        errors.add(location_at_path(root, path + ".group"), path + ".group", "group '" + code + "' is not in the catalogue");
+        errors.add(location_at_path(root, path + ".group"), path + ".group",
+                   "group '" + code + "' is not in the catalogue");
       } else {
         shock.group = *g;
       }
@@ -416,6 +422,7 @@ ScenarioConfig build_scenario(const Node& raw, ErrorList& errors, Node* validate
   read_payment(get_child(root, "payment"), s.payment);
   read_behaviour_and_supervision(root, s, errors);
   read_drugs_and_procurement(root, s, errors);
+  read_primary_care(root, s, errors);
   check_cross_fields(root, s, errors);
 
   const std::string& catalogue_path = get_string(root, "catalogue");

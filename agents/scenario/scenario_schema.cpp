@@ -6,6 +6,7 @@
 
 #include "agents/scenario/behaviour_schema.hpp"
 #include "agents/scenario/payment_schema.hpp"
+#include "agents/scenario/primary_care_schema.hpp"
 #include "agents/scenario/procurement_schema.hpp"
 #include "agents/scenario/schema_helpers.hpp"
 #include "sim/config/node.hpp"
@@ -325,6 +326,11 @@ config::SpecPtr scenario_spec() {
                     ->def_node(Node::sequence())
                     ->doc("the drug table: molecules, their products and their use per case and visit")},
       {"procurement", procurement_spec()->doc("volume-based procurement cycles (集中带量采购)")},
+      {"network", network_spec()->doc("the referral network: village clinics, roads between hospitals, referrals")},
+      {"family_doctors", family_doctor_spec()->doc("family-doctor contracting (家庭医生签约) and gatekeeping")},
+      {"alliances", Spec::array(alliance_spec())
+                        ->def_node(Node::sequence())
+                        ->doc("county alliances (县域医共体) paid a per-capita global budget")},
   });
 }
 

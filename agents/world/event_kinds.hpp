@@ -13,6 +13,7 @@ inline constexpr std::uint16_t kMonthEnd = 4;         ///< payload = index of th
 inline constexpr std::uint16_t kYearStart = 5;        ///< payload = index of the year that starts
 inline constexpr std::uint16_t kReadmission = 6;      ///< second stay of a split admission: payload = split record
 inline constexpr std::uint16_t kWardRound = 7;        ///< target = hospital
+inline constexpr std::uint16_t kFollowUp = 8;         ///< downward referral: target = primary unit, payload = person
 }  // namespace event_kind
 
 namespace event_priority {

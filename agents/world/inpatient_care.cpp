@@ -30,6 +30,7 @@ void World::on_admission_onset(const sim::Event& e, sim::Simulation& sim) {
   const std::uint32_t person = e.target;
   const std::uint64_t onset = e.payload;
   schedule_admission_onset(sim, e.time_days);
+  if (family_on_ && avoided_by_chronic_care(person, onset, e.time_days)) return;
 
   // The case: drawn from the person's own stream, so it is the same in every policy arm.
   sim::RandomStream case_rng(case_key_, onset);
@@ -40,6 +41,7 @@ void World::on_admission_onset(const sim::Event& e, sim::Simulation& sim) {
 
   const Scheme scheme = population_.scheme(person);
   choice_.inpatient_probabilities(group, scheme, population_.region(person), usage_[person], scratch_probabilities_);
+  if (family_on_) primary_first(person, scratch_probabilities_);
   sim::RandomStream choice_rng(choice_key_, onset);
   std::size_t hospital = pick(scratch_probabilities_, choice_rng.next_uniform());
   const double divert_draw = choice_rng.next_uniform();
@@ -75,6 +77,8 @@ void World::on_admission_onset(const sim::Event& e, sim::Simulation& sim) {
     a.arrival_days = e.time_days;
     return a;
   };
+  float ratio_adjustment = 0;
+  if (network_on_ || family_on_) hospital = refer_and_gatekeep(person, hospital, group, e.time_days, ratio_adjustment);
   PendingAdmission a = admission_at(hospital);
   if (behaviour_on_) {
     const std::size_t accepted = select_patient(hospital, a, e.time_days);
@@ -85,6 +89,7 @@ void World::on_admission_onset(const sim::Event& e, sim::Simulation& sim) {
       a.los_days = static_cast<float>(a.los_days * std::pow(intensity, scenario_.behaviour.strategy.los_elasticity));
     }
   }
+  a.ratio_adjustment = ratio_adjustment;
   if (drugs_on_) {
     const double drug_delta = inpatient_drug_use(hospital, group);
     // A cheaper drug cannot make the stay free: the rest of the bill stays.
@@ -119,6 +124,7 @@ void World::admit(sim::Simulation& sim, std::size_t hospital, const PendingAdmis
   c.stay_kind = a.stay_kind;
   c.split_record = a.split_record;
   c.outpatient_fund_yuan = a.outpatient_fund_yuan;
+  c.ratio_adjustment = a.ratio_adjustment;
   c.entity = a.stay_kind == stay_kind::kLowIndication ? (std::uint64_t{1} << 40) | a.onset : a.onset;
   MonthMetrics& month = month_at(sim.now());
   const double since_discharge = sim.now() - last_discharge_day_[a.person];
@@ -152,7 +158,8 @@ World::PaidClaim World::pay_inpatient_claim(const ActiveCase& c, const CaseFacts
   const HospitalConfig& hc = scenario_.hospitals[c.hospital];
   const Scheme scheme = population_.scheme(c.person);
   BenefitYearUsage& usage = usage_[c.person];
-  const InpatientShare share = inpatient_share(scenario_.benefits, scheme, hc.tier, submitted.bill_yuan, usage);
+  const InpatientShare share =
+      inpatient_share(scenario_.benefits, scheme, hc.tier, submitted.bill_yuan, usage, c.ratio_adjustment);
   PaidClaim paid;
   Claim claim;
   claim.group = submitted.group;
@@ -208,6 +215,10 @@ void World::record_discharge(const ActiveCase& c, const CaseFacts& submitted, co
   month.weight_sum += g.weight;
   if (submitted.los_days > 30) month.los_over_30_days += 1;
   const CaseGroup& true_group = scenario_.catalogue->group(c.group);
+  if (true_group.basic) {
+    month.basic_group_cases += 1;
+    if (hc.tier == 3) month.basic_group_cases_tertiary += 1;
+  }
   if (true_group.weight < scenario_.behaviour.low_risk_weight_below) {
     const double intensity = behaviour_on_ ? behaviour_[c.hospital].intensity[c.group] : 1.0;
     month.mortality_proxy += scenario_.behaviour.low_risk_mortality *
@@ -255,6 +266,7 @@ void World::on_discharge(const sim::Event& e, sim::Simulation& sim) {
   const PaidClaim paid = pay_inpatient_claim(c, submitted);
   record_discharge(c, submitted, paid, sim.now());
   if (behaviour_on_ || supervision_on_) after_discharge(sim, c, truth, coding, paid);
+  if (network_on_ && scenario_.network.refer_down_share > 0) refer_down(sim, c);
 
   if (!h.waiting.empty()) {
     const PendingAdmission next = h.waiting.front();

@@ -34,18 +34,23 @@ void World::on_outpatient_onset(const sim::Event& e, sim::Simulation& sim) {
     if (procurement_on_) bill_fen = std::max<std::int64_t>(0, bill_fen + outpatient_drug_delta_fen_[hospital]);
   }
   const RiskClass& risk_class = population_.classes()[e.payload >> 32];
-  const double ratio = scenario_.benefits.outpatient_ratio[static_cast<int>(risk_class.scheme)];
+  pay_outpatient_visit(hospital, risk_class.scheme, risk_class.region, bill_fen, e.time_days);
+}
+
+void World::pay_outpatient_visit(std::size_t hospital, Scheme scheme, int region, std::int64_t bill_fen, double now) {
+  const double ratio = scenario_.benefits.outpatient_ratio[static_cast<int>(scheme)];
   const std::int64_t fund_fen = to_fen(to_yuan(bill_fen) * ratio);
   ledger_.claim(hospital, fund_fen);
-  schemes_.claim(static_cast<std::size_t>(risk_class.scheme), hospital, fund_fen, false);
-  regions_.claim(static_cast<std::size_t>(risk_class.region), hospital, fund_fen, false);
+  schemes_.claim(static_cast<std::size_t>(scheme), hospital, fund_fen, false);
+  regions_.claim(static_cast<std::size_t>(region), hospital, fund_fen, false);
   ledger_.patient_pays(hospital, bill_fen - fund_fen);
 
-  MonthMetrics& month = month_at(e.time_days);
+  MonthMetrics& month = month_at(now);
   month.outpatient_visits += 1;
   month.outpatient_fund_yuan += to_yuan(fund_fen);
-  HospitalYearMetrics& hy = metrics_.hospital_years[hospital][static_cast<std::size_t>(year_at(e.time_days))];
+  HospitalYearMetrics& hy = metrics_.hospital_years[hospital][static_cast<std::size_t>(year_at(now))];
   hy.outpatient_visits += 1;
+  hy.outpatient_fund_yuan += to_yuan(fund_fen);
   hy.revenue_yuan += to_yuan(bill_fen);
   hospital_revenue_fen_[hospital] += bill_fen;
   hy.cost_yuan += to_yuan(bill_fen) * scenario_.hospitals[hospital].cost_to_charge_ratio;

@@ -13,6 +13,8 @@ inline constexpr std::uint64_t kProviderChoice = 4;   ///< entity = onset index 
 inline constexpr std::uint64_t kOutpatientVisit = 5;  ///< entity = city-wide visit index: time, class, hospital, cost
 inline constexpr std::uint64_t kBehaviour = 6;        ///< entity = case (onset index, or visit index | 1 << 40)
 inline constexpr std::uint64_t kDoctor = 7;           ///< entity = hospital << 32 | doctor: propensity multiplier
+inline constexpr std::uint64_t kFamilyDoctor = 10;    ///< entity = person (contracting) or onset | 1 << 40 (care)
+inline constexpr std::uint64_t kReferral = 11;        ///< entity = case (as kBehaviour): downward referral
 inline constexpr std::uint64_t kProcurement = 9;      ///< entity = cycle << 40 | drug << 20 | hospital: reports
 inline constexpr std::uint64_t kSupervision = 8;      ///< entity = case as kBehaviour; ward rounds 1 << 41 | …
 

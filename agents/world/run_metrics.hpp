@@ -29,16 +29,18 @@ struct MonthMetrics {
   double settlement_yuan_sum = 0;
   double weight_sum = 0;
   double diversions = 0;
-  double dip_point_value_yuan = 0;      ///< point value of the month's DIP payments (NaN outside DIP)
-  double wait_days_sum = 0;             ///< over admissions
-  double waited_admissions = 0;         ///< admissions that had to wait for a bed
-  double readmissions_7d = 0;           ///< admissions within 7 days of the same person's last discharge
-  double turned_away_severe = 0;        ///< loss-making cases a hospital refused (推诿)
-  double mortality_proxy = 0;           ///< expected deaths in low-risk groups, rising as intensity is cut
-  double los_over_30_days = 0;          ///< discharges that stayed over 30 days
-  double shifted_to_patients_yuan = 0;  ///< bills moved to self-pay, and the patients' part of shifted visits
-  double shifted_yuan = 0;              ///< all of the bills moved out of inpatient claims
-  double drug_spending_yuan = 0;        ///< hospitals' purchases of the drugs of the drug table
+  double dip_point_value_yuan = 0;        ///< point value of the month's DIP payments (NaN outside DIP)
+  double wait_days_sum = 0;               ///< over admissions
+  double waited_admissions = 0;           ///< admissions that had to wait for a bed
+  double readmissions_7d = 0;             ///< admissions within 7 days of the same person's last discharge
+  double turned_away_severe = 0;          ///< loss-making cases a hospital refused (推诿)
+  double mortality_proxy = 0;             ///< expected deaths in low-risk groups, rising as intensity is cut
+  double los_over_30_days = 0;            ///< discharges that stayed over 30 days
+  double shifted_to_patients_yuan = 0;    ///< bills moved to self-pay, and the patients' part of shifted visits
+  double shifted_yuan = 0;                ///< all of the bills moved out of inpatient claims
+  double basic_group_cases = 0;           ///< discharges in primary-level (basic) groups
+  double basic_group_cases_tertiary = 0;  ///< … treated in tier-3 hospitals
+  double drug_spending_yuan = 0;          ///< hospitals' purchases of the drugs of the drug table
   double drug_units = 0;
 };
 
@@ -100,10 +102,21 @@ struct HospitalYearMetrics {
   double dip_clearing_yuan = 0;              ///< year-end DIP clearing paid (+) or recovered (−)
   double yichang_surplus_yuan = 0;  ///< DIP years: final DIP settlement − itemised bill (宜昌 rule), else 0
   double performance_pay_per_doctor_yuan = 0;  ///< retained (or Yichang) surplus × pay share ÷ doctors
-  double clawed_back_yuan = 0;                 ///< audited losses recovered: they were never owed
-  double vbp_retained_savings_yuan = 0;        ///< 集采结余留用 paid at the end of a procurement cycle
-  double time_index = 0;                       ///< 时间消耗指数, filled at the end
-  double cost_index = 0;                       ///< 费用消耗指数, filled at the end
+  double outpatient_fund_yuan = 0;             ///< fund payments for outpatient visits
+  double contracts = 0;                        ///< family-doctor contracts of the unit's teams (year start)
+  double key_contracts = 0;                    ///< … of elderly or chronic residents
+  double follow_ups = 0;
+  double capitation_fund_yuan = 0;       ///< the fund's part of the contract fees
+  double capitation_resident_yuan = 0;   ///< the residents' part
+  double public_health_yuan = 0;         ///< the public-health funds' part (outside the insurance fund)
+  double team_pay_yuan = 0;              ///< the teams' share of the fee pool
+  double referrals_up = 0;               ///< severe cases this unit sent up the network
+  double referrals_down = 0;             ///< follow-ups this unit received from higher tiers
+  double avoided_admissions = 0;         ///< admissions of its contracted chronic residents avoided
+  double clawed_back_yuan = 0;           ///< audited losses recovered: they were never owed
+  double vbp_retained_savings_yuan = 0;  ///< 集采结余留用 paid at the end of a procurement cycle
+  double time_index = 0;                 ///< 时间消耗指数, filled at the end
+  double cost_index = 0;                 ///< 费用消耗指数, filled at the end
 };
 
 /// Per catalogue group over the whole horizon.
@@ -140,6 +153,14 @@ struct RunMetrics {
     c.bill_yuan_sum += bill;
     c.settlement_yuan_sum += settlement;
   }
+  /// One county alliance in one year.
+  struct AllianceYear {
+    double budget_yuan = 0, spending_yuan = 0, settlement_yuan = 0;
+  };
+  std::vector<AllianceYear> alliance_years;  ///< [alliance][year], flat
+  std::vector<double> contracted_insured;    ///< [year] at year start
+  std::vector<double> contracted_key;        ///< [year] elderly or chronic contracted
+  double key_insured = 0;                    ///< elderly or chronic insured
   std::size_t drugs = 0, cycles = 0;
   std::vector<DrugCycleMetrics> drug_cycles;  ///< [drug][cycle], flat
   std::vector<double> hospital_drug_agreed;   ///< [hospital][drug][cycle], flat

@@ -113,6 +113,7 @@ World::World(const ScenarioConfig& scenario, std::uint64_t seed, std::uint64_t r
   metrics_.supervision.resize(metrics_.hospitals * metrics_.months.size());
   init_behaviour();
   init_drugs();
+  init_primary_care();
 }
 
 namespace {
@@ -218,6 +219,9 @@ void World::handle(const sim::Event& e, sim::Simulation& sim) {
       break;
     case event_kind::kWardRound:
       on_ward_round(e, sim);
+      break;
+    case event_kind::kFollowUp:
+      on_follow_up(e, sim);
       break;
     default:
       throw std::logic_error("unknown event kind " + std::to_string(e.kind));
@@ -331,6 +335,7 @@ void World::on_year_start(const sim::Event& e, sim::Simulation& sim) {
   }
   rule_ = rule_by_year_[static_cast<std::size_t>(year)].get();
   const YearLevels& level = years_[static_cast<std::size_t>(year)];
+  if (family_on_) sign_contracts(year);
   employee_contributions_this_year_fen_ =
       to_fen(to_yuan(monthly_employee_contributions_fen_) * level.employee_contribution_scale);
   {
@@ -383,6 +388,7 @@ void World::close_year(int year, double boundary_days) {
   settle_global_budget(year);
   record_surplus_and_performance_pay(year);
   if (behaviour_on_ || supervision_on_) review_strategies(year, true);
+  if (!scenario_.alliances.empty()) settle_alliances(year);
   schemes_.new_year();
   regions_.new_year();
   for (std::size_t h = 0; h < hospitals_.size(); ++h) {

@@ -10,6 +10,7 @@
 #include "agents/calibration/calibration.hpp"
 #include "agents/hospitals/hospital_state.hpp"
 #include "agents/hospitals/provider_choice.hpp"
+#include "agents/network/referral_network.hpp"
 #include "agents/payer/benefit_rules.hpp"
 #include "agents/payer/fund_ledger.hpp"
 #include "agents/payer/sub_accounts.hpp"
@@ -43,6 +44,7 @@ struct ActiveCase {
   float phantom_from_days = 0;     ///< phantom beds: the patient is gone from this time on
   float outpatient_fund_yuan = 0;  ///< low-indication admissions: fund cost of the visit they replaced
   float planned_gain_yuan = 0;     ///< admission-time violations: the hospital's expected gain
+  float ratio_adjustment = 0;      ///< gatekeeping: reimbursement bonus (referred) or penalty (bypass)
   std::uint64_t entity = 0;        ///< random-stream entity of the case's behavioural and supervision draws
   std::uint32_t split_record = 0;
   std::uint8_t stay_kind = 0;  ///< agents/world/behaviour_state.hpp
@@ -230,6 +232,31 @@ class World {
   void close_cycle(int year);
   /// Hospitals' prices and demand factors, and the bill changes they make.
   void update_drug_prices();
+
+  // Primary care: family doctors, the referral network, county alliances (primary_care_process.cpp).
+  bool family_on_ = false, network_on_ = false;
+  std::unique_ptr<ReferralNetwork> network_;
+  sim::StreamKey family_key_, referral_key_;
+  std::vector<std::uint8_t> contracted_;          ///< per person
+  std::vector<std::size_t> team_unit_of_region_;  ///< the tier-1 unit whose teams contract the region's residents
+  std::vector<double> alliance_insured_;          ///< per alliance: insured of its regions
+  void init_primary_care();
+  /// Each January: the year's contracts, their fees and the teams' follow-ups.
+  void sign_contracts(int year);
+  /// Chronic-disease management: an admission of a contracted chronic resident that does not happen.
+  bool avoided_by_chronic_care(std::uint32_t person, std::uint64_t onset, double now);
+  /// Primary first contact for contracted residents: tier-1 choice probabilities × exp(utility), renormalised.
+  void primary_first(std::uint32_t person, std::vector<double>& probabilities) const;
+  /// Referral up the network of a severe case at a primary unit; sets the gatekeeping ratio adjustment.
+  std::size_t refer_and_gatekeep(std::uint32_t person, std::size_t hospital, std::size_t group, double now,
+                                 float& ratio_adjustment);
+  /// A share of tier-2/3 discharges is referred down for a follow-up visit at the nearest primary unit.
+  void refer_down(sim::Simulation& sim, const ActiveCase& c);
+  void on_follow_up(const sim::Event& e, sim::Simulation& sim);
+  /// Pays one outpatient visit (fund ratio of the scheme) and records it.
+  void pay_outpatient_visit(std::size_t hospital, Scheme scheme, int region, std::int64_t bill_fen, double now);
+  /// Year end: each alliance against its per-capita budget.
+  void settle_alliances(int year);
 
   // Supervision (supervision_process.cpp).
   std::vector<FlaggedClaim> audit_pool_;

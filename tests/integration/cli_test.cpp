@@ -34,7 +34,7 @@ TEST(CliTest, ShippedFilesValidate) {
     files += " " + entry.path().string();
     ++count;
   }
-  EXPECT_GE(count, 7);
+  EXPECT_GE(count, 11);
   const CommandResult r = reformsim("validate" + files, s);
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("reform_comparison.yaml: ok (40 runs)"), std::string::npos) << r.out;

@@ -74,7 +74,7 @@ void add_supervision_metrics(std::vector<Declared>& d) {
   d.push_back(
       hospital_month_type("fines_yuan", "yuan", "fines (multiple × confirmed loss)", &SupervisionCell::fines_yuan));
   d.push_back(hospital_month_type("propensity", "probability",
-                                  "mean effective propensity of the hospital's doctors at month end",
+                                  "mean effective propensity of the hospital's practising doctors at month end",
                                   &SupervisionCell::propensity));
   d.push_back(hospital_month("flagged", "claims", "claims flagged by a detector", &SupervisionCell::flagged));
   d.push_back(hospital_month("audits", "claims", "flagged claims audited", &SupervisionCell::audits));

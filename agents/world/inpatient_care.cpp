@@ -245,6 +245,10 @@ void World::record_discharge(const ActiveCase& c, const CaseFacts& submitted, co
   gm.fund_yuan_sum += to_yuan(paid.fund_fen);
   metrics_.settlement_type_counts[static_cast<std::size_t>(year)][static_cast<std::size_t>(s.type)] += 1;
   metrics_.hospital_group_years_add(year, c.hospital, submitted.group, submitted.los_days, bill, s.settlement_yuan);
+  CellSums& truth = metrics_.hospital_group_year(year, c.hospital, c.group);
+  truth.true_cases += 1;
+  truth.true_settlement_yuan_sum += s.settlement_yuan;
+  truth.true_bill_yuan_sum += c.true_bill_yuan;
 }
 
 void World::on_discharge(const sim::Event& e, sim::Simulation& sim) {

@@ -96,19 +96,21 @@ std::size_t World::contracted_alternative(std::size_t hospital, double u, double
   return elsewhere < hospitals_.size() ? elsewhere : hospital;  // nowhere else to go
 }
 
-std::uint32_t World::assign_doctor(std::size_t hospital, double now) {
-  HospitalState& h = hospitals_[hospital];
+std::uint32_t World::next_doctor(std::size_t hospital, double now) const {
+  const HospitalState& h = hospitals_[hospital];
   const auto n = static_cast<std::uint32_t>(h.doctors);
-  std::uint32_t doctor = h.next_doctor;
+  if (!supervision_on_) return h.next_doctor;
   // The next doctor in rotation who may practise; if none may, the rotation's doctor (the hospital has no other).
   for (std::uint32_t tried = 0; tried < n; ++tried) {
     const std::uint32_t d = (h.next_doctor + tried) % n;
-    if (behaviour_[hospital].doctors[d].record.may_practise(now)) {
-      doctor = d;
-      break;
-    }
+    if (behaviour_[hospital].doctors[d].record.may_practise(now)) return d;
   }
-  h.next_doctor = (doctor + 1) % n;
+  return h.next_doctor;
+}
+
+std::uint32_t World::assign_doctor(std::size_t hospital, double now) {
+  const std::uint32_t doctor = next_doctor(hospital, now);
+  hospitals_[hospital].next_doctor = (doctor + 1) % static_cast<std::uint32_t>(hospitals_[hospital].doctors);
   return doctor;
 }
 
@@ -182,8 +184,8 @@ bool World::admitted_low_indication(sim::Simulation& sim, std::size_t hospital, 
   a.los_days = static_cast<float>(scenario_.behaviour.low_indication_los_days);
   a.bill_yuan = static_cast<float>(g.mean_cost_yuan * hc.cost_index);
   if (!(hospital_revenue(*rule_, {a.group, hc.tier, a.bill_yuan, a.los_days}) > to_yuan(visit_bill_fen))) return false;
-  // The admitting doctor is the next in rotation; the draw is the visit's own.
-  const std::uint32_t doctor = hospitals_[hospital].next_doctor;
+  // The admitting doctor is the one admit() will assign; the draw is the visit's own.
+  const std::uint32_t doctor = next_doctor(hospital, sim.now());
   sim::RandomStream rng(behaviour_key_, (std::uint64_t{1} << 40) | visit, kStayDraws);
   if (!(rng.next_uniform() < effective_propensity(hospital, doctor, Violation::LowIndicationAdmission))) return false;
   a.person = pick_member(risk_class, rng);

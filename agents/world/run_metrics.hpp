@@ -133,6 +133,10 @@ struct CellSums {
   double los_days_sum = 0;
   double bill_yuan_sum = 0;
   double settlement_yuan_sum = 0;
+  // Keyed by the true group (the cell of `group` above is the submitted one): what the hospital's cost control sees.
+  double true_cases = 0;
+  double true_settlement_yuan_sum = 0;  ///< settlement received for cases truly of this group
+  double true_bill_yuan_sum = 0;        ///< their true bills (true cost = bill × cost-to-charge ratio)
 };
 
 /// Everything one run measured.

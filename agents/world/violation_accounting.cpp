@@ -105,9 +105,10 @@ void World::review_strategies(int year, bool year_end) {
     const double ctc = scenario_.hospitals[h].cost_to_charge_ratio;
     for (std::size_t g = 0; g < hb.intensity.size(); ++g) {
       const CellSums& cell = metrics_.hospital_group_year(year, h, g);
-      if (cell.cases <= 0) continue;
+      if (cell.true_cases <= 0) continue;
+      // What the group's cases truly cost against what they brought in, whatever they were coded as.
       hb.intensity[g] = static_cast<float>(
-          review_intensity(hb.intensity[g], cell.settlement_yuan_sum, cell.bill_yuan_sum * ctc, config));
+          review_intensity(hb.intensity[g], cell.true_settlement_yuan_sum, cell.true_bill_yuan_sum * ctc, config));
     }
     if (!year_end) continue;
     hb.phantom_flags_this_year = 0;
@@ -127,14 +128,19 @@ void World::review_strategies(int year, bool year_end) {
   }
 }
 
-void World::record_propensities(std::size_t month) {
+void World::record_propensities(std::size_t month, double now) {
   for (std::size_t h = 0; h < behaviour_.size(); ++h) {
     SupervisionCell& cell = metrics_.supervision_at(h, month);
     const auto doctors = static_cast<std::uint32_t>(behaviour_[h].doctors.size());
     for (Violation v : all_violations()) {
-      double sum = 0;
-      for (std::uint32_t d = 0; d < doctors; ++d) sum += effective_propensity(h, d, v);
-      cell.propensity[index_of(v)] = doctors > 0 ? sum / doctors : 0.0;
+      // Over the doctors who may practise: a suspended doctor commits nothing.
+      double sum = 0, practising = 0;
+      for (std::uint32_t d = 0; d < doctors; ++d) {
+        if (!behaviour_[h].doctors[d].record.may_practise(now)) continue;
+        sum += effective_propensity(h, d, v);
+        practising += 1;
+      }
+      cell.propensity[index_of(v)] = practising > 0 ? sum / practising : 0.0;
     }
   }
 }

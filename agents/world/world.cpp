@@ -263,7 +263,7 @@ void World::on_month_end(const sim::Event& e, sim::Simulation& sim) {
   if (behaviour_on_ || supervision_on_) {
     // Audits first, so their recoveries are deducted in this month's settlement.
     run_audits(m, e.time_days);
-    record_propensities(m);
+    record_propensities(m, e.time_days);
     if (scenario_.behaviour.strategy.quarterly && m % 3 == 2 && m % sim::Calendar::kMonthsPerYear != 11) {
       review_strategies(static_cast<int>(m) / sim::Calendar::kMonthsPerYear, false);
     }

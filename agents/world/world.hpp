@@ -194,6 +194,8 @@ class World {
   std::size_t select_patient(std::size_t hospital, const PendingAdmission& a, double now);
   /// Where a patient goes when their hospital's agreement is suspended: chosen again among contracted hospitals.
   std::size_t contracted_alternative(std::size_t hospital, double u, double now);
+  /// The doctor the next case of `hospital` gets: the next in rotation who may practise (without assigning).
+  std::uint32_t next_doctor(std::size_t hospital, double now) const;
   /// The doctor of a new case: the next in rotation who may practise.
   std::uint32_t assign_doctor(std::size_t hospital, double now);
   /// Admission-time decisions of the doctor: split or repeat the stay, or keep a phantom bed.
@@ -211,7 +213,7 @@ class World {
   void record_violation(const ActiveCase& c, Violation v, double loss_yuan, double gain_yuan, double now);
   /// The yearly strategy review of every hospital (after the year's accounts are closed).
   void review_strategies(int year, bool year_end);
-  void record_propensities(std::size_t month);
+  void record_propensities(std::size_t month, double now);
 
   // Drugs and volume-based procurement (procurement_process.cpp).
   bool drugs_on_ = false;        ///< a drug table is given: use and spending are tracked

@@ -187,8 +187,9 @@ void World::start_cycle() {
       const double history = r.use_last_year[h];
       sim::RandomStream rng(procurement_key_, (static_cast<std::uint64_t>(cycle_) << 40) | (d << 20) | h);
       const double noise = config.report_noise_cv > 0 ? sim::lognormal_mean_cv(rng, 1.0, config.report_noise_cv) : 1.0;
-      r.reported[h] = reported_units(history, config.report_bias, noise);
-      r.excluded[h] = !report_accepted(r.reported[h], history, config);
+      // The report covers the whole cycle: last year's use for each of its years.
+      r.reported[h] = reported_units(history * config.cycle_years, config.report_bias, noise);
+      r.excluded[h] = !report_accepted(r.reported[h], history * config.cycle_years, config);
       r.agreed[h] = r.excluded[h] ? 0.0 : ratio * r.reported[h];
       // The budget of the generic name: last year's use at pre-procurement prices, for every year of the cycle.
       r.budget_yuan[h] = history * r.base_price_yuan * config.cycle_years;

@@ -80,6 +80,20 @@ TEST(ProcurementWorldTest, TendersCutPricesAndBillsFromTheirStartYear) {
   EXPECT_NEAR(retained, vbp.drug_cycles[0].retained_savings_yuan + vbp.drug_cycles[1].retained_savings_yuan, 0.05);
 }
 
+TEST(ProcurementWorldTest, ReportsCoverTheWholeCycle) {
+  std::string yaml = testing::small_scenario_yaml(
+      6000, drugs() + "procurement: {start_year: 2, cycle_years: 2, report_noise_cv: 0}\n");
+  yaml.replace(yaml.find("horizon_years: 2"), 16, "horizon_years: 3");
+  const ScenarioConfig s = testing::scenario_from_yaml(yaml);
+  World world(s, 5, 0);
+  const RunMetrics m = world.run();
+  ASSERT_EQ(m.cycles, 1u);
+  double reported = 0;
+  for (std::size_t d = 0; d < m.drugs; ++d) reported += m.drug_cycles[d].reported_units;
+  // Two years of last year's use, less the 10% conservative bias.
+  EXPECT_NEAR(reported, 2 * 0.9 * year_sum(m, 0, &MonthMetrics::drug_units), 1e-6 * reported);
+}
+
 TEST(ProcurementWorldTest, AWinnerAtCapacityLeavesAShortage) {
   const RunMetrics m = run(drugs("20000") + "procurement: {start_year: 2}\n");
   const DrugCycleMetrics& amlodipine = m.drug_cycles[0];

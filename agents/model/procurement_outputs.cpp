@@ -1,5 +1,7 @@
 #include "agents/model/procurement_outputs.hpp"
 
+#include <algorithm>
+#include <set>
 #include <string>
 
 #include "agents/procurement/tender.hpp"
@@ -11,14 +13,28 @@ namespace {
 
 using namespace outputs;
 
+// Index of a run's cycle `c` on the experiment's cycle axis (labelled by calendar start year).
+std::size_t cycle_slot(const ScenarioConfig& s, std::size_t c, const OutputLayout& layout) {
+  const std::string label = std::to_string(cycle_start_year(s, c));
+  for (const experiment::AxisSpec& axis : layout.axes) {
+    if (axis.name != "cycle") continue;
+    const auto it = std::find(axis.labels.begin(), axis.labels.end(), label);
+    return static_cast<std::size_t>(it - axis.labels.begin());
+  }
+  return layout.axis_size("cycle");
+}
+
 Declared drug_cycle(std::string name, std::string units, std::string description,
                     std::function<double(const DrugCycleMetrics&)> f) {
   return {{"procurement/" + name, {"drug", "cycle"}, std::move(units), std::move(description)},
-          [f](const ScenarioConfig&, const RunMetrics& m, std::vector<double>& row, const OutputLayout& layout) {
+          [f](const ScenarioConfig& s, const RunMetrics& m, std::vector<double>& row, const OutputLayout& layout) {
             const std::size_t cycles = layout.axis_size("cycle"), drugs = layout.axis_size("drug");
-            for (std::size_t d = 0; d < m.drugs && d < drugs; ++d) {
-              for (std::size_t c = 0; c < m.cycles && c < cycles; ++c)
-                row[d * cycles + c] = f(m.drug_cycles[d * m.cycles + c]);
+            for (std::size_t c = 0; c < m.cycles; ++c) {
+              const std::size_t slot = cycle_slot(s, c, layout);
+              if (slot >= cycles) continue;
+              for (std::size_t d = 0; d < m.drugs && d < drugs; ++d) {
+                row[d * cycles + slot] = f(m.drug_cycles[d * m.cycles + c]);
+              }
             }
           }};
 }
@@ -36,17 +52,24 @@ double final_cycle_completion(const RunMetrics& m) {
 
 }  // namespace
 
-std::vector<experiment::AxisSpec> procurement_axes(const ScenarioConfig& longest, const ScenarioConfig& first) {
+int cycle_start_year(const ScenarioConfig& s, std::size_t c) {
+  return sim::Calendar(s.start_year)
+      .calendar_year(s.procurement.start_year - 1 + static_cast<int>(c) * s.procurement.cycle_years);
+}
+
+std::vector<experiment::AxisSpec> procurement_axes(const ScenarioConfig& first,
+                                                   const std::vector<const ScenarioConfig*>& all) {
   experiment::AxisSpec drug{"drug", {}, "molecule of the drug table, in scenario order"};
   for (const DrugConfig& d : first.drugs) drug.labels.push_back(d.name);
   experiment::AxisSpec cycle{"cycle", {}, "procurement cycle, by the calendar year it starts"};
-  const ProcurementConfig& p = first.procurement;
-  if (p.active()) {
-    const sim::Calendar calendar(longest.start_year);
-    for (int y = p.start_year - 1; y < longest.horizon_years; y += p.cycle_years) {
-      cycle.labels.push_back(std::to_string(calendar.calendar_year(y)));
+  std::set<int> starts;
+  for (const ScenarioConfig* s : all) {
+    if (!s->procurement.active() || s->drugs.empty()) continue;
+    for (int y = s->procurement.start_year - 1, c = 0; y < s->horizon_years; y += s->procurement.cycle_years, ++c) {
+      starts.insert(cycle_start_year(*s, static_cast<std::size_t>(c)));
     }
   }
+  for (int year : starts) cycle.labels.push_back(std::to_string(year));
   if (drug.labels.empty()) drug.labels.push_back("none");
   if (cycle.labels.empty()) cycle.labels.push_back("none");
   return {drug, cycle};
@@ -81,13 +104,15 @@ void add_procurement_metrics(std::vector<Declared>& d) {
                 {"hospital", "drug", "cycle"},
                 "fraction",
                 "completion rate per hospital: purchased from winners ÷ its agreed volume (NaN: nothing agreed)"},
-               [](const ScenarioConfig&, const RunMetrics& m, std::vector<double>& row, const OutputLayout& layout) {
+               [](const ScenarioConfig& s, const RunMetrics& m, std::vector<double>& row, const OutputLayout& layout) {
                  const std::size_t drugs = layout.axis_size("drug"), cycles = layout.axis_size("cycle");
-                 for (std::size_t h = 0; h < m.hospitals; ++h) {
-                   for (std::size_t x = 0; x < m.drugs && x < drugs; ++x) {
-                     for (std::size_t c = 0; c < m.cycles && c < cycles; ++c) {
+                 for (std::size_t c = 0; c < m.cycles; ++c) {
+                   const std::size_t slot = cycle_slot(s, c, layout);
+                   if (slot >= cycles) continue;
+                   for (std::size_t h = 0; h < m.hospitals; ++h) {
+                     for (std::size_t x = 0; x < m.drugs && x < drugs; ++x) {
                        const std::size_t i = (h * m.drugs + x) * m.cycles + c;
-                       row[(h * drugs + x) * cycles + c] =
+                       row[(h * drugs + x) * cycles + slot] =
                            completion_rate(m.hospital_drug_from_winners[i], m.hospital_drug_agreed[i]);
                      }
                    }

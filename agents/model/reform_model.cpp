@@ -44,6 +44,18 @@ void ReformModel::prepare(const experiment::ExpandedExperiment& experiment, conf
       errors.add(experiment.scenarios[i].location(), "population.regions",
                  "every run of an experiment must have the same number of regions (an output axis)");
     }
+    bool same_drugs = s.drugs.size() == first.drugs.size();
+    for (std::size_t d = 0; same_drugs && d < s.drugs.size(); ++d) same_drugs = s.drugs[d].name == first.drugs[d].name;
+    bool same_alliances = s.alliances.size() == first.alliances.size();
+    for (std::size_t a = 0; same_alliances && a < s.alliances.size(); ++a) {
+      same_alliances = s.alliances[a].name == first.alliances[a].name;
+    }
+    if (!same_drugs || !same_alliances) {
+      errors.add(experiment.scenarios[i].location(), same_drugs ? "alliances" : "drugs",
+                 "every run of an experiment must have the same drugs and alliances (they are output axes); arm/grid "
+                 "point " +
+                     std::to_string(i) + " differs from the first");
+    }
     if (!same_hospitals || !same_groups) {
       errors.add(experiment.scenarios[i].location(), same_hospitals ? "catalogue" : "hospitals",
                  "every run of an experiment must have the same hospitals and catalogue groups (they are output "
@@ -51,7 +63,9 @@ void ReformModel::prepare(const experiment::ExpandedExperiment& experiment, conf
                      std::to_string(i) + " differs from the first");
     }
   }
-  layout_ = reform_output_layout(*longest, first);
+  std::vector<const ScenarioConfig*> all_scenarios;
+  for (const auto& s : scenarios_) all_scenarios.push_back(s.get());
+  layout_ = reform_output_layout(*longest, first, all_scenarios);
 }
 
 experiment::RunValues ReformModel::run(const experiment::RunPlan& plan) const {

@@ -362,7 +362,8 @@ const std::vector<Declared>& declared() {
 
 }  // namespace
 
-OutputLayout reform_output_layout(const ScenarioConfig& longest, const ScenarioConfig& first) {
+OutputLayout reform_output_layout(const ScenarioConfig& longest, const ScenarioConfig& first,
+                                  const std::vector<const ScenarioConfig*>& all) {
   OutputLayout layout;
   const sim::Calendar calendar(longest.start_year);
   experiment::AxisSpec month{"month", {}, "calendar month (YYYY-MM) of the scenario's start year onwards"};
@@ -383,7 +384,7 @@ OutputLayout reform_output_layout(const ScenarioConfig& longest, const ScenarioC
   experiment::AxisSpec violations{"violation_type", {}, "violation type (DOMAIN.md §6.3)"};
   for (Violation v : all_violations()) violations.labels.emplace_back(violation_name(v));
   layout.axes = {month, year, hospital, group_axis, types, scheme, region, violations};
-  for (experiment::AxisSpec& axis : procurement_axes(longest, first)) layout.axes.push_back(std::move(axis));
+  for (experiment::AxisSpec& axis : procurement_axes(first, all)) layout.axes.push_back(std::move(axis));
   layout.axes.push_back(alliance_axis(first));
   for (const Declared& d : declared()) layout.metrics.push_back(d.spec);
   return layout;

@@ -10,8 +10,10 @@
 
 namespace reformsim::agents {
 
-/// Axes and metrics for runs of these scenarios (the month axis covers the longest horizon).
-experiment::OutputLayout reform_output_layout(const ScenarioConfig& longest, const ScenarioConfig& first);
+/// Axes and metrics for runs of these scenarios (the month axis covers the longest horizon, the cycle axis every
+/// scenario's procurement cycles).
+experiment::OutputLayout reform_output_layout(const ScenarioConfig& longest, const ScenarioConfig& first,
+                                              const std::vector<const ScenarioConfig*>& all);
 
 /// Fills every declared metric of `layout` from one run's raw metrics (NaN-padded to the layout's axes).
 experiment::RunValues reform_output_values(const experiment::OutputLayout& layout, const ScenarioConfig& scenario,

@@ -3,6 +3,7 @@
 // when a winner cannot supply, and the books still balance.
 #include <gtest/gtest.h>
 
+#include "agents/model/procurement_outputs.hpp"
 #include "agents/procurement/tender.hpp"
 #include "agents/world/world.hpp"
 #include "run_comparison.hpp"
@@ -92,6 +93,18 @@ TEST(ProcurementWorldTest, ReportsCoverTheWholeCycle) {
   for (std::size_t d = 0; d < m.drugs; ++d) reported += m.drug_cycles[d].reported_units;
   // Two years of last year's use, less the 10% conservative bias.
   EXPECT_NEAR(reported, 2 * 0.9 * year_sum(m, 0, &MonthMetrics::drug_units), 1e-6 * reported);
+}
+
+TEST(ProcurementWorldTest, TheCycleAxisCoversEveryArmsCycles) {
+  // The first arm has no procurement: the axis still carries the other arm's cycles, by calendar start year.
+  const ScenarioConfig none = testing::scenario_from_yaml(testing::small_scenario_yaml(100, drugs()));
+  const ScenarioConfig vbp =
+      testing::scenario_from_yaml(testing::small_scenario_yaml(100, drugs() + "procurement: {start_year: 2}\n"));
+  const auto axes = procurement_axes(none, {&none, &vbp});
+  ASSERT_EQ(axes.size(), 2u);
+  EXPECT_EQ(axes[0].labels, (std::vector<std::string>{"amlodipine", "ceftriaxone"}));
+  EXPECT_EQ(axes[1].labels, (std::vector<std::string>{"2025"}));
+  EXPECT_EQ(procurement_axes(none, {&none})[1].labels, (std::vector<std::string>{"none"}));
 }
 
 TEST(ProcurementWorldTest, AWinnerAtCapacityLeavesAShortage) {

@@ -52,6 +52,7 @@ void read_network(const Node& root, ScenarioConfig& s, const HospitalNames& name
       errors.add(location_at_path(root, path + ".name"), path + ".name", "duplicate village clinic '" + v.name + "'");
     }
     if (v.region >= s.population.regions) {
+      names_ok = false;  // the graph is not built over a region that does not exist
       errors.add(location_at_path(root, path + ".region"), path + ".region",
                  "region " + std::to_string(v.region) +
                      " does not exist (population.regions = " + std::to_string(s.population.regions) + ")");

@@ -60,12 +60,11 @@ void World::sign_contracts(int year) {
   const double target = std::min(f.max_coverage, f.initial_coverage + f.coverage_growth * year);
   // Priority: the elderly and the chronic sign up `priority_weight` times as readily; a person's draw is the same
   // every year, so those contracted stay contracted while the target grows.
-  double weight_sum = 0;
-  for (std::size_t p = 0; p < population_.size(); ++p) {
-    const bool key = population_.age(p) >= kElderlyAge || population_.has(p, person_flag::kChronic);
-    weight_sum += key ? f.priority_weight : 1.0;
-  }
-  const double scale = weight_sum > 0 ? target * static_cast<double>(population_.size()) / weight_sum : 0.0;
+  // Chances scale × weight, with key residents' capped at 1 and the rest of the target spread over the others.
+  const double insured = static_cast<double>(population_.size()), key_count = metrics_.key_insured;
+  const double others = insured - key_count, wanted = target * insured;
+  double scale = wanted / (key_count * f.priority_weight + others);
+  if (scale * f.priority_weight > 1.0) scale = others > 0 ? std::clamp((wanted - key_count) / others, 0.0, 1.0) : 0.0;
   const auto y = static_cast<std::size_t>(year);
   const std::int64_t fund_fee_fen = to_fen(f.annual_fee_yuan * f.fund_share);
   const std::int64_t resident_fee_fen =
@@ -73,7 +72,7 @@ void World::sign_contracts(int year) {
   for (std::size_t p = 0; p < population_.size(); ++p) {
     const bool key = population_.age(p) >= kElderlyAge || population_.has(p, person_flag::kChronic);
     sim::RandomStream rng(family_key_, p);
-    contracted_[p] = rng.next_uniform() < scale * (key ? f.priority_weight : 1.0);
+    contracted_[p] = rng.next_uniform() < std::min(1.0, scale * (key ? f.priority_weight : 1.0));
     if (!contracted_[p]) continue;
     const std::size_t unit = team_unit_of_region_[static_cast<std::size_t>(population_.region(p))];
     HospitalYearMetrics& hy = metrics_.hospital_years[unit][y];
@@ -129,8 +128,10 @@ std::size_t World::refer_and_gatekeep(std::uint32_t person, std::size_t hospital
   const double threshold = scenario_.network.refer_up_weight;
   const bool severe = threshold > 0 && g.weight >= threshold;
   bool referred = false;
-  if (network_on_ && severe && scenario_.hospitals[hospital].tier < 3) {
-    if (const auto target = network_->refer_up_target(hospital); target && scenario_.hospitals[hospital].tier == 1) {
+  if (network_on_ && severe && scenario_.hospitals[hospital].tier == 1) {
+    const auto target = network_->refer_up_target(hospital);
+    // Never into a hospital whose agreement with the fund is suspended.
+    if (target && (!supervision_on_ || behaviour_[*target].contracted(now))) {
       metrics_.hospital_years[hospital][static_cast<std::size_t>(year_at(now))].referrals_up += 1;
       hospital = *target;
       referred = true;
@@ -138,8 +139,8 @@ std::size_t World::refer_and_gatekeep(std::uint32_t person, std::size_t hospital
   }
   if (family_on_ && contracted_[person]) {
     const FamilyDoctorConfig& f = scenario_.family_doctors;
-    // A contracted resident in a tier-2/3 bed came through the team (a severe case) or went around it.
-    if (referred || (scenario_.hospitals[hospital].tier > 1 && severe)) {
+    // A contracted resident in a tier-2/3 bed was referred up by the primary unit, or went around it.
+    if (referred) {
       ratio_adjustment = static_cast<float>(f.referred_ratio_bonus);
     } else if (scenario_.hospitals[hospital].tier > 1) {
       ratio_adjustment = static_cast<float>(-f.bypass_ratio_penalty);

@@ -113,9 +113,17 @@ void World::purchase_drugs(std::size_t month) {
     }
     // Each winner serves its share of the tendering hospitals' use while its capacity lasts; what it cannot supply
     // is bought from the other products at their list prices (a shortage).
+    // A winner out of stock since an earlier month is out of the market in force; what it would have supplied
+    // with every winner in stock is the month's shortage of it.
+    const std::vector<char> supplying = r.winner_available;
     std::vector<double> served_share(r.tender.winners.size(), 1.0);
     if (r.tendered) {
       for (std::size_t w = 0; w < r.tender.winners.size(); ++w) {
+        if (!supplying[w]) {
+          const double full_share = r.full_market.share[r.tender.winners[w].product];
+          for (std::size_t h = 0; h < hospitals; ++h) r.shortage_units += r.excluded[h] ? 0.0 : units[h] * full_share;
+          continue;
+        }
         const double share = r.market.share[r.tender.winners[w].product];
         double demand = 0;
         for (std::size_t h = 0; h < hospitals; ++h) demand += r.excluded[h] ? 0.0 : units[h] * share;
@@ -142,6 +150,7 @@ void World::purchase_drugs(std::size_t month) {
         for (std::size_t p = 0; p < drug.products.size(); ++p)
           spend += units[h] * market.share[p] * market.price_yuan[p];
         for (std::size_t w = 0; w < r.tender.winners.size(); ++w) {
+          if (!supplying[w]) continue;
           const double wanted = units[h] * market.share[r.tender.winners[w].product];
           const double served = wanted * served_share[w];
           from_winners += served;
@@ -162,9 +171,10 @@ void World::purchase_drugs(std::size_t month) {
   if (capacity_reached) update_drug_prices();
 }
 
-void World::start_cycle() {
+void World::start_cycle(int year) {
   const ProcurementConfig& config = scenario_.procurement;
   ++cycle_;
+  cycle_start_year_ = year;
   const std::size_t hospitals = hospitals_.size();
   for (std::size_t d = 0; d < drugs_.size(); ++d) {
     DrugRuntime& r = drugs_[d];
@@ -198,12 +208,16 @@ void World::start_cycle() {
     }
   }
   update_drug_prices();
+  for (DrugRuntime& r : drugs_) r.full_market = r.market;
 }
 
 void World::close_cycle(int year) {
   const std::size_t hospitals = hospitals_.size(), cycles = metrics_.cycles;
   const auto c = static_cast<std::size_t>(cycle_);
   std::vector<double> savings(hospitals, 0.0);
+  // A cycle cut short by the horizon is judged on the years it ran.
+  const double years_run =
+      std::min<double>(scenario_.procurement.cycle_years, static_cast<double>(year - cycle_start_year_ + 1));
   // The budget and the spending are the fund's: the drug bills times the fund's share of what the hospital has
   // been paid (fund + patients) so far.
   std::vector<double> fund_share(hospitals, 0.0);
@@ -228,10 +242,11 @@ void World::close_cycle(int year) {
       x.excluded_reports += r.excluded[h];
       metrics_.hospital_drug_agreed[(h * metrics_.drugs + d) * cycles + c] = r.agreed[h];
       metrics_.hospital_drug_from_winners[(h * metrics_.drugs + d) * cycles + c] = r.from_winners[h];
-      const double kept = r.excluded[h]
-                              ? 0.0
-                              : retained_savings_yuan(fund_share[h] * r.budget_yuan[h], fund_share[h] * r.spend_yuan[h],
-                                                      scenario_.procurement.retained_savings_share);
+      const double kept =
+          r.excluded[h]
+              ? 0.0
+              : retained_savings_yuan(fund_share[h] * r.budget_yuan[h] * years_run / scenario_.procurement.cycle_years,
+                                      fund_share[h] * r.spend_yuan[h], scenario_.procurement.retained_savings_share);
       savings[h] += kept;
       x.retained_savings_yuan += kept;
     }

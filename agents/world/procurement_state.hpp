@@ -13,8 +13,9 @@ struct DrugRuntime {
   MarketShares base;  ///< before procurement
   double base_price_yuan = 0;
   TenderResult tender;
-  bool tendered = false;  ///< a tender of the current cycle is in force
-  MarketShares market;    ///< the tender market in force
+  bool tendered = false;     ///< a tender of the current cycle is in force
+  MarketShares market;       ///< the tender market in force
+  MarketShares full_market;  ///< the tender market with every winner in stock (shortage accounting)
   std::vector<char> winner_available;
   std::vector<double> winner_supplied_units;  ///< this cycle, per winner
   std::vector<double> winner_capacity_units;  ///< per cycle, per winner (infinite when unlimited)

@@ -331,7 +331,9 @@ void World::on_year_start(const sim::Event& e, sim::Simulation& sim) {
       std::fill(d.use_this_year.begin(), d.use_this_year.end(), 0.0);
     }
     const int first = scenario_.procurement.start_year - 1;
-    if (procurement_on_ && year >= first && (year - first) % scenario_.procurement.cycle_years == 0) start_cycle();
+    if (procurement_on_ && year >= first && (year - first) % scenario_.procurement.cycle_years == 0) {
+      start_cycle(year);
+    }
   }
   rule_ = rule_by_year_[static_cast<std::size_t>(year)].get();
   const YearLevels& level = years_[static_cast<std::size_t>(year)];

@@ -230,7 +230,8 @@ class World {
   double inpatient_drug_use(std::size_t hospital, std::size_t group);
   /// The month's purchases: winners first, capacity and shortages, spending.
   void purchase_drugs(std::size_t month);
-  void start_cycle();
+  void start_cycle(int year);
+  int cycle_start_year_ = 0;  ///< simulated year (0-based) the cycle in force started
   void close_cycle(int year);
   /// Hospitals' prices and demand factors, and the bill changes they make.
   void update_drug_prices();

@@ -84,6 +84,12 @@ TEST(PrimaryCareTest, ContractsReachTheTargetAndPayTheirFees) {
   }
 }
 
+TEST(PrimaryCareTest, HighTargetsAreReachedWithTheKeyPopulationFullyContracted) {
+  const RunMetrics m = run("family_doctors: {initial_coverage: 0.75, priority_weight: 3}\n");
+  EXPECT_NEAR(m.contracted_insured[0] / m.insured, 0.75, 0.02);
+  EXPECT_EQ(m.contracted_key[0], m.key_insured);  // their chance, 3 × the others', is capped at 1
+}
+
 TEST(PrimaryCareTest, ChronicCareManagementAvoidsAdmissions) {
   const RunMetrics plain = run("family_doctors: {initial_coverage: 0.5}\n");
   const RunMetrics managed = run("family_doctors: {initial_coverage: 0.5, chronic_admission_reduction: 0.3}\n");

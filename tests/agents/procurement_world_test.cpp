@@ -95,6 +95,17 @@ TEST(ProcurementWorldTest, ReportsCoverTheWholeCycle) {
   EXPECT_NEAR(reported, 2 * 0.9 * year_sum(m, 0, &MonthMetrics::drug_units), 1e-6 * reported);
 }
 
+TEST(ProcurementWorldTest, ACycleCutShortByTheHorizonSavesOnTheYearsItRan) {
+  // A three-year cycle of which one year runs retains what a one-year cycle does: same budget year, same spending.
+  const RunMetrics one = run(drugs() + "procurement: {start_year: 2, cycle_years: 1}\n");
+  const RunMetrics three = run(drugs() + "procurement: {start_year: 2, cycle_years: 3}\n");
+  double saved_one = 0, saved_three = 0;
+  for (const auto& years : one.hospital_years) saved_one += years[1].vbp_retained_savings_yuan;
+  for (const auto& years : three.hospital_years) saved_three += years[1].vbp_retained_savings_yuan;
+  EXPECT_GT(saved_one, 0);
+  EXPECT_NEAR(saved_three, saved_one, 0.05);
+}
+
 TEST(ProcurementWorldTest, TheCycleAxisCoversEveryArmsCycles) {
   // The first arm has no procurement: the axis still carries the other arm's cycles, by calendar start year.
   const ScenarioConfig none = testing::scenario_from_yaml(testing::small_scenario_yaml(100, drugs()));
@@ -113,6 +124,9 @@ TEST(ProcurementWorldTest, AWinnerAtCapacityLeavesAShortage) {
   EXPECT_EQ(amlodipine.winners, 1);
   EXPECT_NEAR(amlodipine.winner_units, 20000, 1e-6);
   EXPECT_GT(amlodipine.shortage_units, 0);
+  // Out of stock, the units are bought at the other products' prices: never above the dearest list price.
+  EXPECT_LE(amlodipine.spend_yuan / amlodipine.total_units, 4.6);
+  EXPECT_GT(amlodipine.spend_yuan / amlodipine.total_units, 0.66);
 }
 
 }  // namespace

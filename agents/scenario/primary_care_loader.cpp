@@ -172,6 +172,11 @@ void read_primary_care(const Node& root, ScenarioConfig& s, config::ErrorList& e
   read_network(root, s, names, errors);
   read_family_doctors(root, s, errors);
   read_alliances(root, s, names, errors);
+  if (!s.alliances.empty() && s.payment.global_budget.mode != BudgetMode::None) {
+    errors.add(location_at_path(root, "alliances"), "alliances",
+               "county alliances and payment.global_budget cannot be combined: their members would be settled against "
+               "two budgets");
+  }
 }
 
 }  // namespace reformsim::agents

@@ -18,6 +18,26 @@ namespace {
 constexpr int kElderlyAge = 60;
 constexpr double kFollowUpDelayDays = 7;
 
+// `fen` split in proportion to `weights`; the last unit with weight takes the rounding remainder.
+std::vector<std::int64_t> split_fen(std::int64_t fen, const std::vector<double>& weights) {
+  std::vector<std::int64_t> out(weights.size(), 0);
+  double total = 0;
+  std::size_t last = 0;
+  for (std::size_t u = 0; u < weights.size(); ++u) {
+    total += weights[u];
+    if (weights[u] > 0) last = u;
+  }
+  if (!(total > 0)) return out;
+  std::int64_t given = 0;
+  for (std::size_t u = 0; u < weights.size(); ++u) {
+    if (u == last) continue;
+    out[u] = static_cast<std::int64_t>(static_cast<long double>(fen) * weights[u] / total);
+    given += out[u];
+  }
+  out[last] = fen - given;
+  return out;
+}
+
 }  // namespace
 
 void World::init_primary_care() {
@@ -47,10 +67,16 @@ void World::init_primary_care() {
     }
   }
   alliance_insured_.assign(scenario_.alliances.size(), 0.0);
+  alliance_by_region_.assign(scenario_.alliances.size(),
+                             std::vector<double>(static_cast<std::size_t>(scenario_.population.regions) + 1, 0.0));
+  alliance_by_scheme_.assign(scenario_.alliances.size(), std::vector<double>(kSchemeCount, 0.0));
   for (std::size_t a = 0; a < scenario_.alliances.size(); ++a) {
     for (std::size_t p = 0; p < population_.size(); ++p) {
       const auto& regions = scenario_.alliances[a].regions;
-      if (std::find(regions.begin(), regions.end(), population_.region(p)) != regions.end()) alliance_insured_[a] += 1;
+      if (std::find(regions.begin(), regions.end(), population_.region(p)) == regions.end()) continue;
+      alliance_insured_[a] += 1;
+      alliance_by_region_[a][static_cast<std::size_t>(population_.region(p))] += 1;
+      alliance_by_scheme_[a][static_cast<std::size_t>(population_.scheme(p))] += 1;
     }
   }
 }
@@ -165,7 +191,12 @@ void World::on_follow_up(const sim::Event& e, sim::Simulation&) {
   const std::size_t unit = e.target;
   const auto person = static_cast<std::uint32_t>(e.payload);
   metrics_.hospital_years[unit][static_cast<std::size_t>(year_at(e.time_days))].referrals_down += 1;
-  const std::int64_t bill_fen = to_fen(scenario_.network.follow_up_cost_yuan * scenario_.hospitals[unit].cost_index);
+  std::int64_t bill_fen = to_fen(scenario_.network.follow_up_cost_yuan * scenario_.hospitals[unit].cost_index);
+  if (drugs_on_) {
+    // A follow-up is an outpatient visit for the drug table too.
+    outpatient_visits_this_month_[unit] += 1;
+    if (procurement_on_) bill_fen = std::max<std::int64_t>(0, bill_fen + outpatient_drug_delta_fen_[unit]);
+  }
   pay_outpatient_visit(unit, population_.scheme(person), population_.region(person), bill_fen, e.time_days);
 }
 
@@ -185,9 +216,12 @@ void World::settle_alliances(int year) {
     out.settlement_yuan = gap >= 0 ? alliance.surplus_retention * gap : alliance.overspend_share * gap;
     const std::int64_t fen = to_fen(out.settlement_yuan);
     const std::size_t lead = alliance.hospital_ids.front();
+    // Paid from (or back to) the funds of the alliance's own insured: its regions and their schemes.
     ledger_.claim(lead, fen);
-    schemes_.year_end_claim(lead, fen);
-    regions_.year_end_claim(lead, fen);
+    const std::vector<std::int64_t> by_scheme = split_fen(fen, alliance_by_scheme_[a]);
+    for (std::size_t u = 0; u < by_scheme.size(); ++u) schemes_.claim(u, lead, by_scheme[u], false);
+    const std::vector<std::int64_t> by_region = split_fen(fen, alliance_by_region_[a]);
+    for (std::size_t u = 0; u < by_region.size(); ++u) regions_.claim(u, lead, by_region[u], false);
     hospital_revenue_fen_[lead] += fen;
     metrics_.hospital_years[lead][y].revenue_yuan += to_yuan(fen);
   }

@@ -192,6 +192,10 @@ bool World::admitted_low_indication(sim::Simulation& sim, std::size_t hospital, 
   a.onset = static_cast<std::uint32_t>(visit);
   a.arrival_days = sim.now();
   a.stay_kind = stay_kind::kLowIndication;
+  if (drugs_on_) {
+    const double drug_delta = inpatient_drug_use(hospital, a.group);
+    if (drug_delta != 0) a.bill_yuan = static_cast<float>(std::max(0.1 * a.bill_yuan, a.bill_yuan + drug_delta));
+  }
   const Scheme scheme = population_.classes()[risk_class].scheme;
   a.outpatient_fund_yuan = static_cast<float>(
       to_yuan(to_fen(to_yuan(visit_bill_fen) * scenario_.benefits.outpatient_ratio[static_cast<int>(scheme)])));

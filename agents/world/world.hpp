@@ -243,6 +243,8 @@ class World {
   std::vector<std::uint8_t> contracted_;          ///< per person
   std::vector<std::size_t> team_unit_of_region_;  ///< the tier-1 unit whose teams contract the region's residents
   std::vector<double> alliance_insured_;          ///< per alliance: insured of its regions
+  std::vector<std::vector<double>> alliance_by_region_,
+      alliance_by_scheme_;  ///< … by region (+ adjustment fund) and scheme
   void init_primary_care();
   /// Each January: the year's contracts, their fees and the teams' follow-ups.
   void sign_contracts(int year);

@@ -14,9 +14,10 @@ struct FlaggedClaim {
   std::uint32_t doctor = 0;
   std::uint32_t person = 0;  ///< whose claim: the recovery returns to their scheme and region
   std::uint8_t violation = kViolationCount;
-  double loss_yuan = 0;     ///< fund payment as submitted − as corrected
-  double risk = 0;          ///< fund payment × detectors that fired × the hospital's alert multiplier
-  std::uint64_t order = 0;  ///< flagging order, to break ties deterministically
+  double loss_yuan = 0;      ///< fund payment as submitted − as corrected
+  double excess_points = 0;  ///< DIP points × coefficients as submitted − as corrected
+  double risk = 0;           ///< fund payment × detectors that fired × the hospital's alert multiplier
+  std::uint64_t order = 0;   ///< flagging order, to break ties deterministically
 };
 
 /// Indices of the claims to audit: the `budget` highest risks, ties in flagging order.

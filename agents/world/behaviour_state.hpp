@@ -48,7 +48,7 @@ struct SplitRecord {
   CaseFacts truth;   ///< the merged stay
   CaseFacts second;  ///< the second stay as it will be claimed
   Violation violation = Violation::SplitAdmission;
-  double first_fund_yuan = 0, first_patient_share_yuan = 0;
+  double first_fund_yuan = 0, first_patient_share_yuan = 0, first_points = 0;
   double gap_days = 0;   ///< from the first discharge to the readmission
   double gain_yuan = 0;  ///< revenue of both stays − revenue of the merged stay, as planned
   std::uint64_t entity = 0;

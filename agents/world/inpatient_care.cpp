@@ -188,6 +188,15 @@ World::PaidClaim World::pay_inpatient_claim(const ActiveCase& c, const CaseFacts
 }
 
 double World::resettled_fund_yuan(const CaseFacts& facts, const PaidClaim& paid) const {
+  return resettled(facts, paid).fund_payment_yuan;
+}
+
+double World::resettled_points(const CaseFacts& facts, const PaidClaim& paid) const {
+  const Settlement s = resettled(facts, paid);
+  return s.points * s.coefficient;
+}
+
+Settlement World::resettled(const CaseFacts& facts, const PaidClaim& paid) const {
   Claim claim;
   claim.group = facts.group;
   claim.tier = facts.tier;
@@ -195,7 +204,7 @@ double World::resettled_fund_yuan(const CaseFacts& facts, const PaidClaim& paid)
   claim.patient_share_yuan = paid.patient_share_yuan;
   claim.los_days = facts.los_days;
   claim.special_case_allowed = paid.special_case_allowed;
-  return rule_->settle(claim).fund_payment_yuan;
+  return rule_->settle(claim);
 }
 
 void World::record_discharge(const ActiveCase& c, const CaseFacts& submitted, const PaidClaim& paid, double now) {

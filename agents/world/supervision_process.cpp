@@ -34,8 +34,8 @@ bool is_coding_violation(Violation v) {
 
 }  // namespace
 
-void World::screen_claim(const ActiveCase& c, std::optional<Violation> violation, double loss_yuan, double fund_yuan,
-                         const CaseFacts& submitted, double now) {
+void World::screen_claim(const ActiveCase& c, std::optional<Violation> violation, double loss_yuan,
+                         double excess_points, double fund_yuan, const CaseFacts& submitted, double now) {
   const SupervisionConfig& s = scenario_.supervision;
   HospitalBehaviour& hb = behaviour_[c.hospital];
   sim::RandomStream rng(supervision_key_, c.entity, kScreeningSubstream + c.stay_kind);
@@ -75,6 +75,7 @@ void World::screen_claim(const ActiveCase& c, std::optional<Violation> violation
   f.person = c.person;
   f.violation = violation ? static_cast<std::uint8_t>(*violation) : static_cast<std::uint8_t>(kViolationCount);
   f.loss_yuan = loss_yuan;
+  f.excess_points = excess_points;
   f.risk = fund_yuan * fired * (hb.alerted ? s.alert_risk_multiplier : 1.0);
   f.order = flag_order_++;
   audit_pool_.push_back(f);
@@ -92,6 +93,9 @@ void World::run_audits(std::size_t month, double now) {
     cell.audit_cost_yuan += s.audit_cost_per_case_yuan;
     if (f.violation >= kViolationCount) continue;  // a false alarm: the audit finds nothing
     const double loss = std::max(0.0, f.loss_yuan);
+    // Under DIP the undue points also leave the year's pool, so they no longer dilute the cleared point value
+    // (audits run before December's clearing, in the month the claim was flagged).
+    if (f.excess_points > 0) dip_points_[f.hospital] -= f.excess_points;
     penalise(f.hospital, f.doctor, f.person, static_cast<Violation>(f.violation), s.clawback ? loss : 0.0,
              s.fine_multiple * loss, month, now);
   }

@@ -15,15 +15,17 @@ void World::after_discharge(sim::Simulation& sim, const ActiveCase& c, const Cas
   const CaseFacts submitted =
       coding ? coding->submitted : CaseFacts{c.group, truth.tier, static_cast<double>(c.bill_yuan), c.los_days};
   std::optional<Violation> violation;
-  double loss = 0, gain = c.planned_gain_yuan;
+  double loss = 0, gain = c.planned_gain_yuan, excess_points = 0;
+  const double points = paid.settlement.points * paid.settlement.coefficient;
   switch (c.stay_kind) {
     case stay_kind::kSplitFirst: {
       SplitRecord& r = splits_[c.split_record];
       r.first_fund_yuan = fund_yuan;
       r.first_patient_share_yuan = paid.patient_share_yuan;
+      r.first_points = points;
       sim.schedule(sim::make_event(now + r.gap_days, event_kind::kReadmission, c.hospital, c.split_record,
                                    event_priority::kOnset));
-      if (supervision_on_) screen_claim(c, std::nullopt, 0, fund_yuan, submitted, now);
+      if (supervision_on_) screen_claim(c, std::nullopt, 0, 0, fund_yuan, submitted, now);
       return;  // the violation is recorded when the second stay ends
     }
     case stay_kind::kSplitSecond: {
@@ -32,22 +34,26 @@ void World::after_discharge(sim::Simulation& sim, const ActiveCase& c, const Cas
       merged.patient_share_yuan = r.first_patient_share_yuan + paid.patient_share_yuan;
       violation = r.violation;
       loss = r.first_fund_yuan + fund_yuan - resettled_fund_yuan(r.truth, merged);
+      excess_points = r.first_points + points - resettled_points(r.truth, merged);
       gain = r.gain_yuan;
       break;
     }
     case stay_kind::kLowIndication:
       violation = Violation::LowIndicationAdmission;
       loss = fund_yuan - c.outpatient_fund_yuan;
+      excess_points = points;
       break;
     case stay_kind::kPhantom:
       violation = Violation::PhantomBeds;
       loss = resettled_fund_yuan(submitted, paid) - resettled_fund_yuan(truth, paid);
+      excess_points = resettled_points(submitted, paid) - resettled_points(truth, paid);
       break;
     default:
       if (coding) {
         violation = coding->violation;
         gain = coding->gain_yuan;
         loss = resettled_fund_yuan(submitted, paid) - resettled_fund_yuan(truth, paid);
+        excess_points = resettled_points(submitted, paid) - resettled_points(truth, paid);
         if (coding->violation == Violation::CostShiftingPharmacy) {
           // Bought by the patient at a pharmacy outside the fund's books: the hospital saves the drugs' cost.
           month_at(now).shifted_to_patients_yuan += coding->shifted_yuan;
@@ -77,7 +83,7 @@ void World::after_discharge(sim::Simulation& sim, const ActiveCase& c, const Cas
       }
   }
   if (violation) record_violation(c, *violation, loss, gain, now);
-  if (supervision_on_) screen_claim(c, violation, loss, fund_yuan, submitted, now);
+  if (supervision_on_) screen_claim(c, violation, loss, excess_points, fund_yuan, submitted, now);
 }
 
 void World::record_violation(const ActiveCase& c, Violation v, double loss_yuan, double gain_yuan, double now) {

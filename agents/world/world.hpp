@@ -177,6 +177,9 @@ class World {
   void record_discharge(const ActiveCase& c, const CaseFacts& submitted, const PaidClaim& paid, double now);
   /// The fund payment `facts` would have received with the same patient share (re-settlement, DOMAIN.md §6.3).
   double resettled_fund_yuan(const CaseFacts& facts, const PaidClaim& paid) const;
+  /// The DIP points × coefficients `facts` would have earned (0 outside DIP).
+  double resettled_points(const CaseFacts& facts, const PaidClaim& paid) const;
+  Settlement resettled(const CaseFacts& facts, const PaidClaim& paid) const;
 
   // Provider behaviour (provider_behaviour.cpp): all of it is skipped when every propensity is zero.
   bool behaviour_on_ = false;
@@ -269,8 +272,8 @@ class World {
   double audit_budget_carry_ = 0;
   std::vector<std::uint64_t> ward_rounds_scheduled_;  ///< per hospital: rounds drawn so far (stream entity)
   /// Runs the detectors on a paid claim; `violation` is the truth (nullopt when honest).
-  void screen_claim(const ActiveCase& c, std::optional<Violation> violation, double loss_yuan, double fund_yuan,
-                    const CaseFacts& submitted, double now);
+  void screen_claim(const ActiveCase& c, std::optional<Violation> violation, double loss_yuan, double excess_points,
+                    double fund_yuan, const CaseFacts& submitted, double now);
   void schedule_ward_round(sim::Simulation& sim, std::size_t hospital, double after);
   void on_ward_round(const sim::Event& e, sim::Simulation& sim);
   /// The month's audits of flagged claims, highest risk first, within the budget.

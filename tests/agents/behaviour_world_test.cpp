@@ -180,6 +180,27 @@ TEST(BehaviourWorldTest, AuditsRecoverMoneyAndMoneyIsConserved) {
   EXPECT_GT(total(audited, Violation::PhantomBeds, &SupervisionCell::detected), 0);
 }
 
+TEST(BehaviourWorldTest, ConfirmedDipUpcodingLeavesThePointPool) {
+  // Deterrence off (no points, caught doctors unchanged, no strategy): audits change nothing but the points.
+  const std::string dip =
+      "payment:\n  method: dip\n  dip: {catalogue: " + testing::source_path("scenarios/data/dip_catalogue.csv") +
+      ", provisional_point_value_yuan: 95, annual_budget_yuan: 2000000}\n"
+      "behaviour:\n  propensity: {upcoding_main_diagnosis: 0.3}\n";
+  const std::string watch =
+      "supervision:\n  logic_check: {detection_probability: 1}\n  audit_cases_per_year: 100000\n"
+      "  caught_doctor_multiplier: 1\n  doctor_points: {points: {upcoding_main_diagnosis: 0}}\n";
+  const RunMetrics unwatched = run(dip);
+  const RunMetrics audited = run(dip + watch);
+  double points_unwatched = 0, points_audited = 0;
+  for (std::size_t h = 0; h < unwatched.hospitals; ++h) {
+    points_unwatched += unwatched.hospital_years[h][0].dip_points;
+    points_audited += audited.hospital_years[h][0].dip_points;
+  }
+  EXPECT_GT(total(audited, Violation::UpcodingMainDiagnosis, &SupervisionCell::detected), 10);
+  EXPECT_LT(points_audited, points_unwatched);
+  EXPECT_GT(audited.dip_point_value_yuan[0], unwatched.dip_point_value_yuan[0]);  // the same pot over fewer points
+}
+
 TEST(BehaviourWorldTest, WardRoundsFindPhantomBedsAndDeductThem) {
   const std::string phantom = "behaviour:\n  propensity: {phantom_beds: 0.5}\n  phantom_bed_days: 10\n";
   const RunMetrics unwatched = run(phantom);

@@ -28,8 +28,9 @@ and progress on stderr.
 
   -o, --output OUT.h5   output file
   --threads N           worker threads (default: all cores); results are identical for any N
-  --seed S              master seed when FILE is a scenario (experiments set `seed:`)
-  --replicates R        replicates when FILE is a scenario (experiments set `replicates:`)
+  --seed S              master seed (default 1 for a scenario; overrides an experiment's `seed:`)
+  --replicates R        replicates per arm and grid point (default 1 for a scenario; overrides an
+                        experiment's `replicates:`, e.g. for a quick trial)
   --quiet               no progress and no table
 )";
 
@@ -59,6 +60,9 @@ int run_command(const std::vector<std::string>& args, const std::string& command
 
   config::ErrorList errors;
   experiment::ExperimentSpec spec = experiment::load_experiment(file, errors, replicates, seed);
+  // Given on the command line, they win over the experiment file's own.
+  if (cli.option("--replicates")) spec.replicates = replicates;
+  if (cli.option("--seed")) spec.seed = seed;
   experiment::ExpandedExperiment expanded;
   agents::ReformModel model;
   if (errors.empty()) expanded = experiment::expand(spec, errors);

@@ -61,6 +61,21 @@ TEST(ExperimentRunTest, AScenarioFileRunsAsOneArm) {
   EXPECT_TRUE(std::filesystem::exists(s.path("one.h5")));
 }
 
+TEST(ExperimentRunTest, CommandLineReplicatesAndSeedOverrideTheExperiment) {
+  Scratch s;
+  const std::string exp = small_experiment(s, 3);
+  const CommandResult r = reformsim("run " + exp + " -o " + s.path("out.h5") + " --replicates 1 --seed 5", s);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("2 arms × 1 replicates"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("runs 4/4 done"), std::string::npos) << r.err;
+  if (!have_h5py()) GTEST_SKIP() << "Debian's python3-h5py is not installed";
+  const CommandResult seeds =
+      run_shell("/usr/bin/python3 -c 'import h5py,sys; print(sorted(set(h5py.File(sys.argv[1])[\"runs/seed\"][()])))' " +
+                    s.path("out.h5"),
+                s);
+  EXPECT_EQ(seeds.out, "[5]\n") << seeds.err;
+}
+
 TEST(ExperimentRunTest, BadInputCreatesNoFile) {
   Scratch s;
   s.write("city.yaml", "extends: " + source_path("scenarios/city/baseline.yaml") + "\nhorizon_years: 1\n");

@@ -8,6 +8,7 @@
 
 #include "agents/app/cli_args.hpp"
 #include "agents/app/commands.hpp"
+#include "agents/app/text_output.hpp"
 #include "agents/calibration/calibration.hpp"
 #include "agents/scenario/scenario_loader.hpp"
 #include "agents/world/world.hpp"
@@ -28,15 +29,6 @@ Writes the recalibrated case catalogue (-o, default stdout) and optionally a DIP
 prints the base rate, point value and trimming summary on stderr.
 )";
 
-void write_file(const std::string& path, const std::string& text) {
-  const std::string partial = path + ".partial";
-  {
-    std::ofstream f(partial, std::ios::binary | std::ios::trunc);
-    if (!f || !(f << text) || !f.flush()) throw std::runtime_error("cannot write " + partial);
-  }
-  std::filesystem::rename(partial, path);
-}
-
 }  // namespace
 
 int calibrate_command(const std::vector<std::string>& args) {
@@ -50,7 +42,7 @@ int calibrate_command(const std::vector<std::string>& args) {
   if (cli.positional().size() != 1) throw UsageError("expects exactly one scenario file");
   agents::ScenarioConfig scenario = agents::load_scenario(cli.positional()[0]);
   // The base period is paid by items: weights describe what care costs, not what a rule paid.
-  scenario.payment.initial_method = agents::PaymentMethod::FeeForService;
+  scenario.payment.method = "ffs";
   scenario.payment.switches.clear();
   scenario.payment.global_budget.mode = agents::BudgetMode::None;
   agents::CalibrationOptions options;
@@ -71,12 +63,9 @@ int calibrate_command(const std::vector<std::string>& args) {
     throw std::runtime_error(std::string("calibration failed: ") + e.what());
   }
   const std::string csv = agents::calibrated_catalogue_csv(*scenario.catalogue, result);
-  if (auto out = cli.option("--output")) {
-    write_file(*out, csv);
-  } else {
-    std::fputs(csv.c_str(), stdout);
-  }
-  if (auto dip = cli.option("--dip-out")) write_file(*dip, agents::calibrated_dip_csv(*scenario.catalogue, result));
+  write_text_output(cli.option("--output"), csv);
+  if (auto dip = cli.option("--dip-out"))
+    write_text_output(dip, agents::calibrated_dip_csv(*scenario.catalogue, result));
   std::size_t prior = 0;
   for (const agents::GroupEstimate& g : result.groups) prior += g.kept_prior;
   std::fprintf(stderr,

@@ -3,7 +3,7 @@
 
 #include "agents/app/cli_args.hpp"
 #include "agents/app/commands.hpp"
-#include "agents/scenario/scenario_schema.hpp"
+#include "agents/scenario/scenario_declarations.hpp"
 #include "sim/config/json_schema.hpp"
 #include "sim/config/markdown.hpp"
 #include "sim/experiment/experiment_spec.hpp"

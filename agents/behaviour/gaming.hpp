@@ -6,10 +6,10 @@
 #include <cstddef>
 #include <optional>
 
+#include "agents/behaviour/behaviour_config.hpp"
 #include "agents/behaviour/code_targets.hpp"
 #include "agents/behaviour/violation.hpp"
 #include "agents/payment/payment_rule.hpp"
-#include "agents/scenario/behaviour_config.hpp"
 
 namespace reformsim::agents {
 

@@ -9,8 +9,8 @@
 // group's settlement was below its true cost and recovers by the same rate (up to 1) where it was not.
 #include <vector>
 
+#include "agents/behaviour/behaviour_config.hpp"
 #include "agents/behaviour/violation.hpp"
-#include "agents/scenario/behaviour_config.hpp"
 
 namespace reformsim::agents {
 

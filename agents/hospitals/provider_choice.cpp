@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "agents/network/referral_network.hpp"
+#include "agents/primary_care/referral_network.hpp"
 
 namespace reformsim::agents {
 
@@ -21,8 +21,8 @@ void softmax(std::vector<double>& u) {
 
 double ProviderChoice::base_utility(std::size_t hospital, int region) const {
   const HospitalConfig& h = scenario_.hospitals[hospital];
-  return scenario_.choice.tier_preference[h.tier - 1] + scenario_.choice.quality_weight * h.quality +
-         (h.region == region ? 0.0 : scenario_.choice.other_region_penalty) +
+  return scenario_.provider_choice.tier_preference[h.tier - 1] + scenario_.provider_choice.quality_weight * h.quality +
+         (h.region == region ? 0.0 : scenario_.provider_choice.other_region_penalty) +
          travel_utility_[static_cast<std::size_t>(region) * scenario_.hospitals.size() + hospital];
 }
 
@@ -56,8 +56,8 @@ void ProviderChoice::inpatient_probabilities(std::size_t group, Scheme scheme, i
     const HospitalConfig& h = scenario_.hospitals[i];
     const double expected_bill = g.mean_cost_yuan * h.cost_index;
     const double oop = inpatient_share(scenario_.benefits, scheme, h.tier, expected_bill, usage).patient_share_yuan;
-    p[i] = base_utility(i, region) + scenario_.choice.oop_per_1000_yuan * oop / 1000.0 +
-           (h.tier == 3 ? scenario_.choice.severity_tertiary_weight * g.weight : 0.0);
+    p[i] = base_utility(i, region) + scenario_.provider_choice.oop_per_1000_yuan * oop / 1000.0 +
+           (h.tier == 3 ? scenario_.provider_choice.severity_tertiary_weight * g.weight : 0.0);
   }
   softmax(p);
 }

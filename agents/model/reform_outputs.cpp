@@ -375,7 +375,7 @@ OutputLayout reform_output_layout(const ScenarioConfig& longest, const ScenarioC
   experiment::AxisSpec group_axis{"group", {}, "case-catalogue group code, in catalogue order"};
   for (const CaseGroup& g : first.catalogue->groups()) group_axis.labels.push_back(g.code);
   experiment::AxisSpec types{"settlement_type", {}, "how a case was settled"};
-  for (int t = 0; t < kSettlementTypeCount; ++t) {
+  for (int t = 0; t < settlement_type_count(); ++t) {
     types.labels.push_back(settlement_type_name(static_cast<SettlementType>(t)));
   }
   experiment::AxisSpec scheme{"scheme", {"employee", "resident"}, "insurance scheme (职工 / 城乡居民)"};

@@ -11,7 +11,7 @@ InpatientShare inpatient_share(const BenefitConfig& benefits, Scheme scheme, int
 
 InpatientShare inpatient_share(const BenefitConfig& benefits, Scheme scheme, int tier, double total_cost_yuan,
                                const BenefitYearUsage& usage, double ratio_adjustment) {
-  const InpatientBenefit& b = benefits.inpatient[static_cast<int>(scheme)];
+  const InpatientBenefit& b = benefits.inpatient(scheme);
   const int t = std::clamp(tier, 1, kTierCount) - 1;
   InpatientShare out;
   const double self_pay = total_cost_yuan * benefits.self_pay_share;

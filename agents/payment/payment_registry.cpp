@@ -1,42 +1,54 @@
-// The registry of payment rules: adding a method is one header/source pair and one line here.
-#include <algorithm>
-#include <functional>
-#include <stdexcept>
-#include <utility>
+// The registry of payment methods: adding one is its file pair and one line in the list below.
+#include "agents/payment/payment_registry.hpp"
 
-#include "agents/payment/dip_rule.hpp"
-#include "agents/payment/drg_rule.hpp"
-#include "agents/payment/ffs_rule.hpp"
+#include <stdexcept>
+
+#include "agents/payment/dip.hpp"
+#include "agents/payment/drg.hpp"
+#include "agents/payment/fee_for_service.hpp"
 
 namespace reformsim::agents {
 
-namespace {
-
-using Factory = std::function<std::unique_ptr<PaymentRule>(const ScenarioConfig&, int, const std::vector<double>&)>;
-
-const std::pair<PaymentMethod, Factory> kRegistry[] = {
-    {PaymentMethod::FeeForService,
-     [](const ScenarioConfig&, int, const std::vector<double>&) { return std::make_unique<FfsRule>(); }},
-    {PaymentMethod::Drg,
-     [](const ScenarioConfig& s, int year, const std::vector<double>& weights) {
-       return std::make_unique<DrgRule>(s.catalogue, s.payment.drg, year, weights);
-     }},
-    {PaymentMethod::Dip,
-     [](const ScenarioConfig& s, int, const std::vector<double>&) { return std::make_unique<DipRule>(s.payment.dip); }},
-};
-
-}  // namespace
-
-std::unique_ptr<PaymentRule> make_payment_rule(PaymentMethod method, const ScenarioConfig& scenario) {
-  return make_payment_rule(method, scenario, 0, {});
+const std::vector<const PaymentMethod*>& payment_methods() {
+  static const std::vector<const PaymentMethod*> methods = {
+      &fee_for_service_method(),
+      &drg_method(),
+      &dip_method(),
+  };
+  return methods;
 }
 
-std::unique_ptr<PaymentRule> make_payment_rule(PaymentMethod method, const ScenarioConfig& scenario, int year_index,
-                                               const std::vector<double>& weight_factor) {
-  for (const auto& [m, factory] : kRegistry) {
-    if (m == method) return factory(scenario, year_index, weight_factor);
+const PaymentMethod* find_payment_method(std::string_view name) {
+  for (const PaymentMethod* m : payment_methods()) {
+    if (m->name() == name) return m;
   }
-  throw std::logic_error(std::string("no payment rule registered for ") + payment_method_name(method));
+  return nullptr;
+}
+
+const PaymentMethod& payment_method(std::string_view name) {
+  const PaymentMethod* m = find_payment_method(name);
+  if (!m) throw std::logic_error("no payment method is registered as '" + std::string(name) + "'");
+  return *m;
+}
+
+std::vector<std::string> payment_method_names() {
+  std::vector<std::string> names;
+  for (const PaymentMethod* m : payment_methods()) names.push_back(m->name());
+  return names;
+}
+
+std::string payment_method_list(const std::string& separator) {
+  std::string out;
+  for (const PaymentMethod* m : payment_methods()) {
+    if (!out.empty()) out += separator;
+    out += m->name() + " — " + m->description();
+  }
+  return out;
+}
+
+std::unique_ptr<PaymentRule> make_payment_rule(std::string_view name, const ScenarioConfig& scenario, int year_index,
+                                               const std::vector<double>& cost_factor) {
+  return payment_method(name).rule(scenario, year_index, cost_factor);
 }
 
 double fund_payment_for(double settlement_yuan, double patient_share_yuan) {

@@ -1,27 +1,43 @@
 #include "agents/payment/settlement.hpp"
 
+#include <stdexcept>
+#include <vector>
+
+#include "agents/payment/payment_registry.hpp"
+
 namespace reformsim::agents {
 
-const char* settlement_type_name(SettlementType t) {
-  switch (t) {
-    case SettlementType::Normal:
-      return "normal";
-    case SettlementType::HighMultiple:
-      return "high_multiple";
-    case SettlementType::LowMultiple:
-      return "low_multiple";
-    case SettlementType::Qy:
-      return "qy";
-    case SettlementType::LongStay:
-      return "long_stay";
-    case SettlementType::SpecialCase:
-      return "special_case";
-    case SettlementType::NewTechnology:
-      return "new_technology";
-    case SettlementType::Ffs:
-      return "ffs";
+namespace {
+
+// The core names in enum order, then each registered method's own types in registration order.
+const std::vector<std::string>& type_names() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out = {"normal",    "high_multiple", "low_multiple", "qy",
+                                    "long_stay", "ffs",           "special_case", "new_technology"};
+    for (const PaymentMethod* m : payment_methods()) {
+      for (std::string& t : m->settlement_types()) out.push_back(std::move(t));
+    }
+    return out;
+  }();
+  return names;
+}
+
+}  // namespace
+
+int settlement_type_count() { return static_cast<int>(type_names().size()); }
+
+const std::string& settlement_type_name(SettlementType t) {
+  const auto i = static_cast<std::size_t>(t);
+  if (i >= type_names().size()) throw std::logic_error("settlement type " + std::to_string(i) + " is not declared");
+  return type_names()[i];
+}
+
+SettlementType settlement_type_named(const std::string& name) {
+  const std::vector<std::string>& names = type_names();
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (names[i] == name) return static_cast<SettlementType>(i);
   }
-  return "unknown";
+  throw std::logic_error("no settlement type is named '" + name + "'");
 }
 
 }  // namespace reformsim::agents

@@ -6,7 +6,8 @@
 
 namespace reformsim::agents {
 
-/// How a case was settled (DOMAIN.md §3.2).
+/// How a case was settled. These are the core types; payment methods may add their own after them
+/// (PaymentMethod::settlement_types), numbered in registration order from kCoreSettlementTypes.
 enum class SettlementType : std::uint8_t {
   Normal,
   HighMultiple,
@@ -17,9 +18,13 @@ enum class SettlementType : std::uint8_t {
   SpecialCase,
   NewTechnology
 };
-inline constexpr int kSettlementTypeCount = 8;
+inline constexpr int kCoreSettlementTypes = 8;
+/// Core types and every registered method's own: the length of the settlement_type output axis.
+int settlement_type_count();
 /// The lower-case name used in CSV files and outputs ("high_multiple", …).
-const char* settlement_type_name(SettlementType t);
+const std::string& settlement_type_name(SettlementType t);
+/// The type named `name` (a core type or a registered method's); std::logic_error when there is none.
+SettlementType settlement_type_named(const std::string& name);
 
 /// What the payer knows of a discharged case when it settles it.
 struct Claim {

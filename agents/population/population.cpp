@@ -117,7 +117,9 @@ Population::Population(const ScenarioConfig& scenario, std::uint64_t seed, std::
                          : 0;
   for (std::size_t k = 0; k < classes_.size(); ++k) {
     const int s = static_cast<int>(classes_[k].scheme);
-    const double scale = risk_sum[s] > 0 ? scenario.demand.admissions_per_person_year[s] * count[s] / risk_sum[s] : 0;
+    const double scale =
+        risk_sum[s] > 0 ? scenario.demand.admissions_per_person_year[static_cast<Scheme>(s)] * count[s] / risk_sum[s]
+                        : 0;
     classes_[k].admission_rate_per_day = admission_risk[k] * scale / 365.0;
     classes_[k].outpatient_rate_per_day =
         scenario.demand.outpatient_enabled ? outpatient_risk[k] * outpatient_scale / 365.0 : 0.0;

@@ -3,8 +3,8 @@
 // money rules around it. Pure functions; the World keeps the state (agents/world/procurement_process.cpp).
 #include <vector>
 
+#include "agents/procurement/procurement_config.hpp"
 #include "agents/procurement/tender.hpp"
-#include "agents/scenario/procurement_config.hpp"
 
 namespace reformsim::agents {
 

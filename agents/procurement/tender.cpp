@@ -39,7 +39,7 @@ TenderResult run_tender(const DrugConfig& drug, const ProcurementConfig& config)
 
 double agreed_volume_ratio(std::size_t winners, const ProcurementConfig& config) {
   if (winners == 0) return 0;
-  return config.agreed_ratio[std::min<std::size_t>(winners, config.agreed_ratio.size()) - 1];
+  return config.agreed_ratio.for_winners(winners);
 }
 
 double completion_rate(double purchased_units, double agreed_units) {

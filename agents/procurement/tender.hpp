@@ -4,7 +4,7 @@
 #include <cstddef>
 #include <vector>
 
-#include "agents/scenario/procurement_config.hpp"
+#include "agents/procurement/procurement_config.hpp"
 
 namespace reformsim::agents {
 

@@ -1,6 +1,8 @@
 #pragma once
-// The validated, immutable description of one scenario: plain structs filled from the YAML declarations in
-// scenario_schema.cpp. Nothing here is mutated during a run; a World is built from it.
+// The validated, immutable description of one scenario: plain structs that mirror the YAML tree, filled by the
+// bindings of the declarations (city_declarations.cpp, fund_declarations.cpp and each component's own); a
+// field's doc comment is its declaration's one-line description (checked by tests/agents/config_docs_test.cpp).
+// Nothing here is mutated during a run; a World is built from it.
 #include <array>
 #include <cstdint>
 #include <memory>
@@ -8,11 +10,12 @@
 #include <string>
 #include <vector>
 
-#include "agents/scenario/behaviour_config.hpp"
+#include "agents/behaviour/behaviour_config.hpp"
+#include "agents/primary_care/primary_care_config.hpp"
+#include "agents/procurement/procurement_config.hpp"
 #include "agents/scenario/case_catalogue.hpp"
-#include "agents/scenario/dip_catalogue.hpp"
-#include "agents/scenario/primary_care_config.hpp"
-#include "agents/scenario/procurement_config.hpp"
+#include "agents/scenario/payment_config.hpp"
+#include "agents/supervision/supervision_config.hpp"
 
 namespace reformsim::agents {
 
@@ -23,235 +26,181 @@ inline constexpr int kSchemeCount = 2;
 inline constexpr int kTierCount = 3;
 using PerTier = std::array<double, kTierCount>;
 
-/// Provider payment methods; each is a PaymentRule registered in payment_registry.cpp.
-enum class PaymentMethod : std::uint8_t { FeeForService = 0, Drg = 1, Dip = 2 };
-const char* payment_method_name(PaymentMethod m);
+/// One value for each scheme.
+template <class T>
+struct PerScheme {
+  T employee{};
+  T resident{};
+  const T& operator[](Scheme s) const { return s == Scheme::Employee ? employee : resident; }
+  T& operator[](Scheme s) { return s == Scheme::Employee ? employee : resident; }
+};
 
 /// One age band of the synthetic population with its illness risks.
 struct AgeBand {
-  int from_age = 0;                     ///< first age in the band (years)
-  int to_age = 0;                       ///< last age in the band (years, inclusive)
-  double share = 0;                     ///< share of the insured population
-  double chronic_prevalence = 0;        ///< probability of at least one chronic condition
-  double admission_relative_risk = 1;   ///< admission rate relative to the scheme's average, before normalisation
-  double outpatient_relative_risk = 1;  ///< outpatient visit rate relative, before normalisation
+  int from_age;                     ///< first age of the band
+  int to_age;                       ///< last age of the band (inclusive)
+  double share;                     ///< share of the insured population
+  double chronic_prevalence;        ///< probability of a chronic condition
+  double admission_relative_risk;   ///< admission rate relative to other bands (normalised to the scheme's mean rate)
+  double outpatient_relative_risk;  ///< outpatient visit rate relative to other bands (normalised to the mean rate)
 };
 
 struct PopulationConfig {
-  std::int64_t insured = 0;
-  double employee_share = 0;
-  double female_share = 0;
-  int regions = 1;
-  std::vector<AgeBand> age_bands;
-  int retirement_age_male = 60;
-  int retirement_age_female = 55;
-  double retiree_exempt_share = 0;  ///< retired employees with enough contribution years (pay nothing)
+  std::int64_t insured;            ///< number of insured persons
+  double employee_share;           ///< share of the insured in the employee scheme
+  double female_share;             ///< share of women
+  int regions;                     ///< number of regions (districts/counties); people and hospitals live in one
+  std::vector<AgeBand> age_bands;  ///< age structure and illness risks; shares must sum to 1
+  int retirement_age_male;         ///< employees from this age are retired
+  int retirement_age_female;       ///< employees from this age are retired
+  /// share of retired employees with the required contribution years (they stop contributing)
+  double retiree_exempt_share;
 };
 
 struct WageConfig {
-  double average_monthly_wage_yuan = 0;
-  double wage_sigma = 0;  ///< lognormal sigma of individual wages
-  double provincial_average_monthly_wage_yuan = 0;
+  double average_monthly_wage_yuan;             ///< mean monthly wage of employees
+  double wage_sigma;                            ///< lognormal dispersion of individual wages
+  double provincial_average_monthly_wage_yuan;  ///< provincial average wage that anchors the contribution base clamp
 };
 
 struct DemandConfig {
-  std::array<double, kSchemeCount> admissions_per_person_year{};  ///< population mean, by scheme
-  std::optional<double> admissions_per_day;  ///< fixed city-wide admission rate replacing the per-person total
-  double chronic_admission_relative_risk = 1;
-  bool outpatient_enabled = true;
-  double outpatient_visits_per_person_year = 0;
-  double chronic_outpatient_relative_risk = 1;
-  double outpatient_cost_mean_yuan = 0;
-  double outpatient_cost_cv = 0;
+  PerScheme<double> admissions_per_person_year;  ///< mean hospitalisation rate of each scheme's members
+  /// fixed city-wide admission rate (Poisson); replaces the total of the per-person rates, people are still chosen
+  /// by relative risk (validation worlds such as M/M/c)
+  std::optional<double> admissions_per_day;
+  double chronic_admission_relative_risk;    ///< admission rate multiplier for people with a chronic condition
+  bool outpatient_enabled;                   ///< simulate outpatient visits
+  double outpatient_visits_per_person_year;  ///< mean outpatient visits per person
+  double chronic_outpatient_relative_risk;   ///< outpatient rate multiplier for people with a chronic condition
+  double outpatient_cost_mean_yuan;          ///< mean cost of an outpatient visit
+  double outpatient_cost_cv;                 ///< coefficient of variation of visit cost
 };
 
 /// Shape of LOS around the group mean: gamma or lognormal with the group's cv, or exponential (cv 1, M/M/c worlds).
 enum class LosDistribution : std::uint8_t { Gamma, Lognormal, Exponential };
 
 struct CaseMixConfig {
-  LosDistribution los_distribution = LosDistribution::Gamma;
-  double los_linked_cost_share = 0;  ///< share of a case's cost that scales with its LOS
+  /// distribution of LOS around the group mean (gamma with cv 1 = exponential)
+  LosDistribution los_distribution;
+  /// share of a case's cost that scales with its LOS relative to the group mean
+  double los_linked_cost_share;
 };
 
 enum class WhenFull : std::uint8_t { Queue, Divert };
 
 struct HospitalConfig {
-  std::string name;
-  int tier = 1;  ///< 1..3
-  int region = 0;
-  int beds = 1;
-  int doctors = 1;
-  double quality = 0;               ///< 0..1, perceived quality in provider choice
-  double cost_index = 1;            ///< multiplies the catalogue's mean cost
-  double los_index = 1;             ///< multiplies the catalogue's mean LOS
-  double cost_to_charge_ratio = 1;  ///< true cost ÷ itemised bill
-  WhenFull when_full = WhenFull::Queue;
+  std::string name;             ///< unique hospital name
+  int tier;                     ///< hospital level 1–3 (一级/二级/三级)
+  int region;                   ///< region index (0-based, < population.regions)
+  int beds;                     ///< staffed inpatient beds
+  int doctors;                  ///< insurance doctors
+  double quality;               ///< perceived quality used in provider choice
+  double cost_index;            ///< multiplies the catalogue's mean cost
+  double los_index;             ///< multiplies the catalogue's mean LOS
+  double cost_to_charge_ratio;  ///< true cost ÷ itemised bill
+  /// when all beds are taken: wait for a bed, or send the patient to another hospital
+  WhenFull when_full;
 };
 
 struct ProviderChoiceConfig {
-  PerTier tier_preference{};            ///< utility constant per tier
-  double quality_weight = 0;            ///< utility per unit of quality
-  double oop_per_1000_yuan = 0;         ///< utility per 1,000 yuan of expected out-of-pocket cost (≤ 0)
-  double other_region_penalty = 0;      ///< utility of a hospital outside the patient's region (≤ 0)
-  double severity_tertiary_weight = 0;  ///< extra tertiary utility per unit of case weight
+  PerTier tier_preference;          ///< utility constant of each tier (tiers 1, 2, 3)
+  double quality_weight;            ///< utility of quality 1 relative to 0
+  double oop_per_1000_yuan;         ///< utility per 1,000 yuan of expected out-of-pocket cost
+  double other_region_penalty;      ///< utility of a hospital outside the patient's region
+  double severity_tertiary_weight;  ///< extra tertiary utility per unit of case weight
 };
 
-/// Inpatient benefit of one scheme (DOMAIN.md §2).
+/// Inpatient benefit of one scheme.
 struct InpatientBenefit {
-  PerTier deductible_yuan{};      ///< 起付线 per admission year, by tier
-  PerTier reimbursement_ratio{};  ///< share of eligible cost above the deductible
-  double annual_cap_yuan = 0;     ///< 封顶线: fund pays at most this per person per year
+  PerTier deductible_yuan;  ///< deductible (起付线) per person and year (tiers 1, 2, 3)
+  /// share of eligible cost above the deductible paid by the fund (tiers 1, 2, 3)
+  PerTier reimbursement_ratio;
+  double annual_cap_yuan;  ///< most the fund pays for one person's inpatient care in a year (封顶线)
 };
 
 struct BenefitConfig {
-  std::array<InpatientBenefit, kSchemeCount> inpatient{};
-  double self_pay_share = 0;         ///< share of the bill outside the policy scope
-  double class_b_share = 0;          ///< share of the bill that is class-B items
-  double class_b_payfirst_rate = 0;  ///< individual pay-first rate on class-B items
-  std::array<double, kSchemeCount> outpatient_ratio{};
+  InpatientBenefit employee;
+  InpatientBenefit resident;
+  double self_pay_share;               ///< share of the bill outside the policy scope (self-pay items)
+  double class_b_share;                ///< share of the bill that is class-B (乙类) items
+  double class_b_payfirst_rate;        ///< individual pay-first rate on class-B items
+  PerScheme<double> outpatient_ratio;  ///< share of an outpatient visit's cost paid by the fund, by scheme
+  /// The inpatient benefit of `scheme`.
+  const InpatientBenefit& inpatient(Scheme scheme) const { return scheme == Scheme::Employee ? employee : resident; }
+};
+
+/// Pooling level (统筹层次).
+enum class PoolingLevel : std::uint8_t { City, County, Province };
+
+struct PoolingConfig {
+  /// 统筹层次: one city pool, a pool per region (county), or region pools with a provincial adjustment fund
+  PoolingLevel level;
+  /// province: share of each region's previous-year contributions paid into the adjustment fund each January (at
+  /// most 5%)
+  double adjustment_fund_share;
+  double adjustment_cover_share;  ///< province: share of a region's annual deficit the adjustment fund covers
 };
 
 struct FundConfig {
-  double initial_balance_per_insured_yuan = 0;
-  double employer_rate = 0;
-  double individual_rate = 0;
-  double base_floor_ratio = 0;  ///< wage base clamp: lower bound as a multiple of the provincial wage
-  double base_ceiling_ratio = 0;
-  double employee_pooled_share = 1;  ///< share of employee contributions credited to the pooled fund
-  double resident_premium_yuan = 0;
-  double resident_subsidy_yuan = 0;
-  int reserve_window_months = 12;
-  /// Pooling level (统筹层次): `city` one pool; `county` each region its own pool; `province` region pools plus an
-  /// adjustment fund fed each January by a share of last year's contributions that covers part of a region's
-  /// annual deficit at year end.
-  enum class Pooling : std::uint8_t { City, County, Province } pooling = Pooling::City;
-  double adjustment_fund_share = 0;   ///< ≤ 5% of the previous year's contributions
-  double adjustment_cover_share = 0;  ///< share of a region's annual deficit the adjustment fund covers
-  double wage_growth = 0;             ///< yearly growth of wages (so of employee contribution bases), from year 2
-  double premium_growth = 0;          ///< yearly growth of the resident premium and subsidy, from year 2
+  double initial_balance_per_insured_yuan;  ///< pooled-fund balance at the start, per insured
+  double employer_rate;                     ///< employer contribution rate on the wage base
+  double individual_rate;                   ///< individual contribution rate on the wage base
+  double base_floor_ratio;                  ///< wage base lower clamp, as a multiple of the provincial average wage
+  double base_ceiling_ratio;                ///< wage base upper clamp, as a multiple of the provincial average wage
+  /// share of employee contributions credited to the pooled fund (the rest goes to personal accounts)
+  double employee_pooled_share;
+  double resident_premium_yuan;  ///< resident individual premium, collected each January
+  double resident_subsidy_yuan;  ///< government subsidy per resident, collected each January
+  double wage_growth;            ///< yearly growth of wages and so of employee contribution bases, from year 2
+  double premium_growth;         ///< yearly growth of the resident premium and subsidy, from year 2
+  PoolingConfig pooling;
+  int reserve_window_months;  ///< months of expenditure averaged for months of reserve
 };
 
-/// Stress-test shocks (DOMAIN.md §4), applied from 1 January of `from_year` (1 = first simulated year).
+/// Stress-test shocks, applied from 1 January of `from_year` (1 = first simulated year).
 enum class ShockType : std::uint8_t { AdmissionSurge, AgeingDrift, WageGrowth, EmployerRate, NewTechnology };
 
 struct Shock {
-  ShockType type = ShockType::AdmissionSurge;
-  int from_year = 1;
-  int to_year = 0;           ///< last year of a surge (inclusive); 0 = until the horizon
-  double factor = 1;         ///< admission surge: rate multiplier; new technology: cost multiplier of the group
-  double annual_growth = 0;  ///< ageing drift: yearly growth of admission rates; wage growth: the new growth rate
-  double employer_rate = 0;  ///< employer rate: the new rate
-  std::size_t group = 0;     ///< new technology: case-catalogue group
-};
-
-/// One weight band of the DRG high-multiple rule: cases of groups with weight ≤ max_weight use this factor.
-struct HighMultipleBand {
-  double max_weight = 0;  ///< +infinity for the last band
-  double factor = 0;
-};
-
-struct DrgConfig {
-  double base_rate_yuan = 0;
-  PerTier tier_coefficient{};
-  double basic_group_coefficient = 1;  ///< 同病同价: basic groups use this instead of the tier coefficient
-  std::vector<HighMultipleBand> high_multiple_bands;
-  double high_multiple_excess_share = 1;  ///< settlement = standard + share × (cost − standard)
-  double low_multiple_factor = 0;
-  double qy_ratio = 0;
-  double long_stay_days = 0;
-  /// New technologies (新技术): from `from_year`, cases of `group` are paid by items — or with an add-on of
-  /// min(add_on_share × (cost − standard), add_on_share × device price) — for `years` years; then the group's weight
-  /// is recalibrated to its new cost level (the new_technology shock's cost factor).
-  struct NewTechnology {
-    std::size_t group = 0;
-    int from_year = 1;
-    int years = 1;
-    bool add_on = false;
-    double add_on_share = 0.65;
-    double device_price_yuan = 0;
-  };
-  std::vector<NewTechnology> new_technologies;
-  std::optional<double> special_case_multiple;  ///< 特例单议: cases above this × standard may be paid by items
-  int special_case_quota = 0;                   ///< special cases per hospital and year
-};
-
-/// DIP (按病种分值付费, DOMAIN.md §3.3): points per case, a provisional point value paid monthly, and year-end
-/// clearing at (budget − reserve) ÷ Σ points when an annual budget is set.
-struct DipConfig {
-  std::shared_ptr<const DipCatalogue> catalogue;  ///< null unless DIP is used
-  double provisional_point_value_yuan = 0;
-  std::optional<double> annual_budget_yuan;  ///< total DIP settlement of a year; none = no clearing
-  double reserve_share = 0;                  ///< share of the budget held back from the point value, [0, 1)
-  PerTier tier_coefficient{};
-  double basic_group_coefficient = 1;
-  double low_deviation_ratio = 0;   ///< cost ÷ group mean below this: points re-scored by the ratio
-  double high_deviation_ratio = 0;  ///< cost ÷ group mean above this: points re-scored by the ratio
-};
-
-/// A timed policy switch: from 1 January of `year` (1 = first simulated year) the method changes.
-struct PaymentSwitch {
-  int year = 1;
-  PaymentMethod method = PaymentMethod::FeeForService;
-};
-
-/// One band of a retention or sharing schedule over a ratio to the budget: the part of the ratio between `from`
-/// and `to` counts with `share`.
-struct ShareBand {
-  double from = 0;
-  double to = 0;  ///< +infinity for an open last band
-  double share = 0;
-};
-
-enum class BudgetMode : std::uint8_t { None, GrowthCap, Fixed };
-
-/// Regional global budget (总额预算) with surplus retention and overspend sharing (结余留用、超支分担), DOMAIN.md §3.4.
-/// It governs the fund's inpatient payments in FFS and DRG years; DIP years are governed by the DIP pot.
-struct GlobalBudgetConfig {
-  BudgetMode mode = BudgetMode::None;
-  double growth_cap = 0;                        ///< budget = previous year's expenditure × (1 + cap)
-  std::optional<double> base_expenditure_yuan;  ///< base of the first year's budget (else year 1 only sets it)
-  std::optional<double> fixed_budget_yuan;      ///< mode fixed: the yearly pot
-  std::vector<ShareBand> surplus_retention;     ///< over surplus ÷ budget: share the hospital keeps
-  std::vector<ShareBand> overspend_sharing;     ///< over overspend ÷ budget: share the fund covers
-  double performance_pay_share = 0;             ///< share of retained surplus paid to doctors as performance pay
-};
-
-struct PaymentConfig {
-  PaymentMethod initial_method = PaymentMethod::FeeForService;
-  std::vector<PaymentSwitch> switches;  ///< sorted by year
-  DrgConfig drg;
-  DipConfig dip;
-  GlobalBudgetConfig global_budget;
-  /// True when `method` is in force in any simulated year.
-  bool uses(PaymentMethod method, int horizon_years) const;
-  /// The method in force in simulated year `year_index` (0-based).
-  PaymentMethod method_in_year(int year_index) const;
+  ShockType type;              ///< what changes
+  int from_year;               ///< simulated year (1 = first) from whose 1 January it applies
+  std::optional<int> to_year;  ///< admission_surge: last year of the surge (default: to the horizon)
+  /// admission_surge: admission-rate multiplier; new_technology: cost multiplier of the group
+  std::optional<double> factor;
+  /// ageing_drift: yearly growth of admission rates; wage_growth: the new wage growth
+  std::optional<double> annual_growth;
+  std::optional<double> employer_rate;  ///< employer_rate: the new employer contribution rate (a cut or a rise)
+  std::optional<std::string> group;     ///< new_technology: the case-catalogue group whose cost rises
+  std::size_t group_id = 0;             ///< resolved from `group`
 };
 
 /// A whole validated scenario.
 struct ScenarioConfig {
-  std::string name;
-  std::string source_file;
-  int start_year = 2024;
-  int horizon_years = 1;
-  std::shared_ptr<const CaseCatalogue> catalogue;
+  int schema_version;                              ///< scenario format version
+  std::string name;                                ///< a short name for reports
+  int start_year;                                  ///< calendar year of simulated day 0 (1 January)
+  int horizon_years;                               ///< simulated years
+  std::string catalogue_file;                      ///< case catalogue CSV (relative to the file that names it)
+  std::string source_file;                         ///< the scenario file (for messages)
+  std::shared_ptr<const CaseCatalogue> catalogue;  ///< loaded from catalogue_file
   PopulationConfig population;
   WageConfig wages;
   DemandConfig demand;
   CaseMixConfig case_mix;
-  std::vector<HospitalConfig> hospitals;
-  ProviderChoiceConfig choice;
+  std::vector<HospitalConfig> hospitals;  ///< the hospitals of the city
+  ProviderChoiceConfig provider_choice;
   BenefitConfig benefits;
   FundConfig fund;
   PaymentConfig payment;
+  /// timed stress-test shocks: ageing, epidemics, wage slowdown, contribution cuts, new technology
   std::vector<Shock> shocks;
-  BehaviourConfig behaviour;
-  SupervisionConfig supervision;
+  BehaviourConfig behaviour;      ///< hospitals' and doctors' responses to the payment rules (gaming)
+  SupervisionConfig supervision;  ///< detectors, audits and penalties
+  /// the drug table: molecules, their products and their use per case and visit
   std::vector<DrugConfig> drugs;
-  ProcurementConfig procurement;
-  NetworkConfig network;
-  FamilyDoctorConfig family_doctors;
-  std::vector<AllianceConfig> alliances;
+  ProcurementConfig procurement;          ///< volume-based procurement cycles (集中带量采购)
+  NetworkConfig network;                  ///< the referral network: village clinics, roads between hospitals, referrals
+  FamilyDoctorConfig family_doctors;      ///< family-doctor contracting (家庭医生签约) and gatekeeping
+  std::vector<AllianceConfig> alliances;  ///< county alliances (县域医共体) paid a per-capita global budget
   int months() const { return horizon_years * 12; }
 };
 

@@ -1,49 +1,37 @@
 #pragma once
-// Fund loss by re-settlement (DOMAIN.md §6.3–6.4): a case as submitted and as corrected are settled by the same
-// rules; the loss is fund payment(submitted) − fund payment(corrected). Used by `reformsim audit`.
-#include <optional>
+// Fund loss by re-settlement: a case as submitted and as corrected are settled by the same rules; the loss is fund
+// payment(submitted) − fund payment(corrected), with the same patient share on both sides. Used by `reformsim
+// audit`.
 #include <string>
 #include <vector>
 
-#include "agents/payment/settlement.hpp"
+#include "agents/payment/claim_file.hpp"
+#include "agents/payment/payment_rule.hpp"
 #include "agents/scenario/scenario_config.hpp"
-#include "sim/config/errors.hpp"
 
 namespace reformsim::agents {
 
-/// One submitted claim and its correction after review.
-struct AuditedClaim {
-  int line = 0;
-  std::string claim_id;
-  std::string hospital;
-  std::string submitted_group, corrected_group;
-  double submitted_cost_yuan = 0, corrected_cost_yuan = 0;
-  std::optional<double> patient_share_yuan;  ///< the same on both sides when given
-  double los_days = 0;
-  std::string violation;  ///< as given, or inferred
-};
+/// The layout of an audit file: claim_id, hospital, submitted_group, submitted_cost_yuan, corrected_group,
+/// corrected_cost_yuan (+ patient_share_yuan, los_days, scheme, violation).
+const ClaimFileLayout& audit_file_layout();
 
 /// The re-settlement of one claim.
 struct AuditResult {
-  AuditedClaim claim;
+  ClaimRow claim;
+  std::string violation;  ///< as given, or inferred
   Settlement submitted, corrected;
   double loss_yuan() const { return submitted.fund_payment_yuan - corrected.fund_payment_yuan; }
 };
 
-/// Reads a claims file (columns: claim_id, hospital, submitted_group, submitted_cost_yuan, corrected_group,
-/// corrected_cost_yuan; optional patient_share_yuan, los_days, violation), every problem with file:line.
-std::vector<AuditedClaim> read_audit_file(const std::string& path, const ScenarioConfig& scenario,
-                                          config::ErrorList& errors);
-
 /// The violation a correction reveals when the file does not name it: deliberate_ambiguity (QY submitted),
 /// upcoding_secondary_diagnosis (same ADRG, a more severe digit), upcoding_main_diagnosis (another ADRG of higher
-/// weight), downcoding_into_high_multiple (lower weight, paid as a high-multiple case), violating_charges (same
-/// group, a higher bill), or other.
-std::string infer_violation(const AuditedClaim& claim, const ScenarioConfig& scenario, const Settlement& submitted);
+/// weight), downcoding_high_multiple (lower weight, paid as a high-multiple case), violating_charges (same group, a
+/// higher bill), or other.
+std::string infer_violation(const ClaimRow& claim, const ScenarioConfig& scenario, const Settlement& submitted);
 
-/// Settles both sides under `method` and computes the loss of every claim.
-std::vector<AuditResult> audit_claims(const std::vector<AuditedClaim>& claims, const ScenarioConfig& scenario,
-                                      PaymentMethod method);
+/// Settles both sides under `rule` and computes the loss of every claim.
+std::vector<AuditResult> audit_claims(const std::vector<ClaimRow>& claims, const ScenarioConfig& scenario,
+                                      const PaymentRule& rule);
 
 /// claim_id, violation, settlement types, fund payments of both sides and the loss, to the fen.
 std::string audit_csv(const std::vector<AuditResult>& results);

@@ -4,7 +4,7 @@
 // and the points restart; the second suspension is a ban of `ban_years`; the third terminates the doctor.
 #include <cstdint>
 
-#include "agents/scenario/behaviour_config.hpp"
+#include "agents/supervision/supervision_config.hpp"
 
 namespace reformsim::agents {
 

@@ -3,7 +3,7 @@
 // fewer than 70% of its inpatients are present; its leaders are interviewed when fewer than 50% are present at one
 // check or fewer than 60% at two consecutive checks. A patient is flagged when absent at two checks or absent at
 // more than 30% of them (the third criterion, absence without leave papers, needs papers the model does not have).
-#include "agents/scenario/behaviour_config.hpp"
+#include "agents/supervision/supervision_config.hpp"
 
 namespace reformsim::agents {
 

@@ -167,7 +167,7 @@ World::PaidClaim World::pay_inpatient_claim(const ActiveCase& c, const CaseFacts
   claim.total_cost_yuan = submitted.bill_yuan;
   claim.patient_share_yuan = share.patient_share_yuan;
   claim.los_days = submitted.los_days;
-  claim.special_case_allowed = special_cases_used_[c.hospital] < scenario_.payment.drg.special_case_quota;
+  claim.special_case_allowed = special_cases_used_[c.hospital] < special_case_quota_;
   paid.special_case_allowed = claim.special_case_allowed;
   paid.settlement = rule_->settle(claim);
   paid.patient_share_yuan = share.patient_share_yuan;

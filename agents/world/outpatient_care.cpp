@@ -38,7 +38,7 @@ void World::on_outpatient_onset(const sim::Event& e, sim::Simulation& sim) {
 }
 
 void World::pay_outpatient_visit(std::size_t hospital, Scheme scheme, int region, std::int64_t bill_fen, double now) {
-  const double ratio = scenario_.benefits.outpatient_ratio[static_cast<int>(scheme)];
+  const double ratio = scenario_.benefits.outpatient_ratio[scheme];
   const std::int64_t fund_fen = to_fen(to_yuan(bill_fen) * ratio);
   ledger_.claim(hospital, fund_fen);
   schemes_.claim(static_cast<std::size_t>(scheme), hospital, fund_fen, false);

@@ -18,7 +18,7 @@ namespace {
 // Substreams of a case's behaviour stream, one per decision point.
 constexpr std::uint64_t kSelectionDraws = 0, kStayDraws = 1, kCodingDraws = 2;
 
-bool bundled(const PaymentRule& rule) { return std::string_view(rule.name()) != "ffs"; }
+bool bundled(const PaymentRule& rule) { return rule.bundles(); }
 
 }  // namespace
 
@@ -197,8 +197,8 @@ bool World::admitted_low_indication(sim::Simulation& sim, std::size_t hospital, 
     if (drug_delta != 0) a.bill_yuan = static_cast<float>(std::max(0.1 * a.bill_yuan, a.bill_yuan + drug_delta));
   }
   const Scheme scheme = population_.classes()[risk_class].scheme;
-  a.outpatient_fund_yuan = static_cast<float>(
-      to_yuan(to_fen(to_yuan(visit_bill_fen) * scenario_.benefits.outpatient_ratio[static_cast<int>(scheme)])));
+  a.outpatient_fund_yuan =
+      static_cast<float>(to_yuan(to_fen(to_yuan(visit_bill_fen) * scenario_.benefits.outpatient_ratio[scheme])));
   admit(sim, hospital, a);
   return true;
 }

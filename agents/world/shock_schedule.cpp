@@ -18,20 +18,20 @@ std::vector<YearLevels> shock_schedule(const ScenarioConfig& s) {
       if (shock.from_year > year) continue;
       switch (shock.type) {
         case ShockType::AdmissionSurge:
-          if (shock.to_year == 0 || year <= shock.to_year) level.admission_multiplier *= shock.factor;
+          if (!shock.to_year || year <= *shock.to_year) level.admission_multiplier *= *shock.factor;
           break;
         case ShockType::AgeingDrift:
           // Rates grow from the shock's first year on: × (1 + g) in that year, × (1 + g)² the next, …
-          level.admission_multiplier *= std::pow(1.0 + shock.annual_growth, year - shock.from_year + 1);
+          level.admission_multiplier *= std::pow(1.0 + *shock.annual_growth, year - shock.from_year + 1);
           break;
         case ShockType::WageGrowth:
-          wage_growth = shock.annual_growth;
+          wage_growth = *shock.annual_growth;
           break;  // the latest one in force wins
         case ShockType::EmployerRate:
-          employer_rate = shock.employer_rate;
+          employer_rate = *shock.employer_rate;
           break;
         case ShockType::NewTechnology:
-          level.group_cost_factor[shock.group] *= shock.factor;
+          level.group_cost_factor[shock.group_id] *= *shock.factor;
           break;
       }
     }

@@ -125,13 +125,13 @@ void World::penalise(std::size_t hospital, std::uint32_t doctor, std::uint32_t p
   HospitalBehaviour& hb = behaviour_[hospital];
   hb.year[index_of(v)].penalties_yuan += to_yuan(total_fen);
   hb.confirmed_this_year += 1;
-  if (s.suspension_after_confirmed > 0 && hb.confirmed_this_year >= s.suspension_after_confirmed &&
-      hb.contracted(now)) {
+  if (s.hospital_sanctions.suspension_after_confirmed > 0 &&
+      hb.confirmed_this_year >= s.hospital_sanctions.suspension_after_confirmed && hb.contracted(now)) {
     hb.confirmed_this_year = 0;
     hb.suspensions += 1;
-    hb.suspended_until_days = hb.suspensions >= s.termination_after_suspensions
+    hb.suspended_until_days = hb.suspensions >= s.hospital_sanctions.termination_after_suspensions
                                   ? std::numeric_limits<double>::infinity()
-                                  : now + s.hospital_suspension_months * 365.0 / 12.0;
+                                  : now + s.hospital_sanctions.suspension_months * 365.0 / 12.0;
     cell.hospital_suspensions += 1;
   }
   DoctorState& d = hb.doctors[doctor];

@@ -66,7 +66,7 @@ void World::after_discharge(sim::Simulation& sim, const ActiveCase& c, const Cas
           const std::int64_t shifted_fen = to_fen(coding->shifted_yuan);
           std::int64_t fund_fen = 0;
           if (coding->violation == Violation::CostShiftingOutpatient) {
-            fund_fen = to_fen(coding->shifted_yuan * scenario_.benefits.outpatient_ratio[static_cast<int>(scheme)]);
+            fund_fen = to_fen(coding->shifted_yuan * scenario_.benefits.outpatient_ratio[scheme]);
             ledger_.claim(c.hospital, fund_fen);
             schemes_.claim(static_cast<std::size_t>(scheme), c.hospital, fund_fen, false);
             regions_.claim(static_cast<std::size_t>(population_.region(c.person)), c.hospital, fund_fen, false);
@@ -96,7 +96,7 @@ void World::record_violation(const ActiveCase& c, Violation v, double loss_yuan,
 void World::review_strategies(int year, bool year_end) {
   // The rates are yearly: a quarterly review applies a quarter of each.
   StrategyConfig config = scenario_.behaviour.strategy;
-  if (config.quarterly) {
+  if (config.review == ReviewFrequency::Quarterly) {
     config.learning_rate /= 4;
     config.margin_pressure /= 4;
     config.cost_control_rate /= 4;

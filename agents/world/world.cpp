@@ -4,7 +4,8 @@
 #include <cmath>
 
 #include "agents/payer/global_budget.hpp"
-#include "agents/payment/dip_rule.hpp"
+#include "agents/payment/dip.hpp"
+#include "agents/payment/drg.hpp"
 #include "agents/world/event_kinds.hpp"
 #include "agents/world/random_purposes.hpp"
 #include "sim/engine/random_stream.hpp"
@@ -73,6 +74,7 @@ World::World(const ScenarioConfig& scenario, std::uint64_t seed, std::uint64_t r
   const double cv = scenario.demand.outpatient_cost_cv;
   outpatient_noise_sigma_ = std::sqrt(std::log1p(cv * cv));
   outpatient_noise_mu_ = -0.5 * outpatient_noise_sigma_ * outpatient_noise_sigma_;
+  special_case_quota_ = scenario.payment.section<DrgConfig>("drg").special_case_quota;
   hospital_revenue_fen_.assign(scenario.hospitals.size(), 0);
   dip_points_.assign(scenario.hospitals.size(), 0.0);
   special_cases_used_.assign(scenario.hospitals.size(), 0);
@@ -104,7 +106,7 @@ World::World(const ScenarioConfig& scenario, std::uint64_t seed, std::uint64_t r
                                  std::vector<HospitalYearMetrics>(static_cast<std::size_t>(scenario.horizon_years)));
   metrics_.groups.resize(scenario.catalogue->size());
   metrics_.settlement_type_counts.assign(static_cast<std::size_t>(scenario.horizon_years),
-                                         std::vector<double>(kSettlementTypeCount, 0.0));
+                                         std::vector<double>(static_cast<std::size_t>(settlement_type_count()), 0.0));
   metrics_.insured = static_cast<double>(population_.size());
   metrics_.hospitals = scenario.hospitals.size();
   metrics_.groups_count = scenario.catalogue->size();
@@ -264,7 +266,8 @@ void World::on_month_end(const sim::Event& e, sim::Simulation& sim) {
     // Audits first, so their recoveries are deducted in this month's settlement.
     run_audits(m, e.time_days);
     record_propensities(m, e.time_days);
-    if (scenario_.behaviour.strategy.quarterly && m % 3 == 2 && m % sim::Calendar::kMonthsPerYear != 11) {
+    if (scenario_.behaviour.strategy.review == ReviewFrequency::Quarterly && m % 3 == 2 &&
+        m % sim::Calendar::kMonthsPerYear != 11) {
       review_strategies(static_cast<int>(m) / sim::Calendar::kMonthsPerYear, false);
     }
   }
@@ -295,9 +298,9 @@ void World::on_month_end(const sim::Event& e, sim::Simulation& sim) {
     // Monthly advances use the provisional point value; December carries the year's final (cleared) value.
     const int year = static_cast<int>(m) / sim::Calendar::kMonthsPerYear;
     const bool december = m % sim::Calendar::kMonthsPerYear == sim::Calendar::kMonthsPerYear - 1;
-    month.dip_point_value_yuan = scenario_.payment.method_in_year(year) != PaymentMethod::Dip ? std::nan("")
+    month.dip_point_value_yuan = scenario_.payment.method_in_year(year) != "dip" ? std::nan("")
                                  : december ? metrics_.dip_point_value_yuan[static_cast<std::size_t>(year)]
-                                            : scenario_.payment.dip.provisional_point_value_yuan;
+                                            : scenario_.payment.section<DipConfig>("dip").provisional_point_value_yuan;
   }
   month.employee_balance_yuan = to_yuan(schemes_.balance_fen(0));
   month.resident_balance_yuan = to_yuan(schemes_.balance_fen(1));

@@ -10,12 +10,12 @@
 #include "agents/calibration/calibration.hpp"
 #include "agents/hospitals/hospital_state.hpp"
 #include "agents/hospitals/provider_choice.hpp"
-#include "agents/network/referral_network.hpp"
 #include "agents/payer/benefit_rules.hpp"
 #include "agents/payer/fund_ledger.hpp"
 #include "agents/payer/sub_accounts.hpp"
 #include "agents/payment/payment_rule.hpp"
 #include "agents/population/population.hpp"
+#include "agents/primary_care/referral_network.hpp"
 #include "agents/scenario/scenario_config.hpp"
 #include "agents/supervision/audit_pool.hpp"
 #include "agents/world/behaviour_state.hpp"
@@ -156,6 +156,7 @@ class World {
   std::vector<std::int64_t> region_spent_this_year_fen_;
   /// The initial balance split over the regions by their share of the insured.
   static std::vector<std::int64_t> initial_region_balances(const ScenarioConfig& s, const Population& p);
+  int special_case_quota_ = 0;
   std::vector<int> special_cases_used_;             ///< this year's special-case reviews, per hospital
   std::vector<double> dip_points_;                  ///< this year's DIP points × coefficients, per hospital
   std::vector<std::int64_t> hospital_revenue_fen_;  ///< tallied per case, checked against the ledger

@@ -4,14 +4,14 @@
 #include <cmath>
 
 #include "agents/payer/global_budget.hpp"
-#include "agents/payment/dip_rule.hpp"
+#include "agents/payment/dip.hpp"
 #include "agents/world/world.hpp"
 
 namespace reformsim::agents {
 
 void World::clear_dip_year(int year) {
-  if (scenario_.payment.method_in_year(year) != PaymentMethod::Dip) return;
-  const DipConfig& dip = scenario_.payment.dip;
+  if (scenario_.payment.method_in_year(year) != "dip") return;
+  const DipConfig& dip = scenario_.payment.section<DipConfig>("dip");
   double total_points = 0;
   for (double p : dip_points_) total_points += p;
   double point_value = dip.provisional_point_value_yuan;
@@ -63,7 +63,7 @@ void World::settle_global_budget(int year) {
     spent += hy.inpatient_fund_yuan - hy.clawed_back_yuan + hy.dip_clearing_yuan;
   }
   const std::optional<double> budget = regional_budget(year);
-  if (budget && scenario_.payment.method_in_year(year) != PaymentMethod::Dip) {
+  if (budget && scenario_.payment.method_in_year(year) != "dip") {
     // Split by last year's spending; in the first year (no history) by beds.
     std::vector<double> weight(n);
     double total_weight = 0;
@@ -102,11 +102,11 @@ void World::settle_global_budget(int year) {
 }
 
 void World::fund_adjustment_fund(int year) {
-  if (scenario_.fund.pooling != FundConfig::Pooling::Province || year == 0) return;
+  if (scenario_.fund.pooling.level != PoolingLevel::Province || year == 0) return;
   const std::size_t fund = regions_.units() - 1;
   for (std::size_t r = 0; r < fund; ++r) {
     const std::int64_t fen =
-        to_fen(to_yuan(region_contributions_last_year_fen_[r]) * scenario_.fund.adjustment_fund_share);
+        to_fen(to_yuan(region_contributions_last_year_fen_[r]) * scenario_.fund.pooling.adjustment_fund_share);
     regions_.transfer(r, fund, fen);
     metrics_.adjustment_paid_in_yuan[static_cast<std::size_t>(year)] += to_yuan(fen);
   }
@@ -115,13 +115,13 @@ void World::fund_adjustment_fund(int year) {
 void World::cover_regional_deficits(int year) {
   const std::size_t fund = regions_.units() - 1;
   const auto y = static_cast<std::size_t>(year);
-  if (scenario_.fund.pooling == FundConfig::Pooling::Province) {
+  if (scenario_.fund.pooling.level == PoolingLevel::Province) {
     // Requests: a share of each region's annual deficit; scaled down together if the fund cannot meet them all.
     std::vector<std::int64_t> request(fund, 0);
     std::int64_t requested = 0;
     for (std::size_t r = 0; r < fund; ++r) {
       const std::int64_t deficit = region_spent_this_year_fen_[r] - region_contributions_this_year_fen_[r];
-      if (deficit > 0) request[r] = to_fen(to_yuan(deficit) * scenario_.fund.adjustment_cover_share);
+      if (deficit > 0) request[r] = to_fen(to_yuan(deficit) * scenario_.fund.pooling.adjustment_cover_share);
       requested += request[r];
     }
     const std::int64_t available = std::max<std::int64_t>(0, regions_.balance_fen(fund));
@@ -145,7 +145,7 @@ void World::cover_regional_deficits(int year) {
 
 void World::record_surplus_and_performance_pay(int year) {
   const auto y = static_cast<std::size_t>(year);
-  const bool dip_year = scenario_.payment.method_in_year(year) == PaymentMethod::Dip;
+  const bool dip_year = scenario_.payment.method_in_year(year) == "dip";
   for (std::size_t h = 0; h < hospitals_.size(); ++h) {
     HospitalYearMetrics& hy = metrics_.hospital_years[h][y];
     // Yichang rule: what the hospital keeps is its final DIP settlement minus what it billed.

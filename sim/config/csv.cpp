@@ -6,6 +6,7 @@
 #include <sstream>
 #include <utility>
 
+#include "sim/config/closest_name.hpp"
 #include "sim/config/scalar_text.hpp"
 
 namespace reformsim::config {
@@ -179,7 +180,8 @@ std::optional<double> CsvTable::real(const CsvRow& row, std::string_view name, E
     return std::nullopt;
   }
   const std::optional<double> v = parse_real(*t);
-  if (!v) errors.add({file_, row.line, 0}, "", "column '" + std::string(name) + "': expected a number, got '" + *t + "'");
+  if (!v)
+    errors.add({file_, row.line, 0}, "", "column '" + std::string(name) + "': expected a number, got '" + *t + "'");
   return v;
 }
 
@@ -199,6 +201,15 @@ std::optional<std::int64_t> CsvTable::integer(const CsvRow& row, std::string_vie
 void CsvTable::require_columns(const std::vector<std::string>& names, ErrorList& errors) const {
   for (const std::string& n : names) {
     if (!column(n)) errors.add({file_, header_line_, 0}, "", "missing column '" + n + "'");
+  }
+}
+
+void CsvTable::allow_only_columns(const std::vector<std::string>& known, ErrorList& errors) const {
+  for (const std::string& name : header_) {
+    if (std::find(known.begin(), known.end(), name) != known.end()) continue;
+    const std::string hint = closest_name(name, known);
+    errors.add({file_, header_line_, 0}, "",
+               "unknown column '" + name + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
   }
 }
 

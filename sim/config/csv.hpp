@@ -43,6 +43,9 @@ class CsvTable {
   const std::string* text(const CsvRow& row, std::string_view column) const;
   /// Reports each of `names` missing from the header ("missing column 'x'", at the header line).
   void require_columns(const std::vector<std::string>& names, ErrorList& errors) const;
+  /// Reports each header column that is not one of `known` ("unknown column 'los_day' (did you mean 'los_days'?)",
+  /// at the header line): a misspelt optional column must not be silently ignored.
+  void allow_only_columns(const std::vector<std::string>& known, ErrorList& errors) const;
 
  private:
   std::string file_;

@@ -140,4 +140,8 @@ SourceLocation location_at_path(const Node& root, std::string_view key_path) {
   return n ? n->location() : root.location();
 }
 
+void report_at(ErrorList& errors, const Node& root, const std::string& key_path, std::string message) {
+  errors.add(location_at_path(root, key_path), key_path, std::move(message));
+}
+
 }  // namespace reformsim::config

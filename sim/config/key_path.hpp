@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "sim/config/errors.hpp"
 #include "sim/config/node.hpp"
 
 namespace reformsim::config {
@@ -22,5 +23,9 @@ const Node* find_at_path(const Node& root, std::string_view key_path);
 
 /// Where the value at `key_path` was written, or the root's location when it is absent (a default).
 SourceLocation location_at_path(const Node& root, std::string_view key_path);
+
+/// Records `message` about the value at `key_path` of `root`, located where that value was written: the one way a
+/// cross-field check reports a problem.
+void report_at(ErrorList& errors, const Node& root, const std::string& key_path, std::string message);
 
 }  // namespace reformsim::config

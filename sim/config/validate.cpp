@@ -4,6 +4,7 @@
 #include <optional>
 #include <vector>
 
+#include "sim/config/closest_name.hpp"
 #include "sim/config/scalar_text.hpp"
 #include "sim/config/yaml_loader.hpp"
 
@@ -16,30 +17,11 @@ std::string items(std::size_t n) { return std::to_string(n) + (n == 1 ? " item" 
 
 std::string join(const std::string& path, const std::string& key) { return path.empty() ? key : path + "." + key; }
 
-std::size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
-}
-
 // The closest declared key within edit distance 2 (the first in declaration order on ties), or "".
 std::string suggestion(const std::string& key, const Spec& s) {
-  std::string best;
-  std::size_t best_distance = 3;
-  for (const Field& f : s.fields()) {
-    const std::size_t d = edit_distance(key, f.key);
-    if (d < best_distance) best_distance = d, best = f.key;
-  }
-  return best;
+  std::vector<std::string> keys;
+  for (const Field& f : s.fields()) keys.push_back(f.key);
+  return closest_name(key, keys);
 }
 
 std::string describe(const Node& n) {

@@ -2,11 +2,14 @@
 // edges, the Chaoyang points machine, the hospitals' review rule and the audit selection.
 #include <gtest/gtest.h>
 
+#include "agents/behaviour/behaviour_declarations.hpp"
 #include "agents/behaviour/code_targets.hpp"
 #include "agents/behaviour/gaming.hpp"
 #include "agents/behaviour/hospital_strategy.hpp"
+#include "agents/payment/drg.hpp"
 #include "agents/supervision/audit_pool.hpp"
 #include "agents/supervision/doctor_points.hpp"
+#include "agents/supervision/supervision_declarations.hpp"
 #include "agents/supervision/ward_round.hpp"
 #include "test_support.hpp"
 
@@ -42,9 +45,9 @@ TEST(CodeTargetsTest, SecondaryDiagnosisMovesToTheNextSevereDigitOfTheSameAdrg) 
 TEST(GamingTest, UpcodingPaysUnderDrgByTheWeightDifferenceAndNothingUnderFfs) {
   const ScenarioConfig s = city();
   const CodeTargets targets(*s.catalogue);
-  const auto drg = make_payment_rule(PaymentMethod::Drg, s);
-  const auto ffs = make_payment_rule(PaymentMethod::FeeForService, s);
-  const double r = s.payment.drg.base_rate_yuan;
+  const auto drg = make_payment_rule("drg", s);
+  const auto ffs = make_payment_rule("ffs", s);
+  const double r = s.payment.section<DrgConfig>("drg").base_rate_yuan;
   // A normal ES35 case: its bill sits between the low and high thresholds of both groups.
   const CaseFacts es35{id(s, "ES35"), 2, 0.7 * r, 6};
   const auto choice = best_coding_violation(es35, *drg, targets.of(es35.group), s.behaviour,
@@ -61,9 +64,9 @@ TEST(GamingTest, UpcodingPaysUnderDrgByTheWeightDifferenceAndNothingUnderFfs) {
 TEST(GamingTest, ViolatingChargesLiftALowMultipleCaseIntoTheNormalPayment) {
   const ScenarioConfig s = city();
   const CodeTargets targets(*s.catalogue);
-  const auto drg = make_payment_rule(PaymentMethod::Drg, s);
+  const auto drg = make_payment_rule("drg", s);
   const std::size_t g = id(s, "KD15");
-  const double standard = 1.26 * s.payment.drg.base_rate_yuan;
+  const double standard = 1.26 * s.payment.section<DrgConfig>("drg").base_rate_yuan;
   // Just below the low-multiple threshold (0.4 × standard): a few charges make it a normal case.
   const CaseFacts low{g, 2, 0.38 * standard, 3};
   const auto choice =
@@ -77,9 +80,9 @@ TEST(GamingTest, ViolatingChargesLiftALowMultipleCaseIntoTheNormalPayment) {
 TEST(GamingTest, DowncodingOnlyCountsWhenTheLighterGroupPaysAsAHighMultiple) {
   const ScenarioConfig s = city();
   const CodeTargets targets(*s.catalogue);
-  const auto drg = make_payment_rule(PaymentMethod::Drg, s);
+  const auto drg = make_payment_rule("drg", s);
   const std::size_t g = id(s, "KD15");
-  const double standard = 1.26 * s.payment.drg.base_rate_yuan;
+  const double standard = 1.26 * s.payment.section<DrgConfig>("drg").base_rate_yuan;
   const CaseFacts normal{g, 2, 1.0 * standard, 5};
   EXPECT_FALSE(
       best_coding_violation(normal, *drg, targets.of(g), s.behaviour, only(Violation::DowncodingHighMultiple), 0.85));
@@ -94,10 +97,10 @@ TEST(GamingTest, DowncodingOnlyCountsWhenTheLighterGroupPaysAsAHighMultiple) {
 TEST(GamingTest, ShiftingPaysUnderBundledPaymentOnly) {
   const ScenarioConfig s = city();
   const CodeTargets targets(*s.catalogue);
-  const auto drg = make_payment_rule(PaymentMethod::Drg, s);
-  const auto ffs = make_payment_rule(PaymentMethod::FeeForService, s);
+  const auto drg = make_payment_rule("drg", s);
+  const auto ffs = make_payment_rule("ffs", s);
   const std::size_t g = id(s, "KD15");
-  const CaseFacts normal{g, 2, 1.26 * s.payment.drg.base_rate_yuan, 5};
+  const CaseFacts normal{g, 2, 1.26 * s.payment.section<DrgConfig>("drg").base_rate_yuan, 5};
   const double shifted = normal.bill_yuan * s.behaviour.cost_shift_share;
   // Billed again outside the claim: the whole shifted part is extra revenue while the standard stays.
   const auto outpatient =
@@ -117,10 +120,10 @@ TEST(GamingTest, ShiftingPaysUnderBundledPaymentOnly) {
 TEST(GamingTest, SplittingADrgStayIsPaidTwice) {
   const ScenarioConfig s = city();
   const CodeTargets targets(*s.catalogue);
-  const auto drg = make_payment_rule(PaymentMethod::Drg, s);
-  const auto ffs = make_payment_rule(PaymentMethod::FeeForService, s);
+  const auto drg = make_payment_rule("drg", s);
+  const auto ffs = make_payment_rule("ffs", s);
   const std::size_t g = id(s, "ES35");
-  const double standard = 0.52 * s.payment.drg.base_rate_yuan;
+  const double standard = 0.52 * s.payment.section<DrgConfig>("drg").base_rate_yuan;
   const CaseFacts truth{g, 2, 1.0 * standard, 8};
   const SplitStays stays = split_stays(truth, *drg, targets.of(g), s.behaviour, false);
   EXPECT_EQ(stays.first.group, g);
@@ -132,7 +135,7 @@ TEST(GamingTest, SplittingADrgStayIsPaidTwice) {
 }
 
 TEST(WardRoundTest, ThresholdsAtTheirEdges) {
-  const WardRoundConfig w;
+  const WardRoundConfig w = config::defaults_of(ward_round_binding());
   EXPECT_FALSE(judge_ward_round(70, 100, 1.0, w).institution_flagged);
   EXPECT_TRUE(judge_ward_round(69, 100, 1.0, w).institution_flagged);
   EXPECT_FALSE(judge_ward_round(50, 100, 1.0, w).leaders_interviewed);
@@ -149,7 +152,7 @@ TEST(WardRoundTest, ThresholdsAtTheirEdges) {
 }
 
 TEST(DoctorPointsTest, TheChaoyangMachine) {
-  const DoctorPointsConfig c;
+  const DoctorPointsConfig c = config::defaults_of(doctor_points_binding());
   DoctorRecord d;
   EXPECT_EQ(deduct_points(d, 6, 0, c), PointsOutcome::None);
   EXPECT_EQ(deduct_points(d, 2, 10, c), PointsOutcome::Training);  // 8 points
@@ -168,7 +171,7 @@ TEST(DoctorPointsTest, TheChaoyangMachine) {
 }
 
 TEST(HospitalStrategyTest, BoundedResponseToNetGainAndMargin) {
-  StrategyConfig c;
+  StrategyConfig c = config::defaults_of(strategy_binding());
   c.learning_rate = 0.5;
   c.margin_pressure = 2;
   c.margin_target = 0.05;

@@ -8,9 +8,9 @@ namespace reformsim::agents {
 namespace {
 
 BenefitConfig benefits() {
-  BenefitConfig b;
-  b.inpatient[0] = {{300, 700, 1200}, {0.9, 0.85, 0.8}, 600000};
-  b.inpatient[1] = {{200, 500, 1000}, {0.8, 0.72, 0.65}, 20000};
+  BenefitConfig b{};
+  b.employee = {{300, 700, 1200}, {0.9, 0.85, 0.8}, 600000};
+  b.resident = {{200, 500, 1000}, {0.8, 0.72, 0.65}, 20000};
   b.self_pay_share = 0.1;
   b.class_b_share = 0.2;
   b.class_b_payfirst_rate = 0.1;
@@ -55,7 +55,7 @@ TEST(BenefitRulesTest, BillBelowTheDeductibleIsAllPatient) {
 }
 
 TEST(ContributionTest, WageBaseClampExamplesOfTheDomain) {
-  FundConfig fund;
+  FundConfig fund{};
   fund.base_floor_ratio = 0.6;
   fund.base_ceiling_ratio = 3.0;
   fund.individual_rate = 0.02;

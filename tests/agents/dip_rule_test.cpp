@@ -5,7 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "agents/payment/dip_rule.hpp"
+#include "agents/payment/dip.hpp"
 #include "agents/world/world.hpp"
 #include "test_support.hpp"
 
@@ -30,7 +30,7 @@ class DipRuleTest : public ::testing::Test {
     scenario_ = testing::scenario_from_yaml(
         dip_yaml("    provisional_point_value_yuan: 90\n    tier_coefficient: [0.8, 0.9, 1.1]\n"
                  "    basic_group_coefficient: 0.95\n"));
-    rule_ = std::make_unique<DipRule>(scenario_.payment.dip);
+    rule_ = std::make_unique<DipRule>(scenario_.payment.section<DipConfig>("dip"));
   }
   Claim claim(const std::string& code, double cost, int tier = 3, double patient = 0) const {
     Claim c;
@@ -41,7 +41,7 @@ class DipRuleTest : public ::testing::Test {
     return c;
   }
   const DipGroup& dip(const std::string& code) const {
-    return scenario_.payment.dip.catalogue->for_case_group(*scenario_.catalogue->find(code));
+    return scenario_.payment.section<DipConfig>("dip").catalogue->for_case_group(*scenario_.catalogue->find(code));
   }
   ScenarioConfig scenario_;
   std::unique_ptr<DipRule> rule_;
@@ -72,7 +72,7 @@ TEST_F(DipRuleTest, DeviatingCasesAreRescoredByTheirCostRatio) {
 
 TEST_F(DipRuleTest, BasicGroupsAreValuedAlikeAtEveryLevel) {
   const std::size_t oc15 = *scenario_.catalogue->find("OC15");
-  ASSERT_TRUE(scenario_.payment.dip.catalogue->for_case_group(oc15).basic);
+  ASSERT_TRUE(scenario_.payment.section<DipConfig>("dip").catalogue->for_case_group(oc15).basic);
   EXPECT_DOUBLE_EQ(rule_->coefficient(oc15, 1), rule_->coefficient(oc15, 3));
   EXPECT_DOUBLE_EQ(rule_->coefficient(oc15, 2), 0.95);
   const std::size_t kd15 = *scenario_.catalogue->find("KD15");

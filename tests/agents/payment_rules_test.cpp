@@ -1,8 +1,8 @@
 // DRG and FFS settlement per DOMAIN.md §3.2, at the edges of every settlement type.
 #include <gtest/gtest.h>
 
-#include "agents/payment/drg_rule.hpp"
-#include "agents/payment/ffs_rule.hpp"
+#include "agents/payment/drg.hpp"
+#include "agents/payment/fee_for_service.hpp"
 #include "agents/world/shock_schedule.hpp"
 #include "agents/world/world.hpp"
 #include "test_support.hpp"
@@ -14,7 +14,7 @@ class DrgRuleTest : public ::testing::Test {
  protected:
   void SetUp() override {
     scenario_ = testing::scenario_from_yaml(testing::small_scenario_yaml(100));
-    rule_ = std::make_unique<DrgRule>(scenario_.catalogue, scenario_.payment.drg);
+    rule_ = std::make_unique<DrgRule>(scenario_.catalogue, scenario_.payment.section<DrgConfig>("drg"));
   }
   Claim claim(const std::string& code, double cost, double patient_share = 0, double los = 5) const {
     Claim c;
@@ -90,7 +90,7 @@ TEST_F(DrgRuleTest, FundNeverPaysBelowZero) {
 TEST(DrgRuleConfigTest, TierCoefficientsBasicGroupsAndPublishedStandards) {
   const ScenarioConfig s = testing::scenario_from_yaml(testing::small_scenario_yaml(
       100, "payment:\n  drg:\n    tier_coefficient: [0.8, 0.9, 1.1]\n    basic_group_coefficient: 0.85\n"));
-  const DrgRule rule(s.catalogue, s.payment.drg);
+  const DrgRule rule(s.catalogue, s.payment.section<DrgConfig>("drg"));
   const std::size_t kd15 = *s.catalogue->find("KD15");
   EXPECT_DOUBLE_EQ(rule.standard_yuan(kd15, 1), 1.26 * 8811 * 0.8);
   EXPECT_DOUBLE_EQ(rule.standard_yuan(kd15, 3), 1.26 * 8811 * 1.1);
@@ -125,7 +125,7 @@ namespace {
 TEST(SpecialCaseTest, ReviewedCasesArePaidByItemsWhileQuotaLasts) {
   const ScenarioConfig s = testing::scenario_from_yaml(testing::small_scenario_yaml(
       100, "payment:\n  drg:\n    high_multiple_excess_share: 0.5\n    special_case_multiple: 4\n"));
-  const DrgRule rule(s.catalogue, s.payment.drg);
+  const DrgRule rule(s.catalogue, s.payment.section<DrgConfig>("drg"));
   Claim c;
   c.group = *s.catalogue->find("KD15");
   c.tier = 3;
@@ -178,14 +178,14 @@ TEST(NewTechnologyTest, SpecialPeriodThenFoldIn) {
   const ScenarioConfig s = testing::scenario_from_yaml(yaml);
   const std::vector<YearLevels> levels = shock_schedule(s);
   const std::size_t fm13 = *s.catalogue->find("FM13");
-  const double standard = DrgRule(s.catalogue, s.payment.drg).standard_yuan(fm13, 3);  // FM13 has a published one
+  const double standard =
+      DrgRule(s.catalogue, s.payment.section<DrgConfig>("drg")).standard_yuan(fm13, 3);  // FM13 has a published one
   Claim c;
   c.group = fm13;
   c.tier = 3;
   c.total_cost_yuan = standard + 10000;
   auto settle_in = [&](int year_index) {
-    return make_payment_rule(PaymentMethod::Drg, s, year_index,
-                             levels[static_cast<std::size_t>(year_index)].group_cost_factor)
+    return make_payment_rule("drg", s, year_index, levels[static_cast<std::size_t>(year_index)].group_cost_factor)
         ->settle(c);
   };
   const Settlement before = settle_in(0);

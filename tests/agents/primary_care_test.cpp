@@ -4,8 +4,8 @@
 
 #include <cmath>
 
-#include "agents/network/referral_network.hpp"
 #include "agents/payer/benefit_rules.hpp"
+#include "agents/primary_care/referral_network.hpp"
 #include "agents/world/world.hpp"
 #include "run_comparison.hpp"
 #include "test_support.hpp"
@@ -79,7 +79,9 @@ TEST(PrimaryCareTest, ContractsReachTheTargetAndPayTheirFees) {
       EXPECT_NEAR(y.capitation_resident_yuan, y.contracts * 24, 1e-6);
       EXPECT_NEAR(y.public_health_yuan, y.contracts * 36, 1e-6);
       EXPECT_NEAR(y.team_pay_yuan, y.contracts * 84, 1e-6);
-      if (h < 3) EXPECT_EQ(y.contracts, 0);  // teams sit in the tier-1 units
+      if (h < 3) {
+        EXPECT_EQ(y.contracts, 0);  // teams sit in the tier-1 units
+      }
     }
   }
 }
@@ -121,11 +123,11 @@ TEST(PrimaryCareTest, SevereCasesAtPrimaryUnitsAreReferredAlongTheNetwork) {
 }
 
 TEST(PrimaryCareTest, GatekeepingMovesTheReimbursementRatio) {
-  BenefitConfig b;  // no self-pay items, deductible or cap in the way
+  BenefitConfig b{};  // no self-pay items, deductible or cap in the way
   b.self_pay_share = b.class_b_share = 0;
-  b.inpatient[0].reimbursement_ratio = {0.8, 0.8, 0.8};
-  b.inpatient[0].deductible_yuan = {0, 0, 0};
-  b.inpatient[0].annual_cap_yuan = 1e9;
+  b.employee.reimbursement_ratio = {0.8, 0.8, 0.8};
+  b.employee.deductible_yuan = {0, 0, 0};
+  b.employee.annual_cap_yuan = 1e9;
   const BenefitYearUsage none;
   const double plain = inpatient_share(b, Scheme::Employee, 2, 10000, none).patient_share_yuan;
   EXPECT_NEAR(inpatient_share(b, Scheme::Employee, 2, 10000, none, -0.1).patient_share_yuan, plain + 1000, 1e-9);

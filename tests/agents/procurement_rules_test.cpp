@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "agents/procurement/drug_market.hpp"
+#include "agents/procurement/procurement_declarations.hpp"
 #include "agents/procurement/tender.hpp"
 
 namespace reformsim::agents {
@@ -24,7 +25,7 @@ DrugProduct product(std::string firm, double list, double share, double cost, bo
 }
 
 TEST(TenderTest, WinningRulesAtTheirEdges) {
-  WinningRules r;
+  WinningRules r = config::defaults_of(procurement_binding()).winning;
   // Lowest 4, maximum valid 10: ≤ 1.8 × 4 = 7.2 wins; the 50% cut (≤ 5) is the looser rule only below 7.2.
   EXPECT_TRUE(bid_wins(7.2, 4, 10, r));
   EXPECT_FALSE(bid_wins(7.21, 4, 10, r));
@@ -41,7 +42,7 @@ TEST(TenderTest, WinningRulesAtTheirEdges) {
 }
 
 TEST(TenderTest, AgreedVolumeByNumberOfWinners) {
-  const ProcurementConfig c;
+  const ProcurementConfig c = config::defaults_of(procurement_binding());
   EXPECT_EQ(agreed_volume_ratio(0, c), 0);
   EXPECT_EQ(agreed_volume_ratio(1, c), 0.5);
   EXPECT_EQ(agreed_volume_ratio(2, c), 0.6);
@@ -59,10 +60,10 @@ TEST(TenderTest, CompletionArithmeticOfTheSeeds) {
 }
 
 TEST(TenderTest, OnlyOriginatorsAndEvaluatedGenericsBidAndTheCheapestWin) {
-  DrugConfig d;
+  DrugConfig d{};
   d.products = {product("O", 10, 0.5, 6, true), product("G1", 4, 0.2, 1), product("G2", 4, 0.1, 1.5),
                 product("G3", 3, 0.1, 0.1, false, false), product("G4", 4, 0.1, 3)};
-  ProcurementConfig c;
+  ProcurementConfig c = config::defaults_of(procurement_binding());
   c.bid_markup = 0.2;
   const TenderResult t = run_tender(d, c);
   ASSERT_EQ(t.bids.size(), 4u);  // G3 is not evaluated
@@ -79,10 +80,10 @@ TEST(TenderTest, OnlyOriginatorsAndEvaluatedGenericsBidAndTheCheapestWin) {
 }
 
 TEST(DrugMarketTest, NonWinnersKeepLoyalUseUpToTheCap) {
-  DrugConfig d;
+  DrugConfig d{};
   d.originator_loyalty = 0.4;
   d.products = {product("O", 10, 0.6, 6, true), product("G1", 4, 0.2, 1), product("G2", 3, 0.2, 0.5, false, false)};
-  ProcurementConfig c;
+  ProcurementConfig c = config::defaults_of(procurement_binding());
   c.bid_markup = 0.2;
   const TenderResult t = run_tender(d, c);
   ASSERT_EQ(t.winners.size(), 1u);  // G1 at 1.2; the originator's 7.2 fails both rules
@@ -103,7 +104,7 @@ TEST(DrugMarketTest, NonWinnersKeepLoyalUseUpToTheCap) {
 }
 
 TEST(DrugMarketTest, DemandRespondsToPriceUpToItsCap) {
-  DrugConfig d;
+  DrugConfig d{};
   d.price_elasticity = 0.5;
   d.max_demand_multiple = 3;
   EXPECT_DOUBLE_EQ(demand_factor(d, 1, 1), 1);
@@ -112,7 +113,7 @@ TEST(DrugMarketTest, DemandRespondsToPriceUpToItsCap) {
 }
 
 TEST(DrugMarketTest, ReportsAndTheShanxiRule) {
-  ProcurementConfig c;
+  ProcurementConfig c = config::defaults_of(procurement_binding());
   EXPECT_DOUBLE_EQ(reported_units(1000, 0.1, 1.0), 900);
   EXPECT_FALSE(report_accepted(40, 100, c));  // −60%
   EXPECT_TRUE(report_accepted(120, 100, c));

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "agents/model/procurement_outputs.hpp"
+#include "agents/procurement/procurement_declarations.hpp"
 #include "agents/procurement/tender.hpp"
 #include "agents/world/world.hpp"
 #include "run_comparison.hpp"
@@ -66,7 +67,7 @@ TEST(ProcurementWorldTest, TendersCutPricesAndBillsFromTheirStartYear) {
   EXPECT_LT(year_sum(vbp, 1, &MonthMetrics::drug_spending_yuan),
             0.7 * year_sum(plain, 1, &MonthMetrics::drug_spending_yuan));
   EXPECT_GT(year_sum(vbp, 1, &MonthMetrics::drug_units), year_sum(plain, 1, &MonthMetrics::drug_units));
-  const ProcurementConfig defaults;
+  const ProcurementConfig defaults = config::defaults_of(procurement_binding());
   for (std::size_t d = 0; d < vbp.drugs; ++d) {
     const DrugCycleMetrics& c = vbp.drug_cycles[d];
     EXPECT_EQ(c.excluded_reports, 0);

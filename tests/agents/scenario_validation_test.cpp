@@ -1,6 +1,7 @@
 // Every class of bad scenario input is reported with file, line and key path — all at once.
 #include <gtest/gtest.h>
 
+#include "agents/payment/drg.hpp"
 #include "agents/scenario/scenario_loader.hpp"
 #include "sim/config/errors.hpp"
 #include "sim/config/yaml_loader.hpp"
@@ -33,8 +34,8 @@ TEST(ScenarioValidationTest, TheSmallScenarioIsValid) {
   const ScenarioConfig s = testing::scenario_from_yaml(testing::small_scenario_yaml());
   EXPECT_EQ(s.population.insured, 5000);
   EXPECT_EQ(s.hospitals.size(), 3u);
-  EXPECT_DOUBLE_EQ(s.payment.drg.base_rate_yuan, 8811);     // default
-  EXPECT_EQ(s.payment.drg.high_multiple_bands.size(), 3u);  // default bands
+  EXPECT_DOUBLE_EQ(s.payment.section<DrgConfig>("drg").base_rate_yuan, 8811);     // default
+  EXPECT_EQ(s.payment.section<DrgConfig>("drg").high_multiple_bands.size(), 3u);  // default bands
   EXPECT_GE(s.catalogue->size(), 150u);
 }
 
@@ -100,8 +101,8 @@ TEST(ScenarioValidationTest, MissingCatalogueFile) {
 TEST(ScenarioValidationTest, SwitchYearsTakeEffectOnTheirFirstOfJanuary) {
   const ScenarioConfig s = testing::scenario_from_yaml(
       testing::small_scenario_yaml(100, "payment:\n  method: ffs\n  switches: [{year: 2, method: drg}]\n"));
-  EXPECT_EQ(s.payment.method_in_year(0), PaymentMethod::FeeForService);
-  EXPECT_EQ(s.payment.method_in_year(1), PaymentMethod::Drg);
+  EXPECT_EQ(s.payment.method_in_year(0), "ffs");
+  EXPECT_EQ(s.payment.method_in_year(1), "drg");
 }
 
 }  // namespace
@@ -126,10 +127,9 @@ TEST(ScenarioValidationTest, ResolvedScenarioRoundTrips) {
   EXPECT_EQ(second.hospitals.size(), first.hospitals.size());
   EXPECT_EQ(second.hospitals[1].name, first.hospitals[1].name);
   EXPECT_EQ(second.population.age_bands.size(), first.population.age_bands.size());
-  EXPECT_EQ(second.payment.method_in_year(1), PaymentMethod::Drg);
+  EXPECT_EQ(second.payment.method_in_year(1), "drg");
   EXPECT_EQ(second.catalogue->size(), first.catalogue->size());
-  EXPECT_DOUBLE_EQ(second.benefits.inpatient[1].reimbursement_ratio[2],
-                   first.benefits.inpatient[1].reimbursement_ratio[2]);
+  EXPECT_DOUBLE_EQ(second.benefits.resident.reimbursement_ratio[2], first.benefits.resident.reimbursement_ratio[2]);
 }
 
 }  // namespace

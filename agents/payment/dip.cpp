@@ -1,0 +1,140 @@
+#include "agents/payment/dip.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "agents/scenario/schema_helpers.hpp"
+#include "sim/config/key_path.hpp"
+
+namespace reformsim::agents {
+
+namespace {
+
+using namespace schema;
+
+class Dip final : public PaymentMethod {
+ public:
+  std::string name() const override { return "dip"; }
+  std::string description() const override {
+    return "DIP (按病种分值付费): points per case at a point value that floats under the year's pot";
+  }
+  config::SpecPtr section() const override { return dip_binding().spec(); }
+  std::shared_ptr<const config::BindingInfo> section_fields() const override { return dip_binding().info(); }
+  std::shared_ptr<MethodParameters> load(const Node& section) const override {
+    return std::make_shared<DipConfig>(dip_binding().load(section));
+  }
+  // The DIP catalogue is loaded (and checked against the case catalogue) whenever it is named; it is required
+  // when DIP is in force in some year.
+  void resolve(const Node& root, ScenarioConfig& s, bool used, config::ErrorList& errors) const override {
+    DipConfig& dip = s.payment.section<DipConfig>("dip");
+    if (!dip.catalogue_file) {
+      if (used) {
+        errors.add(config::location_at_path(root, "payment.dip"), "payment.dip.catalogue",
+                   "DIP is used (payment.method or a switch) but payment.dip.catalogue is not set");
+      }
+      return;
+    }
+    if (!s.catalogue) return;  // a broken case catalogue would only repeat itself here
+    config::ErrorList dip_errors;
+    auto catalogue = std::make_shared<DipCatalogue>(DipCatalogue::load(*dip.catalogue_file, *s.catalogue, dip_errors));
+    const config::SourceLocation named_at = config::location_at_path(root, "payment.dip.catalogue");
+    for (const config::ConfigError& e : dip_errors.errors()) {
+      errors.add(e.where, "payment.dip.catalogue",
+                 e.message + " (DIP catalogue named at " + named_at.to_string() + ")");
+    }
+    dip.catalogue = std::move(catalogue);
+  }
+  std::string missing(const ScenarioConfig& s) const override {
+    return s.payment.section<DipConfig>("dip").catalogue ? "" : "the scenario sets no payment.dip.catalogue";
+  }
+  std::unique_ptr<PaymentRule> rule(const ScenarioConfig& s, int, const std::vector<double>&) const override {
+    return std::make_unique<DipRule>(s.payment.section<DipConfig>("dip"));
+  }
+};
+
+}  // namespace
+
+Binding<DipConfig> dip_binding() {
+  return Binding<DipConfig>("DipConfig")
+      .field("catalogue", &DipConfig::catalogue_file,
+             Spec::path()->optional()->doc("DIP catalogue CSV (required when DIP is used)"))
+      .member("catalogue_file")
+      .field("provisional_point_value_yuan", &DipConfig::provisional_point_value_yuan,
+             Spec::real()
+                 ->greater_than(0)
+                 ->def(100.0)
+                 ->unit("yuan/point")
+                 ->doc("point value (点值) of the monthly advance payments"))
+      .field("annual_budget_yuan", &DipConfig::annual_budget_yuan,
+             Spec::real()->greater_than(0)->optional()->unit("yuan")->doc(
+                 "annual DIP pot; when set, the year is cleared at (budget − reserve) ÷ Σ points (no clearing "
+                 "otherwise)"))
+      .field("reserve_share", &DipConfig::reserve_share,
+             Spec::real()
+                 ->min(0)
+                 ->less_than(1)
+                 ->def(0.0)
+                 ->unit("fraction")
+                 ->doc("share of the budget held back from the point value at clearing"))
+      .field("tier_coefficient", &DipConfig::tier_coefficient,
+             per_tier(Spec::real()->greater_than(0)->max(10), {"1", "1", "1"}, "hospital-level coefficient (等级系数)",
+                      "ratio"))
+      .field("basic_group_coefficient", &DipConfig::basic_group_coefficient,
+             Spec::real()->greater_than(0)->max(10)->def(1.0)->unit("ratio")->doc(
+                 "coefficient of basic groups (基础病种) at every level"))
+      .field("low_deviation_ratio", &DipConfig::low_deviation_ratio,
+             Spec::real()->min(0)->max(1)->def(0.5)->unit("ratio")->doc(
+                 "cases below this cost ÷ group mean are re-scored by their cost ratio"))
+      .field("high_deviation_ratio", &DipConfig::high_deviation_ratio,
+             Spec::real()->min(1)->max(100)->def(2.0)->unit("ratio")->doc(
+                 "cases above this cost ÷ group mean are re-scored by their cost ratio"));
+}
+
+const PaymentMethod& dip_method() {
+  static const Dip method;
+  return method;
+}
+
+double dip_point_value(double budget_yuan, double reserve_share, double total_points) {
+  if (!(total_points > 0)) throw std::invalid_argument("DIP clearing needs a positive total of points");
+  return budget_yuan * (1.0 - reserve_share) / total_points;
+}
+
+DipRule::DipRule(DipConfig config) : DipRule(config, config.provisional_point_value_yuan) {}
+
+DipRule::DipRule(DipConfig config, double point_value_yuan)
+    : config_(std::move(config)), point_value_yuan_(point_value_yuan) {
+  if (!config_.catalogue) throw std::logic_error("DIP rule built without a DIP catalogue");
+}
+
+double DipRule::points(std::size_t group, double cost_yuan, SettlementType* type) const {
+  const DipGroup& g = config_.catalogue->for_case_group(group);
+  const double ratio = cost_yuan / g.mean_cost_yuan;
+  SettlementType t = SettlementType::Normal;
+  if (ratio < config_.low_deviation_ratio) t = SettlementType::LowMultiple;
+  if (ratio > config_.high_deviation_ratio) t = SettlementType::HighMultiple;
+  if (type) *type = t;
+  // Strongly deviating cases are scored by what they cost, not by the group.
+  return t == SettlementType::Normal ? g.score : g.score * ratio;
+}
+
+double DipRule::coefficient(std::size_t group, int tier) const {
+  const DipGroup& g = config_.catalogue->for_case_group(group);
+  const double level =
+      g.basic ? config_.basic_group_coefficient : config_.tier_coefficient[std::clamp(tier, 1, kTierCount) - 1];
+  return level * g.coefficient;
+}
+
+Settlement DipRule::settle(const Claim& claim) const {
+  Settlement s;
+  s.points = points(claim.group, claim.total_cost_yuan, &s.type);
+  s.coefficient = coefficient(claim.group, claim.tier);
+  s.point_value_yuan = point_value_yuan_;
+  s.standard_yuan = config_.catalogue->for_case_group(claim.group).score * s.coefficient * point_value_yuan_;
+  s.settlement_yuan = s.points * s.coefficient * point_value_yuan_;
+  s.patient_share_yuan = claim.patient_share_yuan;
+  s.fund_payment_yuan = fund_payment_for(s.settlement_yuan, s.patient_share_yuan);
+  return s;
+}
+
+}  // namespace reformsim::agents

@@ -1,0 +1,93 @@
+#pragma once
+// The `payment:` section of a scenario: the method in force and its timed switches, each payment method's own
+// section (payment.<method>, declared by the method's plug-in in agents/payment/), and the regional global budget.
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace reformsim::agents {
+
+/// The parameters of one payment method's section; each method (agents/payment/) derives its own.
+struct MethodParameters {
+  virtual ~MethodParameters() = default;
+};
+
+/// A timed policy switch: from 1 January of `year` (1 = first simulated year) the method changes.
+struct PaymentSwitch {
+  int year;            ///< simulated year (1 = first) from whose 1 January it applies
+  std::string method;  ///< the new payment method
+};
+
+/// One band of a retention or sharing schedule over a ratio to the budget: the part of the ratio between `from`
+/// and `to` counts with `share`.
+struct ShareBand {
+  double from;                                          ///< lower edge, as a ratio to the budget
+  double to = std::numeric_limits<double>::infinity();  ///< upper edge (omit in an open last band)
+  double share;                                         ///< share applied within the band
+};
+
+enum class BudgetMode : std::uint8_t { None, GrowthCap, Fixed };
+
+/// Regional global budget (总额预算) with surplus retention and overspend sharing (结余留用、超支分担). It governs
+/// the fund's inpatient payments in the years of methods without a pot of their own (DIP has one).
+struct GlobalBudgetConfig {
+  /// regional budget: none, previous expenditure × (1 + growth_cap), or a fixed pot
+  BudgetMode mode;
+  /// growth cap of the budget over the previous year's inpatient fund expenditure
+  double growth_cap;
+  /// expenditure the first year's budget grows from (else year 1 only sets the base)
+  std::optional<double> base_expenditure_yuan;
+  std::optional<double> fixed_budget_yuan;  ///< yearly inpatient pot for mode fixed
+  /// share of an under-spend the hospital keeps, by band of surplus ÷ budget (contiguous from 0)
+  std::vector<ShareBand> surplus_retention;
+  /// share of an overspend the fund covers, by band of overspend ÷ budget (contiguous from 0)
+  std::vector<ShareBand> overspend_sharing;
+  /// share of a hospital's retained surplus (or Yichang-rule surplus under DIP) paid out as doctors' performance
+  /// pay
+  double performance_pay_share;
+};
+
+struct PaymentConfig {
+  std::string method;                   ///< payment method at the start
+  std::vector<PaymentSwitch> switches;  ///< timed policy switches, e.g. FFS → DRG on 1 January of year 2
+  GlobalBudgetConfig global_budget;
+  /// Each method's parameters by method name (methods without a section have none).
+  std::map<std::string, std::shared_ptr<MethodParameters>, std::less<>> sections;
+
+  /// The method in force in simulated year `year_index` (0-based).
+  const std::string& method_in_year(int year_index) const {
+    const std::string* m = &method;
+    for (const PaymentSwitch& sw : switches) {
+      if (sw.year - 1 <= year_index) m = &sw.method;
+    }
+    return *m;
+  }
+  /// True when `name` is in force in any simulated year.
+  bool uses(std::string_view name, int horizon_years) const {
+    for (int y = 0; y < horizon_years; ++y) {
+      if (method_in_year(y) == name) return true;
+    }
+    return false;
+  }
+  /// The parameters of method `name`, as its own type; std::logic_error when it has none of that type.
+  template <class P>
+  const P& section(std::string_view name) const {
+    const auto it = sections.find(name);
+    const P* p = it == sections.end() ? nullptr : dynamic_cast<const P*>(it->second.get());
+    if (!p) throw std::logic_error("payment method '" + std::string(name) + "' has no parameters of this type");
+    return *p;
+  }
+  /// The same, mutable (while the scenario is built, and for tests).
+  template <class P>
+  P& section(std::string_view name) {
+    return const_cast<P&>(static_cast<const PaymentConfig&>(*this).section<P>(name));
+  }
+};
+
+}  // namespace reformsim::agents

@@ -1,0 +1,66 @@
+// The top level of a scenario file: its calendar, its catalogue and every section, in file order.
+#include "agents/scenario/scenario_declarations.hpp"
+
+#include "agents/behaviour/behaviour_declarations.hpp"
+#include "agents/primary_care/primary_care_declarations.hpp"
+#include "agents/procurement/procurement_declarations.hpp"
+#include "agents/scenario/schema_helpers.hpp"
+#include "agents/supervision/supervision_declarations.hpp"
+
+namespace reformsim::agents {
+
+using namespace schema;
+
+config::Binding<ScenarioConfig> scenario_binding() {
+  auto doc = [](const char* text) { return [text](SpecPtr s) { return s->doc(text); }; };
+  auto list_doc = [](const char* text) {
+    return [text](SpecPtr s) { return s->def_node(Node::sequence())->doc(text); };
+  };
+  return Binding<ScenarioConfig>("ScenarioConfig")
+      .field("schema_version", &ScenarioConfig::schema_version,
+             Spec::integer()
+                 ->range(1, kScenarioSchemaVersion)
+                 ->def(kScenarioSchemaVersion)
+                 ->doc("scenario format version"))
+      .field("name", &ScenarioConfig::name, Spec::string()->def("unnamed scenario")->doc("a short name for reports"))
+      .field("start_year", &ScenarioConfig::start_year,
+             Spec::integer()
+                 ->range(1900, 2200)
+                 ->def(2024)
+                 ->unit("year")
+                 ->doc("calendar year of simulated day 0 (1 January)"))
+      .field("horizon_years", &ScenarioConfig::horizon_years,
+             Spec::integer()->range(1, 100)->def(3)->unit("years")->doc("simulated years"))
+      .field("catalogue", &ScenarioConfig::catalogue_file,
+             Spec::path()->doc("case catalogue CSV (relative to the file that names it)"))
+      .member("catalogue_file")
+      .field("population", &ScenarioConfig::population, population_binding())
+      .field("wages", &ScenarioConfig::wages, wage_binding())
+      .field("demand", &ScenarioConfig::demand, demand_binding())
+      .field("case_mix", &ScenarioConfig::case_mix, case_mix_binding())
+      .list("hospitals", &ScenarioConfig::hospitals, hospital_binding(),
+            [](SpecPtr s) { return s->min_items(1)->doc("the hospitals of the city"); })
+      .field("provider_choice", &ScenarioConfig::provider_choice, provider_choice_binding())
+      .field("benefits", &ScenarioConfig::benefits, benefit_binding())
+      .field("fund", &ScenarioConfig::fund, fund_binding())
+      .field("payment", &ScenarioConfig::payment, payment_binding())
+      .list("shocks", &ScenarioConfig::shocks, shock_binding(),
+            list_doc("timed stress-test shocks: ageing, epidemics, wage slowdown, contribution cuts, new technology"))
+      .field("behaviour", &ScenarioConfig::behaviour, behaviour_binding(),
+             doc("hospitals' and doctors' responses to the payment rules (gaming)"))
+      .field("supervision", &ScenarioConfig::supervision, supervision_binding(), doc("detectors, audits and penalties"))
+      .list("drugs", &ScenarioConfig::drugs, drug_binding(),
+            list_doc("the drug table: molecules, their products and their use per case and visit"))
+      .field("procurement", &ScenarioConfig::procurement, procurement_binding(),
+             doc("volume-based procurement cycles (集中带量采购)"))
+      .field("network", &ScenarioConfig::network, network_binding(),
+             doc("the referral network: village clinics, roads between hospitals, referrals"))
+      .field("family_doctors", &ScenarioConfig::family_doctors, family_doctor_binding(),
+             doc("family-doctor contracting (家庭医生签约) and gatekeeping"))
+      .list("alliances", &ScenarioConfig::alliances, alliance_binding(),
+            list_doc("county alliances (县域医共体) paid a per-capita global budget"));
+}
+
+config::SpecPtr scenario_spec() { return scenario_binding().spec(); }
+
+}  // namespace reformsim::agents

@@ -1,24 +1,13 @@
 #pragma once
-// The run-time state of one hospital: beds in use, the queue for a bed and the bed-occupancy integral.
+// The run-time state of one hospital: beds in use, the queue for a bed and the bed-occupancy integral, its doctors'
+// rotation and right to treat fund patients, and its agreement with the fund.
 #include <cstdint>
 #include <deque>
+#include <vector>
+
+#include "agents/hospitals/active_case.hpp"
 
 namespace reformsim::agents {
-
-/// An admission waiting for a bed; everything about the case was drawn at onset.
-struct PendingAdmission {
-  std::uint32_t person = 0;
-  std::uint32_t onset = 0;  ///< city-wide onset index (random stream entity)
-  std::uint32_t group = 0;
-  float los_days = 0;
-  float bill_yuan = 0;
-  double arrival_days = 0;
-  /// What the stay is to provider behaviour (agents/world/provider_behaviour.cpp).
-  std::uint8_t stay_kind = 0;
-  std::uint32_t split_record = 0;  ///< second stays: index of the split's record
-  float outpatient_fund_yuan = 0;  ///< low-indication admissions: fund cost of the visit they replaced
-  float ratio_adjustment = 0;      ///< gatekeeping: reimbursement bonus (referred) or penalty (bypass)
-};
 
 /// Mutable state of one hospital during a run.
 struct HospitalState {
@@ -30,7 +19,13 @@ struct HospitalState {
   double occupied_bed_days = 0;     ///< ∫ occupied dt since the last year boundary
   double queue_patient_days = 0;    ///< ∫ queue length dt since the last year boundary
   std::deque<PendingAdmission> waiting;
+  /// No fund patients before this day (infinite once the agreement is terminated); set by supervision.
+  double contracted_from_days = 0;
+  /// Per doctor: no fund patients before this day (suspensions, bans, termination); set by supervision.
+  std::vector<double> practising_from_days;
   bool has_free_bed() const { return occupied < beds; }
+  /// True when the hospital may treat fund patients at `now`.
+  bool contracted(double now) const { return now >= contracted_from_days; }
   /// Accumulates the occupancy and queue integrals up to `now`; call before any change of either.
   void advance(double now) {
     occupied_bed_days += occupied * (now - occupancy_since_days);

@@ -22,6 +22,12 @@ struct BudgetSettlement {
   double adjustment_yuan() const { return retained_surplus_yuan - hospital_borne_overspend_yuan; }
 };
 
+/// The doctors' performance pay per doctor of hospital `h` out of the surplus it keeps:
+/// surplus × payment.global_budget.performance_pay_share ÷ doctors.
+inline double performance_pay_per_doctor_yuan(double surplus_yuan, const ScenarioConfig& s, std::size_t h) {
+  return surplus_yuan * s.payment.global_budget.performance_pay_share / s.hospitals[h].doctors;
+}
+
 /// Settles `actual_yuan` against `budget_yuan` (> 0) under the configured bands.
 BudgetSettlement settle_against_budget(double budget_yuan, double actual_yuan, const GlobalBudgetConfig& config);
 

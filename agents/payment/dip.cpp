@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "agents/payer/fund_books.hpp"
+#include "agents/payer/global_budget.hpp"
 #include "agents/scenario/schema_helpers.hpp"
+#include "agents/world/run_context.hpp"
 #include "sim/config/key_path.hpp"
 
 namespace reformsim::agents {
@@ -135,6 +138,47 @@ Settlement DipRule::settle(const Claim& claim) const {
   s.patient_share_yuan = claim.patient_share_yuan;
   s.fund_payment_yuan = fund_payment_for(s.settlement_yuan, s.patient_share_yuan);
   return s;
+}
+
+Settlement DipRule::pay(Claim& claim, std::size_t hospital) {
+  const Settlement s = settle(claim);
+  if (hospital >= points_.size()) points_.resize(hospital + 1, 0.0);
+  points_[hospital] += s.points * s.coefficient;
+  return s;
+}
+
+void DipRule::on_month_end(PaymentPeriod& period) {
+  period.run.metrics.months[period.month].dip_point_value_yuan = config_.provisional_point_value_yuan;
+}
+
+void DipRule::close_year(PaymentPeriod& period) {
+  RunContext& run = period.run;
+  const std::size_t hospitals = run.hospitals();
+  points_.resize(hospitals, 0.0);
+  const auto y = static_cast<std::size_t>(period.year);
+  double total_points = 0;
+  for (double p : points_) total_points += p;
+  double point_value = config_.provisional_point_value_yuan;
+  if (config_.annual_budget_yuan && total_points > 0) {
+    point_value = dip_point_value(*config_.annual_budget_yuan, config_.reserve_share, total_points);
+    // Year-end clearing: each hospital's points are re-valued; a negative adjustment is recovered by the fund.
+    for (std::size_t h = 0; h < hospitals; ++h) {
+      const std::int64_t adjustment_fen = to_fen(points_[h] * (point_value - config_.provisional_point_value_yuan));
+      run.metrics.hospital_years[h][y].dip_clearing_yuan = to_yuan(adjustment_fen);
+      period.books.settle_year_end(h, adjustment_fen, period.year);
+    }
+  }
+  for (std::size_t h = 0; h < hospitals; ++h) {
+    HospitalYearMetrics& hy = run.metrics.hospital_years[h][y];
+    hy.dip_points = points_[h];
+    // Yichang rule: what the hospital keeps is its final DIP settlement minus what it billed.
+    hy.yichang_surplus_yuan = hy.settlement_yuan_sum + hy.dip_clearing_yuan - hy.bill_yuan_sum;
+    hy.performance_pay_per_doctor_yuan =
+        performance_pay_per_doctor_yuan(std::max(0.0, hy.yichang_surplus_yuan), run.scenario, h);
+  }
+  run.metrics.dip_point_value_yuan[y] = point_value;
+  // December's settlement pays at the cleared value.
+  run.metrics.months[period.month].dip_point_value_yuan = point_value;
 }
 
 }  // namespace reformsim::agents

@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "agents/payment/payment_method.hpp"
 #include "agents/scenario/dip_catalogue.hpp"
@@ -41,6 +42,16 @@ class DipRule final : public PaymentRule {
   DipRule(DipConfig config, double point_value_yuan);
   Settlement settle(const Claim& claim) const override;
   bool bundles() const override { return true; }
+  /// Accumulates the hospital's points × coefficients of the year.
+  Settlement pay(Claim& claim, std::size_t hospital) override;
+  void withdraw_points(std::size_t hospital, double points) override { points_[hospital] -= points; }
+  /// The DIP pot governs DIP years; no global budget applies.
+  bool has_own_pot() const override { return true; }
+  /// The month's advances are valued at the provisional point value.
+  void on_month_end(PaymentPeriod& period) override;
+  /// Clears the year at (budget − reserve) ÷ Σ points when a pot is set, then the Yichang-rule surplus each
+  /// hospital keeps (final DIP settlement − itemised bill) and the doctors' performance pay out of it.
+  void close_year(PaymentPeriod& period) override;
   /// Points of a case of case-catalogue group `group` with bill `cost_yuan` (before coefficients).
   double points(std::size_t group, double cost_yuan, SettlementType* type = nullptr) const;
   /// Level × special coefficient of `group` at a hospital of `tier`.
@@ -51,6 +62,7 @@ class DipRule final : public PaymentRule {
  private:
   DipConfig config_;
   double point_value_yuan_;
+  std::vector<double> points_;  ///< this year's points × coefficients, per hospital
 };
 
 /// The registered method "dip".

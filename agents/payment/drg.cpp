@@ -184,6 +184,14 @@ DrgRule::DrgRule(std::shared_ptr<const CaseCatalogue> catalogue, DrgConfig confi
   }
 }
 
+Settlement DrgRule::pay(Claim& claim, std::size_t hospital) {
+  if (hospital >= special_cases_used_.size()) special_cases_used_.resize(hospital + 1, 0);
+  claim.special_case_allowed = special_cases_used_[hospital] < config_.special_case_quota;
+  const Settlement s = settle(claim);
+  if (s.type == SettlementType::SpecialCase) special_cases_used_[hospital] += 1;
+  return s;
+}
+
 double DrgRule::standard_yuan(std::size_t group, int tier) const {
   const CaseGroup& g = catalogue_->group(group);
   const double coefficient =

@@ -68,6 +68,8 @@ class DrgRule final : public PaymentRule {
           std::vector<double> weight_factor);
   Settlement settle(const Claim& claim) const override;
   bool bundles() const override { return true; }
+  /// Special-case review within each hospital's yearly quota: allowed while the quota lasts.
+  Settlement pay(Claim& claim, std::size_t hospital) override;
   /// The payment standard of `group` at a hospital of `tier` (1..3).
   double standard_yuan(std::size_t group, int tier) const;
   /// The high-multiple factor for a group of weight `weight`.
@@ -80,6 +82,7 @@ class DrgRule final : public PaymentRule {
   DrgConfig config_;
   std::vector<const NewTechnology*> special_;  ///< per group: the technology paid specially this year
   std::vector<double> weight_factor_;          ///< per group: recalibration after fold-in
+  std::vector<int> special_cases_used_;        ///< this year's special-case reviews, per hospital
 };
 
 /// The registered method "drg".

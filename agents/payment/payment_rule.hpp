@@ -1,6 +1,6 @@
 #pragma once
 // The rule a payment method puts in force for one simulated year: it settles claims, says whether it pays per case,
-// and (agents/payment/payment_year.hpp) takes part in the year's cycle — quotas, points, clearing.
+// and takes part in the year's cycle — quotas, points, clearing — through PaymentCycle.
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -12,6 +12,16 @@
 namespace reformsim::agents {
 
 struct ScenarioConfig;
+class RunContext;
+class FundBooks;
+
+/// What a rule needs at a month end or year end of a run: the period, the run's records and the fund's books.
+struct PaymentPeriod {
+  int year = 0;           ///< simulated year (0-based)
+  std::size_t month = 0;  ///< month index from the start
+  RunContext& run;
+  FundBooks& books;
+};
 
 /// One payment method's rule for one year. settle() is a pure function of the claim (re-settlement of violations,
 /// the `settle` and `audit` commands); the rest is the rule's part in a running year.
@@ -23,6 +33,19 @@ class PaymentRule {
   /// True when the rule pays per case or per day at a set price rather than per item, so that what a case costs
   /// can exceed what it brings in (patient selection pays only then).
   virtual bool bundles() const = 0;
+
+  // The rule's part in a running year (PaymentCycle calls these; each year has its own rule object).
+  /// Settles a claim of `hospital` as paid: a quota the rule keeps decides `claim.special_case_allowed`, points
+  /// accumulate. Default: settle().
+  virtual Settlement pay(Claim& claim, std::size_t /*hospital*/) { return settle(claim); }
+  /// Points an audit found undue leave the year's pool (DIP).
+  virtual void withdraw_points(std::size_t /*hospital*/, double /*points*/) {}
+  /// True when the rule comes with its own yearly pot, so no global budget applies in its years (DIP).
+  virtual bool has_own_pot() const { return false; }
+  /// Each month end (before December's year end): the rule's monthly records.
+  virtual void on_month_end(PaymentPeriod& /*period*/) {}
+  /// December, before the settlement: year-end clearing and what the hospitals keep.
+  virtual void close_year(PaymentPeriod& /*period*/) {}
 };
 
 /// The rule of method `name` in simulated year `year_index`, built by the registered method (payment_registry.hpp);

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "agents/scenario/scenario_config.hpp"
+#include "sim/engine/random_stream.hpp"
 
 namespace reformsim::agents {
 
@@ -47,6 +48,15 @@ class Population {
   const std::vector<RiskClass>& classes() const { return classes_; }
   /// Class of person `p` (binary search over the few class boundaries).
   std::size_t class_of(std::size_t p) const;
+  /// The elderly (60+) and the chronic: family doctors' priority population.
+  bool key_population(std::size_t p) const { return age(p) >= kElderlyAge || has(p, person_flag::kChronic); }
+  /// Age from which a person counts as elderly.
+  static constexpr int kElderlyAge = 60;
+  /// A uniformly chosen member of risk class `risk_class` (one draw of `rng`).
+  std::uint32_t pick_member(std::size_t risk_class, sim::RandomStream& rng) const {
+    const RiskClass& c = classes_[risk_class];
+    return c.first + static_cast<std::uint32_t>((rng.next_u64() >> 32) * c.count >> 32);
+  }
   /// Monthly contribution to the pooled fund in fen (0.01 yuan), employer and individual together.
   std::int64_t monthly_contribution_fen(std::size_t p) const { return monthly_contribution_fen_[p]; }
   /// Bytes held per person by these columns.

@@ -8,7 +8,7 @@ namespace reformsim::agents {
 namespace event_kind {
 inline constexpr std::uint16_t kAdmissionOnset = 1;   ///< target = person, payload = onset index
 inline constexpr std::uint16_t kOutpatientOnset = 2;  ///< target = hospital, payload = bill fen | risk class << 32
-inline constexpr std::uint16_t kDischarge = 3;        ///< payload = active-case slot
+inline constexpr std::uint16_t kDischarge = 3;        ///< target = hospital, payload = active-case slot
 inline constexpr std::uint16_t kMonthEnd = 4;         ///< payload = index of the month that ends
 inline constexpr std::uint16_t kYearStart = 5;        ///< payload = index of the year that starts
 inline constexpr std::uint16_t kReadmission = 6;      ///< second stay of a split admission: payload = split record

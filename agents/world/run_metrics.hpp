@@ -1,7 +1,8 @@
 #pragma once
-// Raw accumulators of one run, filled by the World as events happen and turned into the declared outputs
+// Raw accumulators of one run, filled by the components as events happen and turned into the declared outputs
 // (agents/model/reform_outputs.cpp) at the end. Sums, not means, so nothing is averaged twice.
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 #include "agents/behaviour/violation.hpp"
@@ -29,22 +30,23 @@ struct MonthMetrics {
   double settlement_yuan_sum = 0;
   double weight_sum = 0;
   double diversions = 0;
-  double dip_point_value_yuan = 0;        ///< point value of the month's DIP payments (NaN outside DIP)
-  double wait_days_sum = 0;               ///< over admissions
-  double waited_admissions = 0;           ///< admissions that had to wait for a bed
-  double readmissions_7d = 0;             ///< admissions within 7 days of the same person's last discharge
-  double turned_away_severe = 0;          ///< loss-making cases a hospital refused (推诿)
-  double mortality_proxy = 0;             ///< expected deaths in low-risk groups, rising as intensity is cut
-  double los_over_30_days = 0;            ///< discharges that stayed over 30 days
-  double shifted_to_patients_yuan = 0;    ///< bills moved to self-pay, and the patients' part of shifted visits
-  double shifted_yuan = 0;                ///< all of the bills moved out of inpatient claims
-  double basic_group_cases = 0;           ///< discharges in primary-level (basic) groups
-  double basic_group_cases_tertiary = 0;  ///< … treated in tier-3 hospitals
-  double drug_spending_yuan = 0;          ///< hospitals' purchases of the drugs of the drug table
+  double dip_point_value_yuan =
+      std::numeric_limits<double>::quiet_NaN();  ///< the month's DIP point value (NaN outside DIP)
+  double wait_days_sum = 0;                      ///< over admissions
+  double waited_admissions = 0;                  ///< admissions that had to wait for a bed
+  double readmissions_7d = 0;                    ///< admissions within 7 days of the same person's last discharge
+  double turned_away_severe = 0;                 ///< loss-making cases a hospital refused (推诿)
+  double mortality_proxy = 0;                    ///< expected deaths in low-risk groups, rising as intensity is cut
+  double los_over_30_days = 0;                   ///< discharges that stayed over 30 days
+  double shifted_to_patients_yuan = 0;           ///< bills moved to self-pay, and the patients' part of shifted visits
+  double shifted_yuan = 0;                       ///< all of the bills moved out of inpatient claims
+  double basic_group_cases = 0;                  ///< discharges in primary-level (basic) groups
+  double basic_group_cases_tertiary = 0;         ///< … treated in tier-3 hospitals
+  double drug_spending_yuan = 0;                 ///< hospitals' purchases of the drugs of the drug table
   double drug_units = 0;
 };
 
-/// One molecule in one procurement cycle (DOMAIN.md §5), city-wide.
+/// One molecule in one volume-based procurement cycle, city-wide.
 struct DrugCycleMetrics {
   double reported_units = 0;
   double agreed_units = 0;
@@ -58,7 +60,7 @@ struct DrugCycleMetrics {
   double retained_savings_yuan = 0;
 };
 
-/// Provider behaviour and supervision of one hospital in one month (DOMAIN.md §6–7).
+/// Provider behaviour and supervision of one hospital in one month.
 struct SupervisionCell {
   PerViolation<double> violations{};      ///< committed (the model knows the truth)
   PerViolation<double> detected{};        ///< confirmed by an audit, a ward round or a face check
@@ -91,15 +93,16 @@ struct HospitalYearMetrics {
   double wait_days_sum = 0;       ///< their total wait for a bed
   double diversions = 0;          ///< patients sent elsewhere because all beds were taken
   double outpatient_visits = 0;
-  double inpatient_fund_yuan = 0;            ///< fund payments for the year's discharges (before year-end settlements)
-  double budget_yuan = 0;                    ///< share of the regional global budget (NaN without one)
-  double retained_surplus_yuan = 0;          ///< under-spend paid to the hospital at year end
-  double fund_covered_overspend_yuan = 0;    ///< overspend the fund kept paying
-  double hospital_borne_overspend_yuan = 0;  ///< overspend recovered from the hospital
-  double special_cases = 0;                  ///< cases paid by items after special-case review
-  double special_case_yuan = 0;              ///< their settlement
-  double dip_points = 0;                     ///< DIP points × coefficients earned in the year
-  double dip_clearing_yuan = 0;              ///< year-end DIP clearing paid (+) or recovered (−)
+  double inpatient_fund_yuan = 0;  ///< fund payments for the year's discharges (before year-end settlements)
+  double budget_yuan =
+      std::numeric_limits<double>::quiet_NaN();  ///< share of the regional global budget (NaN without one)
+  double retained_surplus_yuan = 0;              ///< under-spend paid to the hospital at year end
+  double fund_covered_overspend_yuan = 0;        ///< overspend the fund kept paying
+  double hospital_borne_overspend_yuan = 0;      ///< overspend recovered from the hospital
+  double special_cases = 0;                      ///< cases paid by items after special-case review
+  double special_case_yuan = 0;                  ///< their settlement
+  double dip_points = 0;                         ///< DIP points × coefficients earned in the year
+  double dip_clearing_yuan = 0;                  ///< year-end DIP clearing paid (+) or recovered (−)
   double yichang_surplus_yuan = 0;  ///< DIP years: final DIP settlement − itemised bill (宜昌 rule), else 0
   double performance_pay_per_doctor_yuan = 0;  ///< retained (or Yichang) surplus × pay share ÷ doctors
   double outpatient_fund_yuan = 0;             ///< fund payments for outpatient visits
@@ -186,5 +189,16 @@ struct RunMetrics {
   double final_balance_yuan = 0;
   double insured = 0;
 };
+
+struct ScenarioConfig;
+class Population;
+
+/// The records of a run of `scenario` over `population`, every series sized to the horizon and zeroed (NaN where a
+/// value exists only under some policy).
+RunMetrics make_run_metrics(const ScenarioConfig& scenario, const Population& population);
+
+/// What is computed once the run is over: each hospital's time and cost consumption indices (时间/费用消耗指数),
+/// Σ_g n_g × (hospital mean_g ÷ city mean_g) ÷ Σ_g n_g per year; 1.0 = the city's average.
+void finish_run_metrics(RunMetrics& metrics, int horizon_years);
 
 }  // namespace reformsim::agents

@@ -1,6 +1,6 @@
 #pragma once
-// The run-time state of drugs and volume-based procurement (DOMAIN.md §5): the market of each molecule, each
-// hospital's use, report, agreed volume and purchases in the current cycle.
+// The run-time state of drugs and volume-based procurement: the market of each molecule, each hospital's use,
+// report, agreed volume and purchases in the current cycle.
 #include <cstdint>
 #include <vector>
 

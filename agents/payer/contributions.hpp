@@ -1,0 +1,34 @@
+#pragma once
+// Contributions to the pooled fund: contributing employees' monthly employer and individual contributions (scaled
+// each year by wage growth and rate changes), credited at each month's settlement, and residents' premiums and
+// subsidies, collected for the whole year in January.
+#include <cstdint>
+#include <vector>
+
+#include "agents/payer/fund_books.hpp"
+#include "agents/world/component.hpp"
+#include "agents/world/run_context.hpp"
+
+namespace reformsim::agents {
+
+/// Who pays in, and when.
+class Contributions final : public Component {
+ public:
+  Contributions(RunContext& run, FundBooks& books);
+  /// The year's employee contribution levels; residents' premiums and subsidies for the year.
+  void on_year_start(int year, sim::Simulation& sim) override;
+  /// The month's employee contributions, before the claims are paid.
+  void on_settlement(std::size_t month, double now) override;
+
+ private:
+  RunContext& run_;
+  FundBooks& books_;
+  std::int64_t monthly_employee_fen_ = 0;                       ///< first-year level
+  std::vector<std::int64_t> monthly_employee_by_region_fen_;    ///< first-year levels
+  std::int64_t annual_resident_fen_ = 0;                        ///< first-year level
+  std::vector<std::int64_t> annual_resident_by_region_fen_;     ///< first-year levels
+  std::vector<std::int64_t> employee_this_year_by_region_fen_;  ///< this year's, summing to its total
+  std::int64_t employee_this_year_fen_ = 0;
+};
+
+}  // namespace reformsim::agents

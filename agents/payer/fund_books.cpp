@@ -67,16 +67,6 @@ void FundBooks::contribute(Scheme scheme, const std::vector<std::int64_t>& by_re
   }
 }
 
-void FundBooks::pay_for_care(std::size_t hospital, Scheme scheme, int region, std::int64_t fund_fen,
-                             std::int64_t patient_fen, bool inpatient, int year) {
-  ledger_.claim(hospital, fund_fen);
-  schemes_.claim(static_cast<std::size_t>(scheme), hospital, fund_fen, inpatient);
-  regions_.claim(static_cast<std::size_t>(region), hospital, fund_fen, inpatient);
-  ledger_.patient_pays(hospital, patient_fen);
-  hospital_revenue_fen_[hospital] += fund_fen + patient_fen;
-  run_.metrics.hospital_years[hospital][static_cast<std::size_t>(year)].revenue_yuan += to_yuan(fund_fen + patient_fen);
-}
-
 void FundBooks::settle_year_end(std::size_t hospital, std::int64_t fen, int year) {
   ledger_.claim(hospital, fen);
   schemes_.year_end_claim(hospital, fen);

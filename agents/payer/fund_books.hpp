@@ -25,7 +25,15 @@ class FundBooks final : public Component {
   /// part is paid directly; the hospital's revenue of simulated year `year` grows by both. A negative fund part is a
   /// recovery (claw-back, fine) returned to the member's scheme and region.
   void pay_for_care(std::size_t hospital, Scheme scheme, int region, std::int64_t fund_fen, std::int64_t patient_fen,
-                    bool inpatient, int year);
+                    bool inpatient, int year) {
+    ledger_.claim(hospital, fund_fen);
+    schemes_.claim(static_cast<std::size_t>(scheme), hospital, fund_fen, inpatient);
+    regions_.claim(static_cast<std::size_t>(region), hospital, fund_fen, inpatient);
+    ledger_.patient_pays(hospital, patient_fen);
+    hospital_revenue_fen_[hospital] += fund_fen + patient_fen;
+    run_.metrics.hospital_years[hospital][static_cast<std::size_t>(year)].revenue_yuan +=
+        to_yuan(fund_fen + patient_fen);
+  }
   /// A year-end settlement with `hospital` (paid +, recovered −): shared over the schemes and regions by the year's
   /// inpatient claims at the hospital.
   void settle_year_end(std::size_t hospital, std::int64_t fen, int year);

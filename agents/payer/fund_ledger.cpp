@@ -5,29 +5,12 @@
 
 namespace reformsim::agents {
 
-std::int64_t to_fen(double yuan) { return std::llround(yuan * 100.0); }
-
 FundLedger::FundLedger(std::int64_t initial_balance_fen, std::size_t hospitals)
     : initial_balance_fen_(initial_balance_fen),
       balance_fen_(initial_balance_fen),
       pending_fen_(hospitals, 0),
       fund_received_fen_(hospitals, 0),
       patient_received_fen_(hospitals, 0) {}
-
-void FundLedger::contribute(std::int64_t fen) {
-  contributions_fen_ += fen;
-  balance_fen_ += fen;
-}
-
-void FundLedger::claim(std::size_t hospital, std::int64_t fen) {
-  claims_fen_ += fen;
-  pending_fen_[hospital] += fen;
-}
-
-void FundLedger::patient_pays(std::size_t hospital, std::int64_t fen) {
-  patient_paid_fen_ += fen;
-  patient_received_fen_[hospital] += fen;
-}
 
 std::int64_t FundLedger::settle_pending_claims() {
   std::int64_t total = 0;

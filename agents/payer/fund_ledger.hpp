@@ -1,6 +1,7 @@
 #pragma once
 // The money ledger of one run, in fen (0.01 yuan) as integers so that conservation is checked exactly:
 // contributions → fund → hospitals; patients → hospitals. Every posting moves money between two accounts.
+#include <cmath>
 #include <cstdint>
 #include <stdexcept>
 #include <string>
@@ -8,8 +9,18 @@
 
 namespace reformsim::agents {
 
-/// Rounds yuan to whole fen.
-std::int64_t to_fen(double yuan);
+/// Rounds yuan to whole fen, halves away from zero (as std::llround does, without its call: it runs for every
+/// posting). Exact for |fen| < 2^62; beyond, and for NaN, std::llround decides.
+inline std::int64_t to_fen(double yuan) {
+  const double fen = yuan * 100.0;
+  if (!(std::fabs(fen) < 4.6e18)) [[unlikely]]
+    return std::llround(fen);
+  std::int64_t whole = static_cast<std::int64_t>(fen);  // toward zero
+  // Exact: below 2^52 the truncation and the difference are representable; above, fen is whole already.
+  const double rest = fen - static_cast<double>(whole);
+  // Written without branches: whether a fraction reaches a half is as good as random.
+  return whole + static_cast<std::int64_t>(rest >= 0.5) - static_cast<std::int64_t>(rest <= -0.5);
+}
 /// Fen to yuan.
 inline double to_yuan(std::int64_t fen) { return static_cast<double>(fen) / 100.0; }
 
@@ -23,11 +34,20 @@ class FundLedger {
  public:
   FundLedger(std::int64_t initial_balance_fen, std::size_t hospitals);
   /// Contributions (or subsidies) credited to the pooled fund.
-  void contribute(std::int64_t fen);
+  void contribute(std::int64_t fen) {
+    contributions_fen_ += fen;
+    balance_fen_ += fen;
+  }
   /// A claim the fund owes `hospital`, paid at the next monthly settlement.
-  void claim(std::size_t hospital, std::int64_t fen);
+  void claim(std::size_t hospital, std::int64_t fen) {
+    claims_fen_ += fen;
+    pending_fen_[hospital] += fen;
+  }
   /// A patient pays `hospital` their share directly.
-  void patient_pays(std::size_t hospital, std::int64_t fen);
+  void patient_pays(std::size_t hospital, std::int64_t fen) {
+    patient_paid_fen_ += fen;
+    patient_received_fen_[hospital] += fen;
+  }
   /// Monthly settlement: the fund pays every pending claim; returns the total paid.
   std::int64_t settle_pending_claims();
   std::int64_t balance_fen() const { return balance_fen_; }

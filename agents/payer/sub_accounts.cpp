@@ -9,11 +9,6 @@ SubAccounts::SubAccounts(std::vector<std::int64_t> initial_balance_fen, std::siz
       pending_fen_(balance_fen_.size(), 0),
       inpatient_this_year_fen_(hospitals, std::vector<std::int64_t>(balance_fen_.size(), 0)) {}
 
-void SubAccounts::claim(std::size_t unit, std::size_t hospital, std::int64_t fen, bool inpatient) {
-  pending_fen_[unit] += fen;
-  if (inpatient) inpatient_this_year_fen_[hospital][unit] += fen;
-}
-
 void SubAccounts::year_end_claim(std::size_t hospital, std::int64_t fen) {
   const std::vector<std::int64_t>& shares = inpatient_this_year_fen_[hospital];
   const std::int64_t total = std::accumulate(shares.begin(), shares.end(), std::int64_t{0});

@@ -19,7 +19,10 @@ class SubAccounts {
     balance_fen_[to] += fen;
   }
   /// A claim of a member of `unit` on `hospital`, paid at the next monthly settlement.
-  void claim(std::size_t unit, std::size_t hospital, std::int64_t fen, bool inpatient);
+  void claim(std::size_t unit, std::size_t hospital, std::int64_t fen, bool inpatient) {
+    pending_fen_[unit] += fen;
+    if (inpatient) inpatient_this_year_fen_[hospital][unit] += fen;
+  }
   /// A year-end settlement with `hospital` shared over the units by this year's inpatient claims.
   void year_end_claim(std::size_t hospital, std::int64_t fen);
   /// Pays the pending claims; returns what each unit paid.

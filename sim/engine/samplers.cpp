@@ -8,8 +8,14 @@ namespace reformsim::sim {
 
 namespace {
 
-void require(bool ok, const char* what, double value) {
-  if (!ok) throw std::invalid_argument(std::string(what) + " (got " + std::to_string(value) + ")");
+[[noreturn, gnu::cold, gnu::noinline]] void fail(const char* what, double value) {
+  throw std::invalid_argument(std::string(what) + " (got " + std::to_string(value) + ")");
+}
+
+// Inline with its throw out of line: every variate checks its parameters, and the check must cost next to nothing.
+inline void require(bool ok, const char* what, double value) {
+  if (!ok) [[unlikely]]
+    fail(what, value);
 }
 
 }  // namespace

@@ -78,6 +78,9 @@ struct Hdf5Writer::Impl {
   Hdf5Handle file;
   Hdf5Handle link_create;  // creates missing intermediate groups; UTF-8 link names
   Hdf5Handle string_type;  // variable-length UTF-8
+  // Writes convert through a 64 KiB buffer instead of HDF5's 1 MiB default: every variable-length string write
+  // would otherwise allocate and free a megabyte, which the C library hands back to the system and faults in again.
+  Hdf5Handle transfer;
   std::unordered_map<std::string, RowSet> row_sets;
   bool owns_partial = false;  // set once this writer created the temporary file; only then may it delete it
   bool closed = false;
@@ -98,6 +101,7 @@ struct Hdf5Writer::Impl {
     row_sets.clear();
     link_create.reset();
     string_type.reset();
+    transfer.reset();
     return file.get() >= 0 ? H5Fclose(file.release()) : 0;
   }
 
@@ -142,7 +146,7 @@ struct Hdf5Writer::Impl {
                                    partial_path, "create dataspace of", path));
     const Hdf5Handle dataset = create_dataset(path, file_type, space.get(), H5P_DEFAULT);
     if (value_count > 0) {
-      check(H5Dwrite(dataset.get(), memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, data), partial_path, "write", path);
+      check(H5Dwrite(dataset.get(), memory_type, H5S_ALL, H5S_ALL, transfer.get(), data), partial_path, "write", path);
     }
     describe(dataset.get(), path, info);
   }
@@ -217,7 +221,7 @@ struct Hdf5Writer::Impl {
                          H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, rows.start.data(), nullptr,
                                              rows.count.data(), nullptr) >= 0 &&
                          H5Dwrite(rows.dataset.get(), rows.memory_type.get(), rows.memory_space.get(), file_space.get(),
-                                  H5P_DEFAULT, row) >= 0;
+                                  transfer.get(), row) >= 0;
     if (!written) {
       const std::string reason = hdf5_error_reason();
       rows.extent[0] = index;  // best effort: do not leave a row of fill values behind
@@ -253,6 +257,8 @@ Hdf5Writer Hdf5Writer::create(const std::string& final_path) {
   impl->string_type = Hdf5Handle(checked(H5Tcopy(H5T_C_S1), partial, "configure", partial));
   check(H5Tset_size(impl->string_type.get(), H5T_VARIABLE), partial, "configure", partial);
   check(H5Tset_cset(impl->string_type.get(), H5T_CSET_UTF8), partial, "configure", partial);
+  impl->transfer = Hdf5Handle(checked(H5Pcreate(H5P_DATASET_XFER), partial, "configure", partial));
+  check(H5Pset_buffer(impl->transfer.get(), 64 * 1024, nullptr, nullptr), partial, "configure", partial);
   return Hdf5Writer(std::move(impl));
 }
 

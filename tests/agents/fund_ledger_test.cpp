@@ -3,6 +3,9 @@
 
 #include "agents/payer/fund_ledger.hpp"
 
+#include <cmath>
+#include <cstdint>
+
 namespace reformsim::agents {
 namespace {
 
@@ -47,6 +50,46 @@ TEST(FundLedgerTest, RoundsToTheFen) {
   EXPECT_EQ(to_fen(12.344), 1234);
   EXPECT_EQ(to_fen(-1.5), -150);
   EXPECT_DOUBLE_EQ(to_yuan(1234), 12.34);
+}
+
+}  // namespace
+}  // namespace reformsim::agents
+
+namespace reformsim::agents {
+namespace {
+
+// to_fen must round exactly as std::llround(yuan × 100) does: halves away from zero, at every magnitude.
+TEST(ToFenTest, RoundsAsLlroundEverywhere) {
+  const double edges[] = {0.0,
+                          -0.0,
+                          0.005,
+                          -0.005,
+                          0.004999999999999999,
+                          0.015,
+                          -0.015,
+                          1.005,
+                          2.675,
+                          1e-300,
+                          -1e-300,
+                          0.49999999999999994 / 100,
+                          1e13,
+                          -1e13,
+                          4.5e16,
+                          4.5e16 + 0.5,
+                          123456789.125,
+                          -123456789.125,
+                          9.2e15,
+                          4.4e16};
+  for (double y : edges) EXPECT_EQ(to_fen(y), std::llround(y * 100.0)) << y;
+  std::uint64_t state = 88172645463325252ull;
+  for (int i = 0; i < 200000; ++i) {
+    state ^= state << 13, state ^= state >> 7, state ^= state << 17;
+    // Values from fen fractions to billions of yuan, both signs, many exactly on a half fen.
+    const double magnitude = std::ldexp(1.0, static_cast<int>(state % 40) - 8);
+    double y = (static_cast<double>(state >> 11) / 9007199254740992.0 - 0.5) * magnitude;
+    if (i % 3 == 0) y = (std::floor(y * 100.0) + 0.5) / 100.0;
+    ASSERT_EQ(to_fen(y), std::llround(y * 100.0)) << y;
+  }
 }
 
 }  // namespace

@@ -52,10 +52,11 @@ int calibrate_command(const std::vector<std::string>& args) {
   options.budget_yuan = cli.positive_real("--budget-yuan");
   const auto seed = static_cast<std::uint64_t>(cli.integer("--seed", 1, 0, 9'000'000'000'000'000));
 
-  std::vector<agents::CaseRecord> cases;
+  agents::CaseRecorder recorder;
   agents::World world(scenario, seed, 0);
-  world.record_cases(&cases);
+  world.attach(recorder);
   world.run();
+  const std::vector<agents::CaseRecord>& cases = recorder.cases();
   agents::CalibrationResult result;
   try {
     result = agents::calibrate(*scenario.catalogue, cases, options);

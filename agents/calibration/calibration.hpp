@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "agents/scenario/case_catalogue.hpp"
+#include "agents/world/component.hpp"
 
 namespace reformsim::agents {
 
@@ -43,6 +44,19 @@ struct CalibrationResult {
   double base_rate_yuan = 0;    ///< budget ÷ Σ weights of the base-period cases
   double point_value_yuan = 0;  ///< budget ÷ Σ scores of the base-period cases
   std::size_t cases = 0, trimmed = 0;
+};
+
+/// A world component that records every discharged case as claimed: the base period of a calibration.
+class CaseRecorder final : public Component {
+ public:
+  /// Every claim of the run, in discharge order.
+  const std::vector<CaseRecord>& cases() const { return cases_; }
+  void on_claim_paid(sim::Simulation&, ClaimOutcome& claim) override {
+    cases_.push_back({claim.submitted.group, claim.submitted.bill_yuan});
+  }
+
+ private:
+  std::vector<CaseRecord> cases_;
 };
 
 /// Derives weights, scores, base rate and point value; throws std::invalid_argument without usable cases.

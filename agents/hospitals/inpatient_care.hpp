@@ -6,7 +6,6 @@
 #include <cstdint>
 #include <vector>
 
-#include "agents/calibration/calibration.hpp"
 #include "agents/hospitals/hospital_state.hpp"
 #include "agents/hospitals/provider_choice.hpp"
 #include "agents/payer/benefit_rules.hpp"
@@ -52,8 +51,6 @@ class InpatientCare final : public Component {
   std::uint32_t next_doctor(std::size_t hospital, double now) const;
   /// The choice model (also used for outpatient visits).
   const ProviderChoice& choice() const { return choice_; }
-  /// Appends every discharged case (group, itemised bill) to `sink`; for calibration.
-  void record_cases(std::vector<CaseRecord>* sink) { case_sink_ = sink; }
   /// Bytes held per insured person (benefit use and last discharge).
   static constexpr std::size_t bytes_per_person() { return sizeof(BenefitYearUsage) + sizeof(float); }
 
@@ -82,7 +79,6 @@ class InpatientCare final : public Component {
   std::vector<std::vector<float>> intensity_;  ///< [hospital][group]
   std::vector<double> scratch_probabilities_;
   std::vector<char> scratch_allowed_;
-  std::vector<CaseRecord>* case_sink_ = nullptr;
 };
 
 }  // namespace reformsim::agents

@@ -69,7 +69,6 @@ void InpatientCare::record_discharge(const ActiveCase& c, const CaseFacts& submi
   const HospitalConfig& hc = run_.scenario.hospitals[c.hospital];
   const Settlement& s = paid.settlement;
   const double bill = submitted.bill_yuan;
-  if (case_sink_) case_sink_->push_back({submitted.group, bill});
   const int year = run_.year_at(now);
   const CaseGroup& g = run_.scenario.catalogue->group(submitted.group);
   RunMetrics& metrics = run_.metrics;

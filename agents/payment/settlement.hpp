@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace reformsim::agents {
 
@@ -21,6 +22,8 @@ enum class SettlementType : std::uint8_t {
 inline constexpr int kCoreSettlementTypes = 8;
 /// Core types and every registered method's own: the length of the settlement_type output axis.
 int settlement_type_count();
+/// Their names, in axis order.
+const std::vector<std::string>& settlement_type_names();
 /// The lower-case name used in CSV files and outputs ("high_multiple", …).
 const std::string& settlement_type_name(SettlementType t);
 /// The type named `name` (a core type or a registered method's); std::logic_error when there is none.

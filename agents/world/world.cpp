@@ -68,6 +68,16 @@ void World::wire() {
   hooks_.leaders_interviewed = built({behaviour});
 }
 
+void World::attach(Component& observer) {
+  for (std::vector<Component*>* hook :
+       {&hooks_.run_start, &hooks_.year_start, &hooks_.month_end, &hooks_.year_end, &hooks_.settlement,
+        &hooks_.prevents_admission, &hooks_.adjust_choice, &hooks_.route, &hooks_.accept, &hooks_.treat,
+        &hooks_.admission, &hooks_.code_claim, &hooks_.claim_paid, &hooks_.discharge, &hooks_.intercepts_visit,
+        &hooks_.visit, &hooks_.violation_confirmed, &hooks_.leaders_interviewed}) {
+    hook->push_back(&observer);
+  }
+}
+
 std::size_t World::components() const {
   std::size_t optional = 0;
   for (const void* c : {static_cast<const void*>(referrals_.get()), static_cast<const void*>(family_doctors_.get()),

@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "agents/behaviour/provider_behaviour.hpp"
-#include "agents/calibration/calibration.hpp"
 #include "agents/hospitals/inpatient_care.hpp"
 #include "agents/hospitals/outpatient_care.hpp"
 #include "agents/payer/contributions.hpp"
@@ -43,8 +42,9 @@ class World {
   RunMetrics run();
   /// Kernel callback: hands one event to the component that owns its kind.
   void handle(const sim::Event& event, sim::Simulation& simulation);
-  /// Appends every discharged case (group, itemised bill) to `sink` during run(); for calibration.
-  void record_cases(std::vector<CaseRecord>* sink) { inpatient_.record_cases(sink); }
+  /// Attaches `observer` to every hook, after the world's own components: recorders and probes of tools and tests
+  /// (calibration records the base period's cases this way). It must outlive the run.
+  void attach(Component& observer);
   /// Bytes held per insured person by the population, benefit use, last discharge and contracts (approximate).
   std::size_t bytes_per_person() const;
   /// How many components this run built (the core ones and the configured optional ones).

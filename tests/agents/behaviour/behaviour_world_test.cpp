@@ -3,8 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "agents/world/world.hpp"
-#include "run_comparison.hpp"
-#include "test_support.hpp"
+#include "tests/agents/run_comparison.hpp"
+#include "tests/agents/test_support.hpp"
 
 namespace reformsim::agents {
 namespace {

@@ -7,8 +7,8 @@
 #include "agents/payer/benefit_rules.hpp"
 #include "agents/primary_care/referral_network.hpp"
 #include "agents/world/world.hpp"
-#include "run_comparison.hpp"
-#include "test_support.hpp"
+#include "tests/agents/run_comparison.hpp"
+#include "tests/agents/test_support.hpp"
 
 namespace reformsim::agents {
 namespace {

@@ -5,7 +5,7 @@
 #include <set>
 
 #include "agents/scenario/case_catalogue.hpp"
-#include "test_support.hpp"
+#include "tests/agents/test_support.hpp"
 
 namespace reformsim::agents {
 namespace {

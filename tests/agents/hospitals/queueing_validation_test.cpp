@@ -5,7 +5,7 @@
 #include <cmath>
 
 #include "agents/world/world.hpp"
-#include "test_support.hpp"
+#include "tests/agents/test_support.hpp"
 
 namespace reformsim::agents {
 namespace {

@@ -10,7 +10,7 @@
 #include <sstream>
 
 #include "agents/scenario/scenario_declarations.hpp"
-#include "test_support.hpp"
+#include "tests/agents/test_support.hpp"
 
 namespace reformsim::agents {
 namespace {

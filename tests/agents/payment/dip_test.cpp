@@ -7,7 +7,7 @@
 
 #include "agents/payment/dip.hpp"
 #include "agents/world/world.hpp"
-#include "test_support.hpp"
+#include "tests/agents/test_support.hpp"
 
 namespace reformsim::agents {
 namespace {

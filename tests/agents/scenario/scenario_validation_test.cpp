@@ -5,7 +5,7 @@
 #include "agents/scenario/scenario_loader.hpp"
 #include "sim/config/errors.hpp"
 #include "sim/config/yaml_loader.hpp"
-#include "test_support.hpp"
+#include "tests/agents/test_support.hpp"
 
 namespace reformsim::agents {
 namespace {

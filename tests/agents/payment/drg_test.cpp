@@ -5,7 +5,7 @@
 #include "agents/payment/fee_for_service.hpp"
 #include "agents/world/shock_schedule.hpp"
 #include "agents/world/world.hpp"
-#include "test_support.hpp"
+#include "tests/agents/test_support.hpp"
 
 namespace reformsim::agents {
 namespace {

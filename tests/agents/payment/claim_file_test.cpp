@@ -5,7 +5,7 @@
 
 #include "agents/payment/case_file_settlement.hpp"
 #include "agents/supervision/claim_audit.hpp"
-#include "test_support.hpp"
+#include "tests/agents/test_support.hpp"
 
 namespace reformsim::agents {
 namespace {

@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "agents/world/world.hpp"
-#include "test_support.hpp"
+#include "tests/agents/test_support.hpp"
 
 namespace reformsim::agents {
 namespace {
@@ -83,69 +83,6 @@ TEST(WorldTest, RatesMatchTheScenario) {
   const double rate = admissions / 20000.0 / 2.0;
   EXPECT_NEAR(rate, expected_rate, 0.1 * expected_rate);
   EXPECT_NEAR(visits / 20000.0 / 2.0, 6.0, 0.3);
-}
-
-}  // namespace
-}  // namespace reformsim::agents
-
-namespace reformsim::agents {
-namespace {
-
-TEST(SchemeFundsTest, EmployeeAndResidentFundsAddUpToThePool) {
-  const ScenarioConfig s = testing::scenario_from_yaml(testing::small_scenario_yaml(
-      3000, "payment:\n  method: dip\n  dip:\n    catalogue: " +
-                testing::source_path("scenarios/data/dip_catalogue.csv") + "\n    annual_budget_yuan: 2000000\n"));
-  World world(s, 6, 0);
-  const RunMetrics m = world.run();
-  for (std::size_t i = 0; i < m.months.size(); ++i) {
-    const MonthMetrics& x = m.months[i];
-    EXPECT_NEAR(x.employee_balance_yuan + x.resident_balance_yuan, x.balance_yuan, 0.005) << i;
-    EXPECT_NEAR(x.employee_expenditure_yuan + x.resident_expenditure_yuan, x.fund_expenditure_yuan, 0.005) << i;
-    EXPECT_NEAR(x.employee_contributions_yuan + x.resident_contributions_yuan, x.contributions_yuan, 0.005) << i;
-    // Residents pay once a year, in January; employees every month.
-    if (i % 12 != 0) {
-      EXPECT_EQ(x.resident_contributions_yuan, 0.0) << i;
-    }
-    EXPECT_GT(x.employee_contributions_yuan, 0.0) << i;
-  }
-}
-
-}  // namespace
-}  // namespace reformsim::agents
-
-namespace reformsim::agents {
-namespace {
-
-// Province-level pooling: regions pay a share of last year's contributions into the adjustment fund each January,
-// and it covers part of the regions' annual deficits at year end; the books still add up to the pool.
-TEST(PoolingTest, AdjustmentFundCollectsAndCovers) {
-  std::string yaml = testing::small_scenario_yaml(
-      6000,
-      "fund:\n  pooling: {level: province, adjustment_fund_share: 0.05, adjustment_cover_share: 0.5}\n"
-      "  resident_premium_yuan: 100\n  resident_subsidy_yuan: 100\n  employer_rate: 0.01\n  individual_rate: 0.0\n");
-  yaml.replace(yaml.find("regions: 1"), 10, "regions: 3");
-  yaml.replace(yaml.find("horizon_years: 2"), 16, "horizon_years: 3");
-  const ScenarioConfig s = testing::scenario_from_yaml(yaml);
-  World world(s, 9, 0);
-  const RunMetrics m = world.run();                     // throws if regional accounts and the pool disagree
-  EXPECT_DOUBLE_EQ(m.adjustment_paid_in_yuan[0], 0.0);  // no previous year to draw on
-  EXPECT_GT(m.adjustment_paid_in_yuan[1], 0.0);
-  EXPECT_GT(m.regions_in_deficit[1], 0.0);  // 200-yuan premiums and a 1% rate cannot carry the care
-  EXPECT_GT(m.adjustment_paid_out_yuan[1], 0.0);
-  EXPECT_LE(m.adjustment_paid_out_yuan[1], m.adjustment_paid_in_yuan[1] + 1e-6);
-  EXPECT_NEAR(m.adjustment_fund_balance_yuan[1], m.adjustment_paid_in_yuan[1] - m.adjustment_paid_out_yuan[1], 0.02);
-  const MonthMetrics& last = m.months.back();
-  double regions = 0;
-  for (double b : last.region_balance_yuan) regions += b;
-  EXPECT_NEAR(regions + m.adjustment_fund_balance_yuan[2], last.balance_yuan, 0.05);
-}
-
-TEST(PoolingTest, CityPoolingHasNoAdjustmentFund) {
-  const ScenarioConfig s = testing::scenario_from_yaml(testing::small_scenario_yaml(2000));
-  World world(s, 9, 0);
-  const RunMetrics m = world.run();
-  EXPECT_TRUE(std::isnan(m.adjustment_fund_balance_yuan[1]));
-  EXPECT_EQ(m.adjustment_paid_in_yuan[1], 0.0);
 }
 
 }  // namespace

@@ -38,6 +38,10 @@ class Choices {
   Choices(std::initializer_list<std::pair<const char*, E>> options) {
     for (const auto& [name, value] : options) options_.emplace_back(name, value);
   }
+  /// No options yet (add them with add()).
+  Choices() = default;
+  /// Adds an option (for choices known only at run time, e.g. registered names).
+  void add(std::string name, E value) { options_.emplace_back(std::move(name), std::move(value)); }
   /// An enumeration Spec of the names (add def()/doc() to it).
   SpecPtr spec() const { return Spec::enumeration(names()); }
   /// The names, in order.

@@ -3,14 +3,10 @@
 #include <string>
 
 #include "agents/scenario/scenario_loader.hpp"
+#include "tests/support/source_path.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace reformsim::testing {
-
-/// Absolute path of a file in the source tree.
-inline std::string source_path(const std::string& relative) {
-  return std::string(REFORMSIM_SOURCE_DIR) + "/" + relative;
-}
 
 /// The shipped catalogue of the default city.
 inline std::string city_catalogue() { return source_path("scenarios/data/drg_catalogue.csv"); }

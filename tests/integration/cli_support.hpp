@@ -11,6 +11,7 @@
 #include <sstream>
 #include <string>
 
+#include "tests/support/source_path.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace reformsim::testing {
@@ -45,10 +46,6 @@ inline CommandResult run_shell(const std::string& command, const Scratch& scratc
 /// Runs `reformsim ARGS`.
 inline CommandResult reformsim(const std::string& args, const Scratch& scratch) {
   return run_shell(std::string(REFORMSIM_BINARY) + " " + args, scratch);
-}
-
-inline std::string source_path(const std::string& relative) {
-  return std::string(REFORMSIM_SOURCE_DIR) + "/" + relative;
 }
 
 /// True when Debian's python3 with h5py is available (the reference reader of the output format).

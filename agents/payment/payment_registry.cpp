@@ -6,6 +6,7 @@
 #include "agents/payment/dip.hpp"
 #include "agents/payment/drg.hpp"
 #include "agents/payment/fee_for_service.hpp"
+#include "agents/payment/per_diem.hpp"
 
 namespace reformsim::agents {
 
@@ -14,6 +15,7 @@ const std::vector<const PaymentMethod*>& payment_methods() {
       &fee_for_service_method(),
       &drg_method(),
       &dip_method(),
+      &per_diem_method(),
   };
   return methods;
 }

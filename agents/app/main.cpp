@@ -1,6 +1,7 @@
 // reformsim: agent-based, discrete-event simulator of health-insurance payment reform.
 #include <cstdio>
 #include <exception>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -8,6 +9,7 @@
 #include "agents/app/commands.hpp"
 #include "sim/config/errors.hpp"
 #include "sim/experiment/results_file.hpp"
+#include "sim/output/output_error.hpp"
 
 namespace {
 
@@ -29,7 +31,9 @@ commands:
                                        simulated fee-for-service base period
 
 options: --help (also after a command), --version
-exit codes: 0 ok, 1 failure, 2 bad input
+exit codes: 0 ok; 1 a run failed (the message says which run, when and during what: a bug to report);
+            2 bad input (a scenario, experiment, data file or the command line; every problem is listed);
+            3 an output could not be written (disk, permissions, path); no file under the output name is left behind
 )";
 
 }  // namespace
@@ -65,6 +69,12 @@ int main(int argc, char** argv) {
   } catch (const reformsim::config::ConfigException& e) {
     std::fprintf(stderr, "%s", e.errors().to_string().c_str());
     return kExitBadInput;
+  } catch (const reformsim::output::OutputError& e) {
+    std::fprintf(stderr, "reformsim %s: cannot write the output: %s\n", command.c_str(), e.what());
+    return kExitOutputFailure;
+  } catch (const std::filesystem::filesystem_error& e) {
+    std::fprintf(stderr, "reformsim %s: cannot write the output: %s\n", command.c_str(), e.what());
+    return kExitOutputFailure;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "reformsim %s: error: %s\n", command.c_str(), e.what());
     return kExitFailure;

@@ -3,7 +3,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <stdexcept>
+#include <system_error>
+
+#include "sim/output/output_error.hpp"
 
 namespace reformsim::app {
 
@@ -15,9 +17,15 @@ void write_text_output(const std::optional<std::string>& path, const std::string
   const std::string partial = *path + ".partial";
   {
     std::ofstream f(partial, std::ios::binary | std::ios::trunc);
-    if (!f || !(f << text) || !f.flush()) throw std::runtime_error("cannot write " + partial);
+    if (!f || !(f << text) || !f.flush()) {
+      std::error_code ignored;
+      std::filesystem::remove(partial, ignored);
+      throw output::OutputError("cannot write '" + partial + "'");
+    }
   }
-  std::filesystem::rename(partial, *path);
+  std::error_code ec;
+  std::filesystem::rename(partial, *path, ec);
+  if (ec) throw output::OutputError("cannot rename '" + partial + "' to '" + *path + "': " + ec.message());
 }
 
 }  // namespace reformsim::app

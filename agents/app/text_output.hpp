@@ -6,7 +6,7 @@
 
 namespace reformsim::app {
 
-/// Writes `text` to `path`, or to stdout when there is no path; std::runtime_error when the file cannot be written.
+/// Writes `text` to `path`, or to stdout when there is no path; output::OutputError when the file cannot be written.
 void write_text_output(const std::optional<std::string>& path, const std::string& text);
 
 }  // namespace reformsim::app

@@ -84,7 +84,11 @@ void FundBooks::settle_split(std::size_t hospital, std::int64_t fen, const std::
   run_.metrics.hospital_years[hospital][static_cast<std::size_t>(year)].revenue_yuan += to_yuan(fen);
 }
 
-void FundBooks::check_conservation() const { ledger_.check_conservation(hospital_revenue_fen_); }
+void FundBooks::check_conservation() const {
+  std::vector<std::string> names;
+  for (const HospitalConfig& h : run_.scenario.hospitals) names.push_back(h.name);
+  ledger_.check_conservation(hospital_revenue_fen_, names);
+}
 
 void FundBooks::on_year_start(int year, sim::Simulation&) { fund_adjustment_fund(year); }
 
@@ -117,7 +121,9 @@ void FundBooks::record_month(std::size_t m, const std::vector<std::int64_t>& pai
   for (std::size_t r = 0; r + 1 < regions_.units(); ++r)
     month.region_balance_yuan[r] = to_yuan(regions_.balance_fen(r));
   if (schemes_.total_fen() != ledger_.balance_fen() || regions_.total_fen() != ledger_.balance_fen()) {
-    throw MoneyConservationError("money not conserved: the scheme or regional funds do not add up to the pool");
+    throw MoneyConservationError("money not conserved: the scheme funds (" + format_yuan(schemes_.total_fen()) +
+                                 ") or the regional funds (" + format_yuan(regions_.total_fen()) +
+                                 ") do not add up to the pool (" + format_yuan(ledger_.balance_fen()) + ")");
   }
   // Months of reserve = balance ÷ mean monthly expenditure over the trailing window.
   const std::size_t window =

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <numeric>
+#include <stdexcept>
 
 namespace reformsim::agents {
 
@@ -25,33 +26,48 @@ std::int64_t FundLedger::settle_pending_claims() {
   return total;
 }
 
-void FundLedger::check_conservation(const std::vector<std::int64_t>& hospital_revenue_fen) const {
+std::string format_yuan(std::int64_t fen) {
+  const bool negative = fen < 0;
+  const std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(fen) : static_cast<std::uint64_t>(fen);
+  std::string whole = std::to_string(magnitude / 100);
+  for (int at = static_cast<int>(whole.size()) - 3; at > 0; at -= 3) whole.insert(static_cast<std::size_t>(at), ",");
+  const std::uint64_t cents = magnitude % 100;
+  std::string out = negative ? "-" : "";
+  out.append(whole).append(cents < 10 ? ".0" : ".").append(std::to_string(cents)).append(" yuan");
+  return out;
+}
+
+void FundLedger::check_conservation(const std::vector<std::int64_t>& hospital_revenue_fen,
+                                    const std::vector<std::string>& hospital_names) const {
   auto fail = [](const std::string& what, std::int64_t lhs, std::int64_t rhs) {
-    throw MoneyConservationError("money not conserved: " + what + " (" + std::to_string(lhs) + " fen vs " +
-                                 std::to_string(rhs) + " fen)");
+    throw MoneyConservationError("money not conserved: " + what + ": " + format_yuan(lhs) + " against " +
+                                 format_yuan(rhs) + " (a bug in the model, not in the scenario)");
   };
   const std::int64_t pending = std::accumulate(pending_fen_.begin(), pending_fen_.end(), std::int64_t{0});
   const std::int64_t received = std::accumulate(fund_received_fen_.begin(), fund_received_fen_.end(), std::int64_t{0});
   const std::int64_t patients =
       std::accumulate(patient_received_fen_.begin(), patient_received_fen_.end(), std::int64_t{0});
   if (initial_balance_fen_ + contributions_fen_ - fund_paid_fen_ != balance_fen_) {
-    fail("initial balance + contributions - payments != fund balance",
-         initial_balance_fen_ + contributions_fen_ - fund_paid_fen_, balance_fen_);
+    fail("fund balance against initial balance + contributions − payments", balance_fen_,
+         initial_balance_fen_ + contributions_fen_ - fund_paid_fen_);
   }
   if (claims_fen_ != fund_paid_fen_ + pending)
-    fail("claims != fund payments + pending claims", claims_fen_, fund_paid_fen_ + pending);
-  if (received != fund_paid_fen_) fail("fund payments != hospital receipts from the fund", fund_paid_fen_, received);
+    fail("claims against fund payments + pending claims", claims_fen_, fund_paid_fen_ + pending);
+  if (received != fund_paid_fen_)
+    fail("hospitals' receipts from the fund against its payments", received, fund_paid_fen_);
   if (patients != patient_paid_fen_)
-    fail("patient payments != hospital receipts from patients", patient_paid_fen_, patients);
+    fail("hospitals' receipts from patients against patients' payments", patients, patient_paid_fen_);
   if (hospital_revenue_fen.size() != fund_received_fen_.size()) {
-    fail("number of hospitals", static_cast<std::int64_t>(hospital_revenue_fen.size()),
-         static_cast<std::int64_t>(fund_received_fen_.size()));
+    throw std::logic_error("check_conservation: " + std::to_string(hospital_revenue_fen.size()) +
+                           " hospitals' revenue for " + std::to_string(fund_received_fen_.size()) + " hospitals");
   }
   for (std::size_t h = 0; h < hospital_revenue_fen.size(); ++h) {
     const std::int64_t received = fund_received_fen_[h] + pending_fen_[h] + patient_received_fen_[h];
     if (received != hospital_revenue_fen[h]) {
-      fail("hospital " + std::to_string(h) + " billed revenue != receipts from fund and patients",
-           hospital_revenue_fen[h], received);
+      const std::string hospital =
+          h < hospital_names.size() ? "hospital '" + hospital_names[h] + "'" : "hospital " + std::to_string(h);
+      fail(hospital + ": receipts from the fund and patients against what it was owed", received,
+           hospital_revenue_fen[h]);
     }
   }
 }

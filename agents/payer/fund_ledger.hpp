@@ -24,6 +24,9 @@ inline std::int64_t to_fen(double yuan) {
 /// Fen to yuan.
 inline double to_yuan(std::int64_t fen) { return static_cast<double>(fen) / 100.0; }
 
+/// "1,234,567.89 yuan": an amount in fen as a reader of a message wants it.
+std::string format_yuan(std::int64_t fen);
+
 /// Thrown when the books do not balance at the end of a run: a bug, never a warning.
 struct MoneyConservationError : std::runtime_error {
   using std::runtime_error::runtime_error;
@@ -58,7 +61,9 @@ class FundLedger {
   /// Checks every identity of the books, and that each hospital received exactly what the care it delivered
   /// was billed to fund and patients (`hospital_revenue_fen`, tallied independently by the caller);
   /// throws MoneyConservationError naming the first identity that fails.
-  void check_conservation(const std::vector<std::int64_t>& hospital_revenue_fen) const;
+  /// `hospital_names` name the hospitals in the message (their indices when absent).
+  void check_conservation(const std::vector<std::int64_t>& hospital_revenue_fen,
+                          const std::vector<std::string>& hospital_names = {}) const;
 
  private:
   std::int64_t initial_balance_fen_;

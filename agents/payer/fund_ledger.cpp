@@ -29,11 +29,14 @@ std::int64_t FundLedger::settle_pending_claims() {
 std::string format_yuan(std::int64_t fen) {
   const bool negative = fen < 0;
   const std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(fen) : static_cast<std::uint64_t>(fen);
-  std::string whole = std::to_string(magnitude / 100);
-  for (int at = static_cast<int>(whole.size()) - 3; at > 0; at -= 3) whole.insert(static_cast<std::size_t>(at), ",");
-  const std::uint64_t cents = magnitude % 100;
+  const std::string digits = std::to_string(magnitude / 100);
   std::string out = negative ? "-" : "";
-  out.append(whole).append(cents < 10 ? ".0" : ".").append(std::to_string(cents)).append(" yuan");
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
+    out.push_back(digits[i]);
+  }
+  const std::uint64_t cents = magnitude % 100;
+  out.append(cents < 10 ? ".0" : ".").append(std::to_string(cents)).append(" yuan");
   return out;
 }
 

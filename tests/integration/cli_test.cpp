@@ -31,7 +31,7 @@ TEST(CliTest, ShippedFilesValidate) {
   int count = 0;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(source_path("scenarios"))) {
     if (entry.path().extension() != ".yaml") continue;
-    files += " " + entry.path().string();
+    files.append(" ").append(entry.path().string());
     ++count;
   }
   EXPECT_GE(count, 11);

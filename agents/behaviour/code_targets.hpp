@@ -1,5 +1,5 @@
 #pragma once
-// Where a dishonest coder can move a case in the catalogue (DOMAIN.md §6.3): a heavier ADRG of the same MDC
+// Where a dishonest coder can move a case in the catalogue: a heavier ADRG of the same MDC
 // (upgraded main diagnosis), a more severe digit of the same ADRG (false or irrelevant secondary diagnosis),
 // lighter groups of the same MDC (down-coding into a high multiple) and the MDC's QY group (deliberate ambiguity).
 #include <cstdint>

@@ -1,5 +1,5 @@
 #pragma once
-// The doctor's side of each violation mechanism (DOMAIN.md §6.3): for a true case, what the dishonest version
+// The doctor's side of each violation mechanism: for a true case, what the dishonest version
 // would be and what it would gain the hospital under the payment rule in force. A violation is only committed
 // when it pays, so FFS leaves no reason to up-code and the switch to DRG/DIP creates one. Pure functions: the
 // World draws whether a doctor tries, these say what trying means.

@@ -1,5 +1,5 @@
 #pragma once
-// Each hospital's yearly review (DOMAIN.md §6.1), an explicit bounded rule rather than a black box:
+// Each hospital's yearly review, an explicit bounded rule rather than a black box:
 //   multiplier_v ← clamp(multiplier_v × (1 + learning_rate × net_gain_rate_v + margin_pressure × shortfall),
 //                        min_multiplier, max_multiplier)
 // where net_gain_rate_v = (gain_v − penalties_v) ÷ gain_v for a violation type the hospital committed last year

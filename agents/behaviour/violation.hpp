@@ -1,6 +1,7 @@
 #pragma once
-// The violation types of DOMAIN.md §6.3–6.4 that the model generates, each with its own mechanism
-// (agents/behaviour/) and its own record per case. Order is the output axis order; never reorder.
+// The violation types the model generates — the nine that bureaus name under DRG and the other frauds they list —
+// each with its own mechanism (agents/behaviour/) and its own record per case. Order is the output axis order;
+// never reorder.
 #include <array>
 #include <cstdint>
 #include <optional>

@@ -1,5 +1,5 @@
 #pragma once
-// Weights and scores from data, as bureaus derive them (DOMAIN.md §3.2–3.3): from a base period of itemised cases,
+// Weights and scores from data, as bureaus derive them: from a base period of itemised cases,
 // each group's mean cost — trimmed of outliers — divided by the overall mean gives the DRG weight; the DIP score is
 // the weight on a points scale; the base rate (and point value) follow from the budget.
 #include <cstddef>

@@ -1,5 +1,5 @@
 #pragma once
-// Where a patient goes (DOMAIN.md §9, DESIGN.md §4): a multinomial logit over hospitals with a tier constant,
+// Where a patient goes: a multinomial logit over hospitals with a tier constant,
 // perceived quality, the expected out-of-pocket cost of the case, a penalty for leaving one's region and, with a
 // referral network, the travel time from the region's village clinics.
 #include <cstdint>

@@ -1,5 +1,5 @@
 #pragma once
-// Declared outputs of family doctors, the referral network and county alliances (DOMAIN.md §9).
+// Declared outputs of family doctors, the referral network and county alliances.
 #include <vector>
 
 #include "agents/model/declared_metric.hpp"

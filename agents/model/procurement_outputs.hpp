@@ -1,5 +1,5 @@
 #pragma once
-// Declared outputs of drugs and volume-based procurement (DOMAIN.md §5): per drug and cycle, per hospital.
+// Declared outputs of drugs and volume-based procurement: per drug and cycle, per hospital.
 #include <vector>
 
 #include "agents/model/declared_metric.hpp"

@@ -315,7 +315,7 @@ OutputLayout reform_output_layout(const ScenarioConfig& longest, const ScenarioC
   experiment::AxisSpec scheme{"scheme", {"employee", "resident"}, "insurance scheme (职工 / 城乡居民)"};
   experiment::AxisSpec region{"region", {}, "region (pooling unit under county or province pooling), by index"};
   for (int r = 0; r < first.population.regions; ++r) region.labels.push_back("region " + std::to_string(r));
-  experiment::AxisSpec violations{"violation_type", {}, "violation type (DOMAIN.md §6.3)"};
+  experiment::AxisSpec violations{"violation_type", {}, "violation type"};
   for (Violation v : all_violations()) violations.labels.emplace_back(violation_name(v));
   layout.axes = {month, year, hospital, group_axis, types, scheme, region, violations};
   for (experiment::AxisSpec& axis : procurement_axes(first, all)) layout.axes.push_back(std::move(axis));

@@ -1,5 +1,5 @@
 #pragma once
-// Declared outputs of provider behaviour, supervision and the quality/access indicators (DOMAIN.md §6–8).
+// Declared outputs of provider behaviour, supervision and the quality/access indicators.
 #include <vector>
 
 #include "agents/model/declared_metric.hpp"

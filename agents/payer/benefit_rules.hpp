@@ -1,5 +1,5 @@
 #pragma once
-// Patient cost sharing on the itemised bill (DOMAIN.md §2): deductible, reimbursement ratio by scheme and tier,
+// Patient cost sharing on the itemised bill: deductible, reimbursement ratio by scheme and tier,
 // annual cap. Under DRG the patient's bill does not depend on the group — this is the only place it is computed.
 #include "agents/scenario/scenario_config.hpp"
 

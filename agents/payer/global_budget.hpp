@@ -1,6 +1,6 @@
 #pragma once
 // Year-end settlement of a hospital against its share of the regional global budget (总额预算): surplus
-// retention (结余留用) and overspend sharing (超支分担) by bands of the gap's ratio to the budget (DOMAIN.md §3.4).
+// retention (结余留用) and overspend sharing (超支分担) by bands of the gap's ratio to the budget.
 #include <vector>
 
 #include "agents/scenario/scenario_config.hpp"

@@ -77,7 +77,7 @@ class Population {
 
 constexpr std::size_t Population::bytes_per_person() { return sizeof(Core) + sizeof(std::int32_t); }
 
-/// The individual contribution base: own wage clamped to [floor, ceiling] × the provincial average (DOMAIN.md §2).
+/// The individual contribution base: own wage clamped to [floor, ceiling] × the provincial average.
 double contribution_base_yuan(double monthly_wage_yuan, const FundConfig& fund, double provincial_average_yuan);
 
 /// Pooled-fund contribution of one contributing employee per month (employer + individual on the clamped base).

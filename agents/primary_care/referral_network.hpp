@@ -1,5 +1,5 @@
 #pragma once
-// The referral network (DOMAIN.md §9) as a Boost.Graph graph: one vertex per hospital and per village clinic,
+// The referral network as a Boost.Graph graph: one vertex per hospital and per village clinic,
 // undirected edges weighted by travel minutes (village → its township centre, and the `network.links` roads).
 // Shortest paths give travel times for provider choice and the targets of upward and downward referrals.
 #include <cstddef>

@@ -1,5 +1,5 @@
 #pragma once
-// How a molecule's use is split over its products and priced, before and during a tender (DOMAIN.md §5), and the
+// How a molecule's use is split over its products and priced, before and during a tender, and the
 // money rules around it. Pure functions; the World keeps the state (agents/world/procurement_process.cpp).
 #include <vector>
 

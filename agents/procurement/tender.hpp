@@ -1,5 +1,5 @@
 #pragma once
-// One volume-based tender for one molecule (DOMAIN.md §5): eligible products bid, the national winning rules pick
+// One volume-based tender for one molecule: eligible products bid, the national winning rules pick
 // the winners, and the number of winners sets the agreed-volume ratio.
 #include <cstddef>
 #include <vector>

@@ -1,5 +1,5 @@
 #pragma once
-// 医保医师记分 (Beijing Chaoyang, DOMAIN.md §7): points deducted per confirmed violation; mandatory training at
+// 医保医师记分 (Beijing Chaoyang): points deducted per confirmed violation; mandatory training at
 // `training_at`; at `suspension_at` the doctor's agreement is suspended (the fund pays nothing for their work)
 // and the points restart; the second suspension is a ban of `ban_years`; the third terminates the doctor.
 #include <cstdint>

@@ -1,5 +1,5 @@
 #pragma once
-// Phantom-bed ward rounds (Xian'an rule, DOMAIN.md §7): at an unannounced check the institution is flagged when
+// Phantom-bed ward rounds (Xian'an rule): at an unannounced check the institution is flagged when
 // fewer than 70% of its inpatients are present; its leaders are interviewed when fewer than 50% are present at one
 // check or fewer than 60% at two consecutive checks. A patient is flagged when absent at two checks or absent at
 // more than 30% of them (the third criterion, absence without leave papers, needs papers the model does not have).

@@ -1,5 +1,5 @@
 #pragma once
-// The year-by-year levels that growth and stress-test shocks imply (DOMAIN.md §4): admission-rate multiplier,
+// The year-by-year levels that growth and stress-test shocks imply: admission-rate multiplier,
 // contribution scales and group cost factors for each simulated year. Computed once per scenario.
 #include <vector>
 

@@ -1,5 +1,5 @@
 #pragma once
-// An experiment file (DESIGN.md §5): a base scenario, named arms (overrides by key path), varied parameters
+// An experiment file: a base scenario, named arms (overrides by key path), varied parameters
 // (grid design), replicates and a master seed. A plain scenario file runs as a one-arm experiment.
 #include <cstdint>
 #include <string>

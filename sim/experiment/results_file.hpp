@@ -1,5 +1,5 @@
 #pragma once
-// The experiment's HDF5 file (DESIGN.md §6): /meta, /axes, /runs, and one dataset per declared metric, rows
+// The experiment's HDF5 file: /meta, /axes, /runs, and one dataset per declared metric, rows
 // appended as runs finish. Written under a temporary name and renamed only by commit().
 #include <memory>
 #include <string>

@@ -1,5 +1,5 @@
 #pragma once
-// What every dataset in an output file says about itself (DESIGN.md §6): stored as the `units` and
+// What every dataset in an output file says about itself: stored as the `units` and
 // `description` string attributes, so h5py/pandas users need no code of ours to read a file.
 #include <string>
 

@@ -1,5 +1,5 @@
 #pragma once
-// A small HDF5 writer (C API, kept out of this header) for the experiment file of DESIGN.md §6: fixed
+// A small HDF5 writer (C API, kept out of this header) for the experiment file (README: Output): fixed
 // datasets, row-extendible datasets whose first dimension is the run index, string attributes, and every
 // dataset carrying `units` and `description`. The file only appears under its final name when commit()
 // succeeds; until then it is `<final>.partial`, deleted when an uncommitted writer is destroyed, so neither

@@ -28,7 +28,7 @@ struct QueueStats {
 };
 
 QueueStats simulate(int beds, double lambda_per_day, double mean_los_days, int years, int replicates) {
-  // The validation world of DESIGN.md §4: one ward, a fixed Poisson admission rate, the uniform 50-group
+  // The validation world: one ward, a fixed Poisson admission rate, the uniform 50-group
   // catalogue, exponential LOS, no outpatient care.
   const std::string yaml = "horizon_years: " + std::to_string(years) +
                            "\ncatalogue: " + testing::source_path("scenarios/data/uniform50.csv") +

@@ -1,4 +1,4 @@
-// Patient cost sharing and contributions (DOMAIN.md §2).
+// Patient cost sharing and contributions.
 #include <gtest/gtest.h>
 
 #include "agents/payer/benefit_rules.hpp"

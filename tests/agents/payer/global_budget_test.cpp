@@ -13,7 +13,7 @@ namespace reformsim::agents {
 namespace {
 
 GlobalBudgetConfig domain_bands() {
-  // DOMAIN.md §3.4: surplus fully retained up to 15% of the budget; the fund covers 50% of an overspend up to 10%.
+  // A typical schedule: surplus fully retained up to 15% of the budget; the fund covers 50% of an overspend up to 10%.
   GlobalBudgetConfig c{};
   c.surplus_retention = {{0, 0.15, 1.0}};
   c.overspend_sharing = {{0, 0.10, 0.5}};

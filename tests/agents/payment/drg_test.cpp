@@ -1,4 +1,4 @@
-// DRG and FFS settlement per DOMAIN.md §3.2, at the edges of every settlement type.
+// DRG and FFS settlement (CHS-DRG outlier rules), at the edges of every settlement type.
 #include <gtest/gtest.h>
 
 #include "agents/payment/drg.hpp"

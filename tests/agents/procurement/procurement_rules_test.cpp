@@ -1,4 +1,4 @@
-// The rules of volume-based procurement (DOMAIN.md §5): winning rules at their edges, agreed volume by number of
+// The rules of volume-based procurement: winning rules at their edges, agreed volume by number of
 // winners, the completion arithmetic of the seeds' Hubei figures, reporting checks, market shares and savings.
 #include <gtest/gtest.h>
 
@@ -52,7 +52,7 @@ TEST(TenderTest, AgreedVolumeByNumberOfWinners) {
 }
 
 TEST(TenderTest, CompletionArithmeticOfTheSeeds) {
-  // Hubei (DOMAIN.md §5): 19,788.26万 units at 134% and 32,106.29万 at 116% imply the agreed volumes below.
+  // Hubei: 19,788.26万 units at 134% and 32,106.29万 at 116% imply the agreed volumes below.
   EXPECT_NEAR(completion_rate(19788.26e4, 14767.36e4), 1.34, 5e-5);
   EXPECT_NEAR(completion_rate(32106.29e4, 27677.84e4), 1.16, 5e-5);
   EXPECT_EQ(completion_rate(0, 50000), 0);  // Tibet: reported 50,000, bought nothing

@@ -1,4 +1,4 @@
-// Stress-test shocks and growth (DOMAIN.md §4): the yearly levels they imply, their effect on a simulated city,
+// Stress-test shocks and growth: the yearly levels they imply, their effect on a simulated city,
 // and their validation.
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 #pragma once
-// The declared outputs of the reform model (habit 9) and their computation from a run's raw metrics.
+// The declared outputs of the reform model and their computation from a run's raw metrics.
 #include <string>
 #include <vector>
 

@@ -1,5 +1,5 @@
 #pragma once
-// A provider payment method as a plug-in (habit 11): its name, its scenario section `payment.<name>` and the rule
+// A provider payment method as a plug-in: its name, its scenario section `payment.<name>` and the rule
 // it puts in force each simulated year. Adding a method is one file pair implementing this interface, one line in
 // payment_registry.cpp and one test file; the schema, the `--method` of `settle` and `audit`, and the docs list the
 // registered methods.

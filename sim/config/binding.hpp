@@ -1,5 +1,5 @@
 #pragma once
-// Declarations that also say where each value goes (habit 6). A Binding<T> declares the fields of one YAML object
+// Declarations that also say where each value goes. A Binding<T> declares the fields of one YAML object
 // — key, Spec (type, unit, range, default, one-line description) — and binds each to a member of T. From that one
 // declaration come validation and defaults (spec()), the JSON Schema and the parameter table (spec() again), and
 // the typed load into the struct (load()): a parameter is one declaration, one field and its use.

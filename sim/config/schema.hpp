@@ -1,5 +1,5 @@
 #pragma once
-// Parameter declarations (habit 6): every key declared once with type, unit, range, default and a one-line
+// Parameter declarations: every key declared once with type, unit, range, default and a one-line
 // description. Validation, default filling, the JSON Schema and the Markdown parameter table all derive from them.
 //
 //   Spec::object({{"beds", Spec::integer()->min(1)->def(100)->unit("beds")->doc("staffed beds")}})

@@ -1,5 +1,5 @@
 #pragma once
-// Declared outputs of a model (habit 9): labelled axes and metrics over them. The results file creates one
+// Declared outputs of a model: labelled axes and metrics over them. The results file creates one
 // dataset per metric, shaped [runs, axes...], with `units` and `description` attributes. Domain-free.
 #include <cstddef>
 #include <string>

@@ -34,12 +34,7 @@ std::optional<CodingChoice> ProviderBehaviour::code_claim(const ActiveCase& c, c
 }
 
 Settlement ProviderBehaviour::resettled(const CaseFacts& facts, const PaidClaim& paid) const {
-  Claim claim;
-  claim.group = facts.group;
-  claim.tier = facts.tier;
-  claim.total_cost_yuan = facts.bill_yuan;
-  claim.patient_share_yuan = paid.patient_share_yuan;
-  claim.los_days = facts.los_days;
+  Claim claim = claim_of(facts, paid.patient_share_yuan);
   claim.special_case_allowed = paid.special_case_allowed;
   return payment_.rule().settle(claim);
 }

@@ -2,18 +2,19 @@
 
 namespace reformsim::agents {
 
-namespace {
-
-constexpr int kChargeSteps = 10;
-
-Claim claim_of(const CaseFacts& c) {
+Claim claim_of(const CaseFacts& c, double patient_share_yuan) {
   Claim claim;
   claim.group = c.group;
   claim.tier = c.tier;
   claim.total_cost_yuan = c.bill_yuan;
+  claim.patient_share_yuan = patient_share_yuan;
   claim.los_days = c.los_days;
   return claim;
 }
+
+namespace {
+
+constexpr int kChargeSteps = 10;
 
 void keep_better(std::optional<CodingChoice>& best, const CodingChoice& candidate) {
   if (candidate.gain_yuan > 0 && (!best || candidate.gain_yuan > best->gain_yuan)) best = candidate;

@@ -21,6 +21,9 @@ struct CaseFacts {
   double los_days = 0;
 };
 
+/// The claim a case's facts make; `patient_share_yuan` is what the benefit rules leave to the patient.
+Claim claim_of(const CaseFacts& c, double patient_share_yuan = 0);
+
 /// The hospital's revenue from a case: the settlement (fund payment + patient share), special-case review aside.
 double hospital_revenue(const PaymentRule& rule, const CaseFacts& c);
 

@@ -45,12 +45,7 @@ PaidClaim InpatientCare::pay_claim(const ActiveCase& c, const CaseFacts& submitt
   const InpatientShare share =
       inpatient_share(run_.scenario.benefits, scheme, hc.tier, submitted.bill_yuan, usage, c.ratio_adjustment);
   PaidClaim paid;
-  Claim claim;
-  claim.group = submitted.group;
-  claim.tier = hc.tier;
-  claim.total_cost_yuan = submitted.bill_yuan;
-  claim.patient_share_yuan = share.patient_share_yuan;
-  claim.los_days = submitted.los_days;
+  Claim claim = claim_of(submitted, share.patient_share_yuan);
   paid.settlement = payment_.rule().pay(claim, c.hospital);
   paid.special_case_allowed = claim.special_case_allowed;
   paid.patient_share_yuan = share.patient_share_yuan;

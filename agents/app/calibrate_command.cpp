@@ -61,12 +61,13 @@ int calibrate_command(const std::vector<std::string>& args) {
   try {
     result = agents::calibrate(*scenario.catalogue, cases, options);
   } catch (const std::invalid_argument& e) {
-    throw std::runtime_error(std::string("calibration failed: ") + e.what());
+    throw InputError(cli.positional()[0] + ": cannot calibrate: " + e.what());
   }
   const std::string csv = agents::calibrated_catalogue_csv(*scenario.catalogue, result);
-  write_text_output(cli.option("--output"), csv);
+  std::vector<TextOutput> outputs{{cli.option("--output"), csv}};
   if (auto dip = cli.option("--dip-out"))
-    write_text_output(dip, agents::calibrated_dip_csv(*scenario.catalogue, result));
+    outputs.push_back({dip, agents::calibrated_dip_csv(*scenario.catalogue, result)});
+  write_text_outputs(outputs);
   std::size_t prior = 0;
   for (const agents::GroupEstimate& g : result.groups) prior += g.kept_prior;
   std::fprintf(stderr,

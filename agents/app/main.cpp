@@ -1,12 +1,14 @@
 // reformsim: agent-based, discrete-event simulator of health-insurance payment reform.
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <exception>
-#include <filesystem>
 #include <string>
 #include <vector>
 
 #include "agents/app/cli_args.hpp"
 #include "agents/app/commands.hpp"
+#include "agents/payment/payment_registry.hpp"
 #include "sim/config/errors.hpp"
 #include "sim/experiment/results_file.hpp"
 #include "sim/output/output_error.hpp"
@@ -15,7 +17,8 @@ namespace {
 
 const char* kUsage = R"(usage: reformsim COMMAND [ARGS]
 
-Simulates health-insurance payment reform (FFS, DRG, DIP, global budgets) in a synthetic city and writes the outcomes to HDF5.
+Simulates health-insurance payment reform (payment methods, global budgets, provider behaviour, supervision,
+procurement, primary care) in a synthetic city and writes the outcomes to HDF5.
 
 commands:
   run FILE [-o OUT.h5] [--threads N]   run a scenario or an experiment (see `reformsim run --help`)
@@ -33,18 +36,21 @@ commands:
 options: --help (also after a command), --version
 exit codes: 0 ok; 1 a run failed (the message says which run, when and during what: a bug to report);
             2 bad input (a scenario, experiment, data file or the command line; every problem is listed);
-            3 an output could not be written (disk, permissions, path); no file under the output name is left behind
+            3 an output could not be written (disk, permissions, path, standard output); no file under the output
+              name is left behind
 )";
 
-}  // namespace
+std::string usage() {
+  std::string methods;
+  for (const std::string& name : reformsim::agents::payment_method_names())
+    methods += (methods.empty() ? "" : ", ") + name;
+  return kUsage + std::string("\npayment methods: ") + methods + " (see reformsim settle --help)\n";
+}
 
-int main(int argc, char** argv) {
+int dispatch(const std::vector<std::string>& args, const std::string& command_line) {
   using namespace reformsim::app;
-  std::vector<std::string> args(argv + 1, argv + argc);
-  std::string command_line;
-  for (int i = 0; i < argc; ++i) command_line.append(i ? " " : "").append(argv[i]);
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-    std::fputs(kUsage, args.empty() ? stderr : stdout);
+    std::fputs(usage().c_str(), args.empty() ? stderr : stdout);
     return args.empty() ? kExitBadInput : kExitOk;
   }
   if (args[0] == "--version") {
@@ -61,7 +67,7 @@ int main(int argc, char** argv) {
     if (command == "settle") return settle_command(rest);
     if (command == "calibrate") return calibrate_command(rest);
     if (command == "audit") return audit_command(rest);
-    std::fprintf(stderr, "reformsim: unknown command '%s'\n\n%s", command.c_str(), kUsage);
+    std::fprintf(stderr, "reformsim: unknown command '%s'\n\n%s", command.c_str(), usage().c_str());
     return kExitBadInput;
   } catch (const UsageError& e) {
     std::fprintf(stderr, "reformsim %s: %s (see reformsim %s --help)\n", command.c_str(), e.what(), command.c_str());
@@ -72,11 +78,32 @@ int main(int argc, char** argv) {
   } catch (const reformsim::output::OutputError& e) {
     std::fprintf(stderr, "reformsim %s: cannot write the output: %s\n", command.c_str(), e.what());
     return kExitOutputFailure;
-  } catch (const std::filesystem::filesystem_error& e) {
-    std::fprintf(stderr, "reformsim %s: cannot write the output: %s\n", command.c_str(), e.what());
-    return kExitOutputFailure;
+  } catch (const InputError& e) {
+    std::fprintf(stderr, "reformsim %s: %s\n", command.c_str(), e.what());
+    return kExitBadInput;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "reformsim %s: error: %s\n", command.c_str(), e.what());
     return kExitFailure;
   }
+}
+
+// The standard output is buffered: a write that failed (e.g. redirected to a full disk) shows only when it is
+// flushed. A command that succeeded but whose output was lost must not exit 0.
+int with_output_flushed(int code, const std::string& command) {
+  const bool flushed = std::fflush(stdout) == 0;
+  const int error = errno;
+  if (flushed && !std::ferror(stdout)) return code;
+  std::fprintf(stderr, "reformsim%s%s: cannot write the standard output: %s\n", command.empty() ? "" : " ",
+               command.c_str(), flushed ? "a write failed" : std::strerror(error));
+  return code == reformsim::app::kExitOk ? reformsim::app::kExitOutputFailure : code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  std::string command_line;
+  for (int i = 0; i < argc; ++i) command_line.append(i ? " " : "").append(argv[i]);
+  const int code = dispatch(args, command_line);
+  return with_output_flushed(code, args.empty() ? "" : args[0]);
 }

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <system_error>
 
 #include "agents/app/cli_args.hpp"
 #include "agents/app/commands.hpp"
@@ -14,6 +15,7 @@
 #include "sim/experiment/parallel_runner.hpp"
 #include "sim/experiment/results_file.hpp"
 #include "sim/experiment/summary_table.hpp"
+#include "sim/output/output_error.hpp"
 
 namespace reformsim::app {
 
@@ -71,7 +73,11 @@ int run_command(const std::vector<std::string>& args, const std::string& command
 
   const std::string output = cli.option("--output").value_or("results/" + file_stem_for(spec.name) + ".h5");
   const std::filesystem::path parent = std::filesystem::path(output).parent_path();
-  if (!parent.empty()) std::filesystem::create_directories(parent);
+  if (!parent.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(parent, ec);
+    if (ec) throw output::OutputError("cannot create the directory '" + parent.string() + "': " + ec.message());
+  }
 
   experiment::RunContext context;
   context.command_line = command_line;

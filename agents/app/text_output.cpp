@@ -6,26 +6,63 @@
 #include <system_error>
 
 #include "sim/output/output_error.hpp"
+#include "sim/output/output_path.hpp"
+#include "sim/output/publish_file.hpp"
 
 namespace reformsim::app {
 
-void write_text_output(const std::optional<std::string>& path, const std::string& text) {
-  if (!path) {
-    std::fputs(text.c_str(), stdout);
-    return;
-  }
-  const std::string partial = *path + ".partial";
-  {
-    std::ofstream f(partial, std::ios::binary | std::ios::trunc);
-    if (!f || !(f << text) || !f.flush()) {
-      std::error_code ignored;
-      std::filesystem::remove(partial, ignored);
-      throw output::OutputError("cannot write '" + partial + "'");
+namespace {
+
+void write_file(const std::string& path, const std::string& text, std::ios::openmode mode) {
+  std::ofstream f(path, mode);
+  if (!f || !(f << text) || !f.flush()) throw output::OutputError("cannot write '" + path + "'");
+}
+
+}  // namespace
+
+void write_text_outputs(const std::vector<TextOutput>& outputs) {
+  std::vector<output::OutputPath> targets;
+  for (const TextOutput& o : outputs) {
+    if (!o.path) {
+      // Errors of the standard output are found when it is flushed at exit (main).
+      std::fputs(o.text.c_str(), stdout);
+      targets.emplace_back();
+      continue;
     }
+    targets.push_back(output::resolve_output_path(*o.path, true));
   }
-  std::error_code ec;
-  std::filesystem::rename(partial, *path, ec);
-  if (ec) throw output::OutputError("cannot rename '" + partial + "' to '" + *path + "': " + ec.message());
+  // Every temporary file is complete before any is renamed, so a failure leaves no output half-updated.
+  std::vector<std::string> partials;
+  auto discard = [&partials] {
+    for (const std::string& p : partials) {
+      std::error_code ignored;
+      std::filesystem::remove(p, ignored);
+    }
+  };
+  try {
+    for (std::size_t i = 0; i < outputs.size(); ++i) {
+      if (!outputs[i].path) continue;
+      if (targets[i].stream) {
+        write_file(targets[i].final_path, outputs[i].text, std::ios::binary | std::ios::app);
+        continue;
+      }
+      partials.push_back(targets[i].final_path + ".partial");
+      write_file(partials.back(), outputs[i].text, std::ios::binary | std::ios::trunc);
+    }
+    std::size_t next = 0;
+    for (std::size_t i = 0; i < outputs.size(); ++i) {
+      if (!outputs[i].path || targets[i].stream) continue;
+      output::publish_file(partials[next], targets[i].final_path);
+      ++next;
+    }
+  } catch (...) {
+    discard();
+    throw;
+  }
+}
+
+void write_text_output(const std::optional<std::string>& path, const std::string& text) {
+  write_text_outputs({{path, text}});
 }
 
 }  // namespace reformsim::app

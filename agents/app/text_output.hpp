@@ -1,10 +1,22 @@
 #pragma once
-// Writing a command's text result: to a file through `FILE.partial` and an atomic rename (a file under the final
-// name is always complete), or to stdout.
+// Writing a command's text results: each to a file through `FILE.partial` and an atomic rename (a file under the
+// final name is always complete), to a device or pipe as a stream, or to stdout. A symbolic link is written
+// through; a directory is an error.
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace reformsim::app {
+
+/// One text result and where it goes (stdout when there is no path).
+struct TextOutput {
+  std::optional<std::string> path;
+  std::string text;
+};
+
+/// Writes every output; all temporary files are written before the first is renamed, and none is left behind
+/// when one fails. output::OutputError names the file.
+void write_text_outputs(const std::vector<TextOutput>& outputs);
 
 /// Writes `text` to `path`, or to stdout when there is no path; output::OutputError when the file cannot be written.
 void write_text_output(const std::optional<std::string>& path, const std::string& text);

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <system_error>
 
 #include "sim/config/read.hpp"
 #include "sim/config/validate.hpp"
@@ -84,8 +85,10 @@ ExperimentSpec load_experiment(const std::string& path, config::ErrorList& error
   spec.base_file = config::get_string(checked, "base");
   spec.seed = static_cast<std::uint64_t>(config::get_int(checked, "seed"));
   spec.replicates = static_cast<int>(config::get_int(checked, "replicates"));
-  if (!std::filesystem::exists(spec.base_file)) {
-    errors.add(checked.find("base")->location(), "base", "cannot open base scenario '" + spec.base_file + "'");
+  std::error_code ec;
+  if (!std::filesystem::exists(spec.base_file, ec)) {
+    errors.add(checked.find("base")->location(), "base",
+               "cannot open base scenario '" + spec.base_file + "'" + (ec ? ": " + ec.message() : ""));
     return spec;
   }
   spec.base_scenario = config::load_yaml_file(spec.base_file, errors);

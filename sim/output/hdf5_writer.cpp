@@ -11,11 +11,17 @@
 #include "sim/output/chunk_shape.hpp"
 #include "sim/output/hdf5_errors.hpp"
 #include "sim/output/hdf5_handle.hpp"
+#include "sim/output/output_path.hpp"
 #include "sim/output/publish_file.hpp"
 
 namespace reformsim::output {
 
 namespace {
+
+// HDF5's exit handler closes every file the library still holds. A file whose close failed (a full disk) is still
+// held and the handler then crashes inside HDF5 1.10, turning a reported output failure into a segmentation fault.
+// Every writer closes its own file, so the handler has nothing to do: it is switched off before any other HDF5 call.
+[[maybe_unused]] const bool kExitHandlerOff = H5dont_atexit() >= 0;
 
 enum class RowKind { kDouble, kInt64, kString };
 
@@ -238,10 +244,9 @@ Hdf5Writer::~Hdf5Writer() = default;
 
 Hdf5Writer Hdf5Writer::create(const std::string& final_path) {
   QuietHdf5Errors quiet;
-  if (final_path.empty()) throw OutputError("output file path is empty");
   auto impl = std::make_unique<Impl>();
-  impl->final_path = final_path;
-  impl->partial_path = final_path + ".partial";
+  impl->final_path = resolve_output_path(final_path, false).final_path;
+  impl->partial_path = impl->final_path + ".partial";
   const std::string& partial = impl->partial_path;
 
   // Strong close: H5Fclose closes every object still open, so the file is complete before it is renamed.

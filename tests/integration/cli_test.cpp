@@ -230,20 +230,5 @@ TEST(CliTest, SettleRejectsBadCaseFilesWithLines) {
   EXPECT_FALSE(std::filesystem::exists(s.path("out.csv")));
 }
 
-TEST(CliTest, AnOutputThatCannotBeWrittenExitsWithThree) {
-  Scratch s;
-  const std::string city = s.write("city.yaml", "extends: " + source_path("scenarios/city/baseline.yaml") +
-                                                    "\nhorizon_years: 1\npopulation:\n  insured: 500\n");
-  const CommandResult run = reformsim("run " + city + " -o /proc/reformsim-test/out.h5 --quiet", s);
-  EXPECT_EQ(run.exit_code, 3) << run.err;
-  EXPECT_NE(run.err.find("cannot write the output"), std::string::npos) << run.err;
-  const std::string cases = s.write("cases.csv", "case_id,hospital,group,total_cost_yuan\na,0,KD15,100\n");
-  const CommandResult settle =
-      reformsim("settle " + city + " --cases " + cases + " -o " + s.path("no/such/dir.csv"), s);
-  EXPECT_EQ(settle.exit_code, 3) << settle.err;
-  EXPECT_NE(settle.err.find("cannot write"), std::string::npos) << settle.err;
-  EXPECT_FALSE(std::filesystem::exists(s.path("no/such/dir.csv")));
-}
-
 }  // namespace
 }  // namespace reformsim::testing

@@ -145,9 +145,9 @@ Binding<BehaviourConfig> behaviour_binding() {
 void check_order(const config::Node& root, const std::string& lower_path, double lower, const std::string& upper_path,
                  double upper, config::ErrorList& errors) {
   if (lower <= upper) return;
-  config::report_at(
-      errors, root, upper_path,
-      number(upper) + " is below " + lower_path + " (" + number(lower) + "); the thresholds are in the wrong order");
+  config::report_at(errors, root, std::vector<std::string>{upper_path, lower_path},
+                    upper_path + " (" + number(upper) + ") is below " + lower_path + " (" + number(lower) +
+                        "); the thresholds are in the wrong order");
 }
 
 void check_behaviour(const config::Node& root, const BehaviourConfig& b, config::ErrorList& errors) {

@@ -88,11 +88,12 @@ void check_network(const Node& root, const ScenarioConfig& s, const HospitalName
 void check_family_doctors(const Node& root, const ScenarioConfig& s, config::ErrorList& errors) {
   const FamilyDoctorConfig& f = s.family_doctors;
   if (f.fund_share + f.public_health_share > 1 + 1e-12) {
-    report_at(errors, root, "family_doctors.public_health_share",
+    report_at(errors, root, std::vector<std::string>{"family_doctors.public_health_share", "family_doctors.fund_share"},
               "fund_share + public_health_share exceed 1: the resident's part would be negative");
   }
   if (f.initial_coverage > f.max_coverage) {
-    report_at(errors, root, "family_doctors.initial_coverage", "above family_doctors.max_coverage");
+    report_at(errors, root, std::vector<std::string>{"family_doctors.initial_coverage", "family_doctors.max_coverage"},
+              "initial_coverage is above max_coverage");
   }
   if (!f.active()) return;
   for (int r = 0; r < s.population.regions; ++r) {

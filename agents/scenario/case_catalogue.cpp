@@ -24,6 +24,16 @@ CaseCatalogue CaseCatalogue::parse(const std::string& text, const std::string& f
   return from_table(config::CsvTable::parse(text, file_name, errors), errors);
 }
 
+namespace {
+
+constexpr config::CellRange kWeight{0, true, 1000};
+constexpr config::CellRange kFrequency{0, false, 1e12};
+constexpr config::CellRange kLosDays{0, true, 3650};
+constexpr config::CellRange kVariation{0, false, 10};
+constexpr config::CellRange kCaseYuan{0, true, 1e8};
+
+}  // namespace
+
 CaseCatalogue CaseCatalogue::from_table(const config::CsvTable& table, config::ErrorList& errors) {
   CaseCatalogue catalogue;
   catalogue.source_ = table.file();
@@ -33,18 +43,12 @@ CaseCatalogue CaseCatalogue::from_table(const config::CsvTable& table, config::E
   if (errors.size() > errors_before) return catalogue;
 
   auto where = [&](const config::CsvRow& row) { return config::SourceLocation{table.file(), row.line, 0}; };
-  // A numeric cell that must satisfy a bound; missing optional columns fall back to `fallback`.
-  auto number = [&](const config::CsvRow& row, const char* column, bool strictly_positive, double fallback) -> double {
+  // A numeric cell within its range; missing optional columns fall back to `fallback`. The upper bounds keep every
+  // draw and every sum of money finite and exact in fen: no real case group comes near them.
+  auto number = [&](const config::CsvRow& row, const char* column, const config::CellRange& range,
+                    double fallback) -> double {
     if (!table.column(column)) return fallback;
-    std::optional<double> v = table.real(row, column, errors);
-    if (!v) return fallback;
-    if (!std::isfinite(*v) || (strictly_positive ? *v <= 0 : *v < 0)) {
-      errors.add(where(row), "",
-                 std::string("column '") + column + "': must be " + (strictly_positive ? "> 0" : ">= 0") + ", got " +
-                     *table.text(row, column));
-      return fallback;
-    }
-    return *v;
+    return table.real_within(row, column, range, errors).value_or(fallback);
   };
   auto text = [&](const config::CsvRow& row, const char* column) -> std::string {
     const std::string* t = table.text(row, column);
@@ -72,14 +76,14 @@ CaseCatalogue CaseCatalogue::from_table(const config::CsvTable& table, config::E
     } else {
       errors.add(where(row), "", "column 'kind': expected 'normal' or 'qy', got '" + kind + "'");
     }
-    g.weight = number(row, "weight", true, 1.0);
-    g.frequency = number(row, "frequency", false, 0.0);
-    g.mean_los_days = number(row, "mean_los_days", true, 1.0);
-    g.los_cv = number(row, "los_cv", false, 0.0);
-    g.mean_cost_yuan = number(row, "mean_cost_yuan", true, 1.0);
-    g.cost_cv = number(row, "cost_cv", false, 0.0);
+    g.weight = number(row, "weight", kWeight, 1.0);
+    g.frequency = number(row, "frequency", kFrequency, 0.0);
+    g.mean_los_days = number(row, "mean_los_days", kLosDays, 1.0);
+    g.los_cv = number(row, "los_cv", kVariation, 0.0);
+    g.mean_cost_yuan = number(row, "mean_cost_yuan", kCaseYuan, 1.0);
+    g.cost_cv = number(row, "cost_cv", kVariation, 0.0);
     if (table.column("standard_yuan") && !text(row, "standard_yuan").empty()) {
-      g.standard_yuan = number(row, "standard_yuan", true, 0.0);
+      g.standard_yuan = number(row, "standard_yuan", kCaseYuan, 0.0);
     }
     const std::string basic = text(row, "basic");
     if (basic == "1" || basic == "true") {

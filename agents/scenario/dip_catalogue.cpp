@@ -7,6 +7,10 @@ namespace reformsim::agents {
 
 namespace {
 constexpr std::size_t kUnmapped = std::numeric_limits<std::size_t>::max();
+// Upper bounds that keep every payment finite and exact in fen; no real DIP group comes near them.
+constexpr config::CellRange kScore{0, true, 1e6};
+constexpr config::CellRange kCaseYuan{0, true, 1e8};
+constexpr config::CellRange kCoefficient{0, true, 100};
 }  // namespace
 
 std::optional<std::size_t> DipCatalogue::find(const std::string& code) const {
@@ -37,15 +41,9 @@ DipCatalogue DipCatalogue::from_table(const config::CsvTable& table, const CaseC
     const std::string* t = table.text(row, column);
     return t ? *t : std::string();
   };
-  auto positive = [&](const config::CsvRow& row, const char* column, double fallback) {
+  auto positive = [&](const config::CsvRow& row, const char* column, const config::CellRange& range, double fallback) {
     if (!table.column(column) || text(row, column).empty()) return fallback;
-    const std::optional<double> v = table.real(row, column, errors);
-    if (!v) return fallback;
-    if (!(*v > 0) || !std::isfinite(*v)) {
-      errors.add(where(row), "", std::string("column '") + column + "': must be > 0, got " + text(row, column));
-      return fallback;
-    }
-    return *v;
+    return table.real_within(row, column, range, errors).value_or(fallback);
   };
   for (const config::CsvRow& row : table.rows()) {
     DipGroup g;
@@ -53,9 +51,9 @@ DipCatalogue DipCatalogue::from_table(const config::CsvTable& table, const CaseC
     g.code = text(row, "code");
     g.case_group = text(row, "case_group");
     g.name = text(row, "name");
-    g.score = positive(row, "score", 1.0);
-    g.mean_cost_yuan = positive(row, "mean_cost_yuan", 1.0);
-    g.coefficient = positive(row, "coefficient", 1.0);
+    g.score = positive(row, "score", kScore, 1.0);
+    g.mean_cost_yuan = positive(row, "mean_cost_yuan", kCaseYuan, 1.0);
+    g.coefficient = positive(row, "coefficient", kCoefficient, 1.0);
     const std::string basic = text(row, "basic");
     g.basic = basic == "1" || basic == "true";
     if (!(basic.empty() || basic == "0" || basic == "1" || basic == "true" || basic == "false")) {

@@ -46,7 +46,8 @@ void check_city(const config::Node& root, const ScenarioConfig& s, config::Error
     }
   }
   if (s.fund.base_floor_ratio > s.fund.base_ceiling_ratio) {
-    report_at(errors, root, "fund.base_floor_ratio", "base_floor_ratio must not exceed base_ceiling_ratio");
+    report_at(errors, root, std::vector<std::string>{"fund.base_floor_ratio", "fund.base_ceiling_ratio"},
+              "base_floor_ratio must not exceed base_ceiling_ratio");
   }
 }
 

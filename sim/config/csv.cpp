@@ -1,7 +1,9 @@
 #include "sim/config/csv.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
+#include <iomanip>
 #include <set>
 #include <sstream>
 #include <utility>
@@ -183,6 +185,32 @@ std::optional<double> CsvTable::real(const CsvRow& row, std::string_view name, E
   if (!v)
     errors.add({file_, row.line, 0}, "", "column '" + std::string(name) + "': expected a number, got '" + *t + "'");
   return v;
+}
+
+std::string CellRange::text() const {
+  auto number = [](double v) {
+    std::ostringstream out;
+    if (v == std::floor(v) && std::fabs(v) < 1e15) {
+      out << std::fixed << std::setprecision(0) << v;  // 100000000, not 1e+08
+    } else {
+      out << v;
+    }
+    return out.str();
+  };
+  std::string text(min_exclusive ? "(" : "[");
+  text.append(number(min)).append(", ").append(number(max)).append("]");
+  return text;
+}
+
+std::optional<double> CsvTable::real_within(const CsvRow& row, std::string_view name, const CellRange& range,
+                                            ErrorList& errors) const {
+  const std::optional<double> v = real(row, name, errors);
+  if (!v) return std::nullopt;
+  const bool above_min = range.min_exclusive ? *v > range.min : *v >= range.min;
+  if (above_min && *v <= range.max) return v;
+  errors.add({file_, row.line, 0}, "",
+             "column '" + std::string(name) + "': must be in " + range.text() + ", got '" + *text(row, name) + "'");
+  return std::nullopt;
 }
 
 std::optional<std::int64_t> CsvTable::integer(const CsvRow& row, std::string_view name, ErrorList& errors) const {

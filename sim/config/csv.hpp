@@ -20,6 +20,15 @@ struct CsvRow {
   std::vector<std::string> cells;
 };
 
+/// The bounds a numeric cell must lie in: [min, max], or (min, max] when `min_exclusive`.
+struct CellRange {
+  double min = 0;
+  bool min_exclusive = false;
+  double max = 0;
+  /// "[0, 10]" or "(0, 1e+08]".
+  std::string text() const;
+};
+
 /// A parsed CSV file. Rows with the wrong number of cells are reported and left out.
 class CsvTable {
  public:
@@ -37,6 +46,10 @@ class CsvTable {
   std::optional<std::size_t> column(std::string_view name) const;
   /// A finite number; otherwise reports "file:line: column 'x': expected a number, got 'abc'" and returns nullopt.
   std::optional<double> real(const CsvRow& row, std::string_view column, ErrorList& errors) const;
+  /// A number within `range`; otherwise reports "file:line: column 'x': must be in (0, 10], got '1e200'" (or the
+  /// message of real()) and returns nullopt.
+  std::optional<double> real_within(const CsvRow& row, std::string_view column, const CellRange& range,
+                                    ErrorList& errors) const;
   /// An integer; otherwise reports "file:line: column 'x': expected an integer, got '1.5'" and returns nullopt.
   std::optional<std::int64_t> integer(const CsvRow& row, std::string_view column, ErrorList& errors) const;
   /// The cell text, or nullptr when the column does not exist.

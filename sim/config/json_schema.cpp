@@ -60,15 +60,16 @@ bool must_be_present(const Spec& s);
 std::string schema_of(const Spec& s, int indent) {
   Members m;
   if (!s.description().empty()) {
-    m.emplace_back("description",
-                   double_quoted(s.description() + (s.unit().empty() ? "" : " [" + s.unit() + "]")));
+    m.emplace_back("description", double_quoted(s.description() + (s.unit().empty() ? "" : " [" + s.unit() + "]")));
   }
   switch (s.type()) {
     case ValueType::Integer:
     case ValueType::Real:
       m.emplace_back("type", s.type() == ValueType::Integer ? "\"integer\"" : "\"number\"");
-      if (const auto lo = s.lower()) m.emplace_back(s.lower_exclusive() ? "exclusiveMinimum" : "minimum", json_number(*lo));
-      if (const auto hi = s.upper()) m.emplace_back(s.upper_exclusive() ? "exclusiveMaximum" : "maximum", json_number(*hi));
+      if (const auto lo = s.lower())
+        m.emplace_back(s.lower_exclusive() ? "exclusiveMinimum" : "minimum", json_number(*lo));
+      if (const auto hi = s.upper())
+        m.emplace_back(s.upper_exclusive() ? "exclusiveMaximum" : "maximum", json_number(*hi));
       break;
     case ValueType::Boolean:
       m.emplace_back("type", "\"boolean\"");
@@ -76,6 +77,7 @@ std::string schema_of(const Spec& s, int indent) {
     case ValueType::String:
     case ValueType::Path:
       m.emplace_back("type", "\"string\"");
+      if (s.type() == ValueType::Path || !s.empty_allowed()) m.emplace_back("minLength", "1");
       break;
     case ValueType::Enum: {
       std::string values;
@@ -128,8 +130,8 @@ bool must_be_present(const Spec& s) {
 
 std::string to_json_schema(const Spec& spec, const std::string& title) {
   const std::string body = schema_of(spec, 0);
-  std::string header = "{\n  \"$schema\": \"https://json-schema.org/draft/2020-12/schema\",\n  \"title\": " +
-                       double_quoted(title);
+  std::string header =
+      "{\n  \"$schema\": \"https://json-schema.org/draft/2020-12/schema\",\n  \"title\": " + double_quoted(title);
   // body is "{}" or "{\n  ...\n}": splice the header members in front of the spec's own members.
   if (body == "{}") return header + "\n}\n";
   return header + ",\n" + body.substr(2) + "\n";

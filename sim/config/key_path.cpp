@@ -1,6 +1,7 @@
 #include "sim/config/key_path.hpp"
 
 #include <charconv>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -115,33 +116,57 @@ void set_at_path(Node& root, std::string_view key_path, Node value) {
   *node = std::move(value);  // the path ended with an index
 }
 
-const Node* find_at_path(const Node& root, std::string_view key_path) {
+namespace {
+
+// The nodes along `key_path` from the root's child on, as far as they exist (none when the path is malformed).
+std::vector<const Node*> nodes_along(const Node& root, std::string_view key_path) {
   std::vector<Step> steps;
   try {
     steps = parse(key_path);
   } catch (const PathError&) {
-    return nullptr;
+    return {};
   }
+  std::vector<const Node*> nodes;
   const Node* node = &root;
   for (const Step& step : steps) {
     if (step.is_index) {
-      if (!node->is_sequence() || step.index >= node->items().size()) return nullptr;
-      node = &node->items()[step.index];
+      node = node->is_sequence() && step.index < node->items().size() ? &node->items()[step.index] : nullptr;
     } else {
       node = node->find(step.key);
-      if (!node) return nullptr;
     }
+    if (!node) break;
+    nodes.push_back(node);
   }
-  return node;
+  if (nodes.size() < steps.size()) nodes.push_back(nullptr);  // the path ends before its last step
+  return nodes;
+}
+
+}  // namespace
+
+const Node* find_at_path(const Node& root, std::string_view key_path) {
+  const std::vector<const Node*> nodes = nodes_along(root, key_path);
+  return nodes.empty() ? nullptr : nodes.back();
 }
 
 SourceLocation location_at_path(const Node& root, std::string_view key_path) {
-  const Node* n = find_at_path(root, key_path);
-  return n ? n->location() : root.location();
+  SourceLocation written = root.location();
+  for (const Node* node : nodes_along(root, key_path)) {
+    if (node && !node->location().file.empty()) written = node->location();
+  }
+  return written;
 }
 
 void report_at(ErrorList& errors, const Node& root, const std::string& key_path, std::string message) {
   errors.add(location_at_path(root, key_path), key_path, std::move(message));
+}
+
+void report_at(ErrorList& errors, const Node& root, const std::vector<std::string>& key_paths, std::string message) {
+  if (key_paths.empty()) throw std::logic_error("report_at: no key path");
+  for (const std::string& path : key_paths) {
+    const Node* n = find_at_path(root, path);
+    if (n && !n->location().file.empty()) return report_at(errors, root, path, std::move(message));
+  }
+  report_at(errors, root, key_paths.front(), std::move(message));
 }
 
 }  // namespace reformsim::config

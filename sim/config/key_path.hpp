@@ -21,11 +21,16 @@ void set_at_path(Node& root, std::string_view key_path, Node value);
 /// The node at `key_path`, or nullptr when it does not exist or the path is malformed.
 const Node* find_at_path(const Node& root, std::string_view key_path);
 
-/// Where the value at `key_path` was written, or the root's location when it is absent (a default).
+/// Where the value at `key_path` was written. A value filled in from its default was written nowhere: then the
+/// deepest enclosing object that a file wrote (e.g. the `payment:` section), or the root's location.
 SourceLocation location_at_path(const Node& root, std::string_view key_path);
 
 /// Records `message` about the value at `key_path` of `root`, located where that value was written: the one way a
 /// cross-field check reports a problem.
 void report_at(ErrorList& errors, const Node& root, const std::string& key_path, std::string message);
+
+/// The same for a problem between several values: reported at the first of `key_paths` that a file wrote (so a
+/// user-set ceiling below a default floor points at the ceiling), or at the first when all are defaults.
+void report_at(ErrorList& errors, const Node& root, const std::vector<std::string>& key_paths, std::string message);
 
 }  // namespace reformsim::config

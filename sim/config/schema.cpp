@@ -99,6 +99,10 @@ SpecPtr Spec::optional() {
   optional_ = true;
   return shared_from_this();
 }
+SpecPtr Spec::allow_empty() {
+  empty_allowed_ = true;
+  return shared_from_this();
+}
 SpecPtr Spec::key_pattern(std::string description, std::function<bool(const std::string&)> ok) {
   key_pattern_description_ = std::move(description);
   key_check_ = std::move(ok);

@@ -88,6 +88,9 @@ class Spec : public std::enable_shared_from_this<Spec> {
   SpecPtr def_node(Node v);
   /// May be absent with no default; the reader checks presence with has(). An explicit null counts as absent.
   SpecPtr optional();
+  /// For strings: "" is a value (free text). Without it a string must not be empty: names, codes and
+  /// references mean nothing empty, and an empty prefix would match every code.
+  SpecPtr allow_empty();
   /// For map_of: keys must satisfy `ok`; `description` completes "key must be …" in messages.
   SpecPtr key_pattern(std::string description, std::function<bool(const std::string&)> ok);
 
@@ -123,6 +126,8 @@ class Spec : public std::enable_shared_from_this<Spec> {
   const std::optional<Node>& default_value() const { return default_; }
   /// Declared optional().
   bool is_optional() const { return optional_; }
+  /// A string that may be "" (allow_empty()).
+  bool empty_allowed() const { return empty_allowed_; }
   /// Neither a default nor optional: the key must be written (objects may still be filled, see validate()).
   bool is_required() const { return !default_ && !optional_; }
   /// Description of the key pattern of a map_of ("a hospital name").
@@ -145,6 +150,7 @@ class Spec : public std::enable_shared_from_this<Spec> {
   SpecPtr item_;
   std::optional<Node> default_;
   bool optional_ = false;
+  bool empty_allowed_ = false;
   std::string key_pattern_description_;
   std::function<bool(const std::string&)> key_check_;
 };

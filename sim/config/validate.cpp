@@ -204,6 +204,7 @@ class Validator {
         }
         return Node::scalar(normalize_path(t, n.location()), n.location(), true);
       default:  // String
+        if (t.empty() && !s.empty_allowed()) errors_.add(n.location(), path, "expected a non-empty string, got \"\"");
         return n;
     }
   }

@@ -18,7 +18,7 @@ using config::Spec;
 config::SpecPtr experiment_spec_declaration() {
   return Spec::object({
       {"name", Spec::string()->optional()->doc("experiment name (default: the file name)")},
-      {"description", Spec::string()->optional()->doc("free text for reports")},
+      {"description", Spec::string()->allow_empty()->optional()->doc("free text for reports")},
       {"base", Spec::path()->doc("the base scenario file (relative to this file)")},
       {"seed", Spec::integer()
                    ->range(0, 9.0e15)
@@ -31,7 +31,7 @@ config::SpecPtr experiment_spec_declaration() {
        Spec::string()->optional()->doc("arm that paired differences are computed against (default: the first arm)")},
       {"arms", Spec::array(Spec::object({
                                {"name", Spec::string()->doc("arm name (unique)")},
-                               {"description", Spec::string()->optional()->doc("free text")},
+                               {"description", Spec::string()->allow_empty()->optional()->doc("free text")},
                                {"set", Spec::map_of(Spec::any())
                                            ->def_node(Node::map())
                                            ->doc("scenario key path → value overrides, e.g. payment.method: drg")},

@@ -123,7 +123,7 @@ TEST(DipValidationTest, BadDipInputs) {
       dir.write("dip.csv", "code,case_group,score,mean_cost_yuan\nA,KD15,0,1000\nB,ZZ99,10,1000\nC,KD15,10,1000\n");
   const std::string e =
       errors_of(testing::small_scenario_yaml(100, "payment:\n  method: dip\n  dip:\n    catalogue: " + bad + "\n"));
-  EXPECT_NE(e.find("dip.csv:2: payment.dip.catalogue: column 'score': must be > 0"), std::string::npos) << e;
+  EXPECT_NE(e.find("dip.csv:2: payment.dip.catalogue: column 'score': must be in (0, 1000000], got '0'"), std::string::npos) << e;
   EXPECT_NE(e.find("dip.csv:3: payment.dip.catalogue: column 'case_group': group 'ZZ99' is not in the case catalogue"),
             std::string::npos)
       << e;

@@ -75,6 +75,26 @@ TEST(CsvTest, TypedCellsReportFileLineAndColumn) {
             "w.csv:2: no column 'nope'\n");
 }
 
+TEST(CsvTest, NumbersWithinARange) {
+  ErrorList errors;
+  const CsvTable t = CsvTable::parse("v\n0\n5\n10\n10.5\n1e300\nx\n", "r.csv", errors);
+  ASSERT_TRUE(errors.empty()) << errors.to_string();
+  const CellRange closed{0, false, 10}, open_below{0, true, 1e8};
+  EXPECT_EQ(t.real_within(t.rows()[0], "v", closed, errors), 0.0);
+  EXPECT_EQ(t.real_within(t.rows()[2], "v", closed, errors), 10.0);
+  EXPECT_TRUE(errors.empty()) << errors.to_string();
+  EXPECT_EQ(t.real_within(t.rows()[0], "v", open_below, errors), std::nullopt);
+  EXPECT_EQ(t.real_within(t.rows()[3], "v", closed, errors), std::nullopt);
+  EXPECT_EQ(t.real_within(t.rows()[4], "v", open_below, errors), std::nullopt);
+  EXPECT_EQ(t.real_within(t.rows()[5], "v", closed, errors), std::nullopt);
+  const std::string e = errors.to_string();
+  EXPECT_TRUE(contains(e, "r.csv:2: column 'v': must be in (0, 100000000], got '0'\n")) << e;
+  EXPECT_TRUE(contains(e, "r.csv:5: column 'v': must be in [0, 10], got '10.5'\n")) << e;
+  EXPECT_TRUE(contains(e, "r.csv:6: column 'v': must be in (0, 100000000], got '1e300'\n")) << e;
+  EXPECT_TRUE(contains(e, "r.csv:7: column 'v': expected a number, got 'x'\n")) << e;
+  EXPECT_EQ((CellRange{0.5, true, 2.25}).text(), "(0.5, 2.25]");
+}
+
 TEST(CsvTest, RequireColumnsReportsAtTheHeaderLine) {
   ErrorList errors;
   const CsvTable t = CsvTable::parse("a,b\n1,2\n", "t.csv", errors);

@@ -50,7 +50,7 @@ TEST(JsonSchemaTest, HeaderAndRootObject) {
   std::vector<std::string> declared;
   for (const auto& [key, value] : s.get("properties")->members) declared.push_back(key);
   EXPECT_EQ(declared, (std::vector<std::string>{"name", "seed", "population", "fund", "method", "outpatient_enabled",
-                                                "catalogue", "case_file", "weights", "extra"}));
+                                                "catalogue", "case_file", "weights", "extra", "note"}));
 }
 
 TEST(JsonSchemaTest, FieldsCarryTypesBoundsDefaultsAndDescriptions) {
@@ -91,6 +91,9 @@ TEST(JsonSchemaTest, FieldsCarryTypesBoundsDefaultsAndDescriptions) {
   EXPECT_EQ(props.get("weights")->get("additionalProperties")->get("minimum")->number, 0);
   EXPECT_EQ(props.get("weights")->get("default")->kind, Json::Kind::Object);
   EXPECT_EQ(props.get("extra")->get("type"), nullptr);  // anything goes
+  EXPECT_EQ(props.get("name")->get("minLength")->number, 1);
+  EXPECT_EQ(props.get("catalogue")->get("minLength")->number, 1);
+  EXPECT_EQ(props.get("note")->get("minLength"), nullptr);  // free text may be empty
 }
 
 TEST(JsonSchemaTest, PythonAcceptsIt) {

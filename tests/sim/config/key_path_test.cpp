@@ -3,7 +3,9 @@
 
 #include "config_test_support.hpp"
 #include "sim/config/key_path.hpp"
+#include "sim/config/validate.hpp"
 #include "sim/config/yaml_loader.hpp"
+#include "test_spec.hpp"
 
 namespace reformsim::config {
 namespace {
@@ -12,8 +14,8 @@ using test_support::contains;
 
 Node sample() {
   ErrorList errors;
-  Node root = parse_yaml("a:\n  list:\n    - {x: 1}\n    - {x: 2}\n  leaf: 3\nmatrix: [[1, 2], [3, 4]]\n", "f.yaml",
-                         errors);
+  Node root =
+      parse_yaml("a:\n  list:\n    - {x: 1}\n    - {x: 2}\n  leaf: 3\nmatrix: [[1, 2], [3, 4]]\n", "f.yaml", errors);
   EXPECT_TRUE(errors.empty()) << errors.to_string();
   return root;
 }
@@ -73,6 +75,30 @@ TEST(KeyPathTest, BadIndicesAndObstaclesThrowClearErrors) {
   EXPECT_TRUE(contains(set_error(root, "a]"), "without a matching '['"));
   EXPECT_EQ(set_error(root, ""), "empty key path");
   EXPECT_EQ(find_at_path(root, "a.list[1].x")->text(), "2");  // failed sets change nothing they could not reach
+}
+
+// A value filled in from its default was written nowhere: problems with it point at the enclosing object the file
+// did write, and a problem between values at the one the file wrote.
+TEST(KeyPathTest, ProblemsWithDefaultsPointAtWhatTheFileWrote) {
+  ErrorList errors;
+  const Node raw = parse_yaml("name: x\npopulation:\n  insured: 10\nfund:\n  growth: 0.1\n", "f.yaml", errors);
+  const Node root = validate(raw, *test_support::test_spec(), errors);
+  ASSERT_TRUE(errors.empty()) << errors.to_string();
+  EXPECT_TRUE(find_at_path(root, "fund.reserve_months")->location().file.empty());  // a default
+  EXPECT_EQ(location_at_path(root, "fund.reserve_months").to_string(),
+            find_at_path(root, "fund")->location().to_string());
+  EXPECT_EQ(location_at_path(root, "fund.growth").to_string(), "f.yaml:5:11");
+  EXPECT_EQ(location_at_path(root, "population.employee_share").to_string(),
+            find_at_path(root, "population")->location().to_string());
+  EXPECT_EQ(location_at_path(root, "no.such.key").to_string(), root.location().to_string());
+
+  report_at(errors, root, std::vector<std::string>{"fund.reserve_months", "fund.growth"}, "out of order");
+  report_at(errors, root, std::vector<std::string>{"population.employee_share", "seed"}, "both defaults");
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_EQ(errors.errors()[0].key_path, "fund.growth");
+  EXPECT_EQ(errors.errors()[0].where.to_string(), "f.yaml:5:11");
+  EXPECT_EQ(errors.errors()[1].key_path, "population.employee_share");
+  EXPECT_EQ(errors.errors()[1].where.to_string(), find_at_path(root, "population")->location().to_string());
 }
 
 }  // namespace

@@ -33,7 +33,7 @@ TEST(MarkdownTest, OneRowPerLeaf) {
   EXPECT_TRUE(contains(md, "| `method` | ffs \\| drg \\| dip |  | `ffs` |  | payment method |")) << md;
   EXPECT_TRUE(contains(md, "| `weights` | map |  | `{}` |  | named weights |")) << md;
   EXPECT_FALSE(contains(md, "| `population` |")) << md;  // sections are not leaves
-  EXPECT_EQ(lines.size(), 2u + 15u) << md;
+  EXPECT_EQ(lines.size(), 2u + 16u) << md;
 }
 
 TEST(MarkdownTest, RootPrefix) {

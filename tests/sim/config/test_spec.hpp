@@ -9,7 +9,8 @@
 namespace reformsim::config::test_support {
 
 /// name (required), seed, population{insured (required), employee_share, age_bands[]}, fund{...all defaults},
-/// method, outpatient_enabled, catalogue (path with default), case_file (optional path), weights (map), extra (any).
+/// method, outpatient_enabled, catalogue (path with default), case_file (optional path), weights (map), extra (any),
+/// note (free text, may be empty).
 inline SpecPtr test_spec() {
   const SpecPtr age_band = Spec::object({
       {"from_age", Spec::integer()->range(0, 120)->unit("years")->doc("first age of the band")},
@@ -43,6 +44,7 @@ inline SpecPtr test_spec() {
                       ->def_node(Node::map())
                       ->doc("named weights")},
       {"extra", Spec::any()->optional()->doc("checked elsewhere")},
+      {"note", Spec::string()->allow_empty()->optional()->doc("free text")},
   });
 }
 

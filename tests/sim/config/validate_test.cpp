@@ -103,6 +103,12 @@ TEST(ValidateTest, WrongTypes) {
   EXPECT_EQ(std::count(e.begin(), e.end(), '\n'), 9) << e;
 }
 
+TEST(ValidateTest, StringsAreNotEmptyUnlessFreeText) {
+  const std::string e = errors_of("name: \"\"\npopulation:\n  insured: 1\nnote: \"\"\n");
+  EXPECT_EQ(e, "f.yaml:1:7: name: expected a non-empty string, got \"\"\n") << e;
+  EXPECT_EQ(errors_of("name: x\npopulation:\n  insured: 1\nnote: \"\"\n"), "");
+}
+
 TEST(ValidateTest, NumbersMustBeFiniteAndBooleansStrict) {
   for (const char* bad : {".nan", ".inf", "-.inf", "1e999", "1_000"}) {
     EXPECT_TRUE(contains(errors_of(std::string(kValid) + "  employee_share: " + bad + "\n"), "expected a number"))

@@ -47,10 +47,12 @@ int audit_command(const std::vector<std::string>& args) {
   if (!cli.option("--claims")) throw UsageError("--claims IN.csv is required");
   const agents::ScenarioConfig scenario = agents::load_scenario(cli.positional()[0]);
   const ChosenMethod chosen = chosen_method(cli, scenario);
-  config::ErrorList errors;
-  const auto claims = agents::read_claim_file(*cli.option("--claims"), scenario, agents::audit_file_layout(), errors);
-  if (!errors.empty()) throw config::ConfigException(errors);
   const auto rule = chosen_rule(chosen, scenario);
+  config::ErrorList errors;
+  const std::string file = *cli.option("--claims");
+  const auto claims = agents::read_claim_file(file, scenario, agents::audit_file_layout(), errors);
+  if (errors.empty()) agents::check_claims_for(*rule, claims, file, scenario, errors);
+  if (!errors.empty()) throw config::ConfigException(errors);
   const auto results = agents::audit_claims(claims, scenario, *rule);
   write_text_output(cli.option("--output"), agents::audit_csv(results));
   double total = 0;

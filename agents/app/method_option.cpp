@@ -32,9 +32,10 @@ std::unique_ptr<agents::PaymentRule> chosen_rule(const ChosenMethod& chosen, con
 }
 
 std::string method_option_help() {
+  const std::string indent = "                      ";
   return "  --year N          use the payment method in force in simulated year N (default 1)\n"
          "  --method M        use method M regardless of the scenario's switches:\n" +
-         agents::payment_method_list("\n") + "\n";
+         indent + agents::payment_method_list("\n" + indent) + "\n";
 }
 
 std::string method_option_usage() {

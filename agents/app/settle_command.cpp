@@ -31,9 +31,8 @@ std::string settle_help() {
          "\n" +
          method_option_help() +
          "\n"
-         "DIP (points, coefficient and point_value_yuan columns are added): cases are valued at the provisional "
-         "point value,\n"
-         "unless one of these is given:\n"
+         "Rules that pay points (dip, or per_diem with other_cases: dip) add the columns points, coefficient and\n"
+         "point_value_yuan; their cases are valued at the provisional point value unless one of these is given:\n"
          "  --point-value V   value every point at V yuan\n"
          "  --total-points P  clear at (annual budget − reserve) ÷ P, P being the year's total points × "
          "coefficients\n"
@@ -53,26 +52,33 @@ int settle_command(const std::vector<std::string>& args) {
   if (!cli.option("--cases")) throw UsageError("--cases IN.csv is required");
   const agents::ScenarioConfig scenario = agents::load_scenario(cli.positional()[0]);
   const ChosenMethod chosen = chosen_method(cli, scenario);
+  const auto rule = chosen_rule(chosen, scenario);
   config::ErrorList errors;
-  const auto cases = agents::read_claim_file(*cli.option("--cases"), scenario, agents::case_file_layout(), errors);
+  const std::string file = *cli.option("--cases");
+  const auto cases = agents::read_claim_file(file, scenario, agents::case_file_layout(), errors);
+  if (errors.empty()) agents::check_claims_for(*rule, cases, file, scenario, errors);
   if (!errors.empty()) throw config::ConfigException(errors);
-  agents::DipValuation valuation;
+  agents::PointValuation valuation;
   valuation.point_value_yuan = cli.positive_real("--point-value");
   valuation.total_points = cli.positive_real("--total-points");
   valuation.clear_with_file_points = cli.flag("--clear");
   const int valuations =
       valuation.point_value_yuan.has_value() + valuation.total_points.has_value() + valuation.clear_with_file_points;
-  const bool dip = chosen.method->name() == "dip";
+  const bool points = rule->pays_points();
   if (valuations > 1) throw UsageError("give at most one of --point-value, --total-points, --clear");
-  if (valuations > 0 && !dip) throw UsageError("--point-value, --total-points and --clear apply to DIP only");
+  if (valuations > 0 && !points) {
+    throw UsageError(
+        "--point-value, --total-points and --clear apply to rules that pay points (dip, or per_diem "
+        "with other_cases: dip); " +
+        chosen.method->name() + " here pays none");
+  }
   std::vector<agents::SettledCase> settled;
   try {
-    settled = dip ? agents::settle_cases_dip(cases, scenario, valuation)
-                  : agents::settle_cases(cases, scenario, *chosen_rule(chosen, scenario));
+    settled = agents::settle_cases_valued(cases, scenario, *rule, valuation);
   } catch (const std::invalid_argument& e) {
     throw UsageError(e.what());
   }
-  write_text_output(cli.option("--output"), agents::settled_cases_csv(settled, dip));
+  write_text_output(cli.option("--output"), agents::settled_cases_csv(settled, points));
   std::fprintf(stderr, "settled %zu cases under %s\n", cases.size(), chosen.method->name().c_str());
   return kExitOk;
 }

@@ -4,7 +4,6 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "agents/payment/dip.hpp"
 #include "sim/config/csv_write.hpp"
 
 namespace reformsim::agents {
@@ -21,28 +20,27 @@ std::vector<SettledCase> settle_cases(const std::vector<ClaimRow>& cases, const 
   return out;
 }
 
-std::vector<SettledCase> settle_cases_dip(const std::vector<ClaimRow>& cases, const ScenarioConfig& scenario,
-                                          const DipValuation& valuation) {
-  const DipConfig& dip = scenario.payment.section<DipConfig>("dip");
-  if (!dip.catalogue) throw std::invalid_argument("the scenario sets no payment.dip.catalogue");
-  double point_value = dip.provisional_point_value_yuan;
+std::vector<SettledCase> settle_cases_valued(const std::vector<ClaimRow>& cases, const ScenarioConfig& scenario,
+                                             const PaymentRule& rule, const PointValuation& valuation) {
+  if (!valuation.given()) return settle_cases(cases, scenario, rule);
+  if (!rule.pays_points()) throw std::invalid_argument("the rule pays no claim in points");
+  double point_value = 0;
   if (valuation.point_value_yuan) {
     point_value = *valuation.point_value_yuan;
-  } else if (valuation.total_points || valuation.clear_with_file_points) {
-    if (!dip.annual_budget_yuan) throw std::invalid_argument("clearing needs payment.dip.annual_budget_yuan");
+  } else {
     double total = valuation.total_points.value_or(0.0);
     if (!valuation.total_points) {
-      const DipRule provisional(dip);
       for (const ClaimRow& c : cases) {
-        const ClaimRow::Side& side = c.sides.front();
-        total += provisional.points(side.group_id, side.cost_yuan) *
-                 provisional.coefficient(side.group_id, scenario.hospitals[c.hospital_id].tier);
+        const Settlement s = rule.settle(claim_of(c, 0, scenario));
+        total += s.points * s.coefficient;
       }
     }
     if (!(total > 0)) throw std::invalid_argument("the year's total points must be > 0");
-    point_value = dip_point_value(*dip.annual_budget_yuan, dip.reserve_share, total);
+    const std::optional<double> cleared = rule.cleared_point_value(total);
+    if (!cleared) throw std::invalid_argument("clearing needs payment.dip.annual_budget_yuan");
+    point_value = *cleared;
   }
-  return settle_cases(cases, scenario, DipRule(dip, point_value));
+  return settle_cases(cases, scenario, *rule.valued_at(point_value));
 }
 
 std::string settled_cases_csv(const std::vector<SettledCase>& cases, bool point_columns) {

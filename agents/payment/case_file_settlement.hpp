@@ -26,17 +26,19 @@ struct SettledCase {
 std::vector<SettledCase> settle_cases(const std::vector<ClaimRow>& cases, const ScenarioConfig& scenario,
                                       const PaymentRule& rule);
 
-/// How DIP cases are valued: at the provisional point value, an explicit one, or cleared against the year's
-/// total points (given, or the file's own cases as the whole year) under the scenario's annual budget.
-struct DipValuation {
+/// How cases paid in points are valued: at the rule's provisional point value, an explicit one, or cleared against
+/// the year's total points (given, or the file's own cases as the whole year) under the rule's pot.
+struct PointValuation {
   std::optional<double> point_value_yuan;
   std::optional<double> total_points;
   bool clear_with_file_points = false;
+  bool given() const { return point_value_yuan || total_points || clear_with_file_points; }
 };
 
-/// Settles under DIP with the valuation; throws std::invalid_argument when it cannot be applied.
-std::vector<SettledCase> settle_cases_dip(const std::vector<ClaimRow>& cases, const ScenarioConfig& scenario,
-                                          const DipValuation& valuation);
+/// Settles under `rule` (PaymentRule::pays_points) with the valuation; throws std::invalid_argument when it cannot
+/// be applied.
+std::vector<SettledCase> settle_cases_valued(const std::vector<ClaimRow>& cases, const ScenarioConfig& scenario,
+                                             const PaymentRule& rule, const PointValuation& valuation);
 
 /// The output CSV: the input columns plus settlement_type, standard_yuan, settlement_yuan, fund_payment_yuan,
 /// patient_share_yuan (amounts to the fen); with `point_columns` also points, coefficient and point_value_yuan.

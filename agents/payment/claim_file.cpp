@@ -28,12 +28,14 @@ const std::string* optional_cell(const config::CsvTable& table, const config::Cs
   return t && !t->empty() ? t : nullptr;
 }
 
-// A number of an optional or required column, checked >= 0.
+// A bill, share or stay of a claim: at least 0 and at most what any real inpatient claim reaches, so that every
+// sum stays exact in fen.
+constexpr config::CellRange kClaimYuan{0, false, 1e8};
+constexpr config::CellRange kStayDays{0, false, 3650};
+
 std::optional<double> amount(const config::CsvTable& table, const config::CsvRow& row, const std::string& column,
-                             config::ErrorList& errors) {
-  const auto v = table.real(row, column, errors);
-  if (v && !(*v >= 0)) errors.add({table.file(), row.line, 0}, "", "column '" + column + "': must be >= 0");
-  return v;
+                             const config::CellRange& range, config::ErrorList& errors) {
+  return table.real_within(row, column, range, errors);
 }
 
 bool known_violation(const std::string& name) { return name == "other" || violation_from_name(name).has_value(); }
@@ -83,11 +85,11 @@ std::vector<ClaimRow> read_claim_file(const std::string& path, const ScenarioCon
       } else {
         errors.add(where, "", "column '" + side.group_column + "': group '" + s.group + "' is not in the catalogue");
       }
-      s.cost_yuan = amount(table, r, side.cost_column, errors).value_or(0);
+      s.cost_yuan = amount(table, r, side.cost_column, kClaimYuan, errors).value_or(0);
       row.sides.push_back(std::move(s));
     }
     if (optional_cell(table, r, "patient_share_yuan")) {
-      row.patient_share_yuan = amount(table, r, "patient_share_yuan", errors);
+      row.patient_share_yuan = amount(table, r, "patient_share_yuan", kClaimYuan, errors);
       for (std::size_t i = 0; row.patient_share_yuan && i < row.sides.size(); ++i) {
         if (*row.patient_share_yuan > row.sides[i].cost_yuan) {
           errors.add(where, "",
@@ -96,7 +98,7 @@ std::vector<ClaimRow> read_claim_file(const std::string& path, const ScenarioCon
         }
       }
     }
-    if (optional_cell(table, r, "los_days")) row.los_days = amount(table, r, "los_days", errors).value_or(0);
+    if (optional_cell(table, r, "los_days")) row.los_days = amount(table, r, "los_days", kStayDays, errors).value_or(0);
     if (const std::string* scheme = optional_cell(table, r, "scheme")) {
       if (*scheme == "employee") {
         row.scheme = Scheme::Employee;
@@ -132,6 +134,18 @@ Claim claim_of(const ClaimRow& row, std::size_t side, const ScenarioConfig& scen
   claim.los_days = row.los_days;
   claim.special_case_allowed = true;
   return claim;
+}
+
+void check_claims_for(const PaymentRule& rule, const std::vector<ClaimRow>& rows, const std::string& path,
+                      const ScenarioConfig& scenario, config::ErrorList& errors) {
+  for (const ClaimRow& row : rows) {
+    for (std::size_t side = 0; side < row.sides.size(); ++side) {
+      const std::string problem = rule.claim_problem(claim_of(row, side, scenario));
+      if (problem.empty()) continue;
+      errors.add({path, row.line, 0}, "", "group " + row.sides[side].group + ": " + problem);
+      break;
+    }
+  }
 }
 
 }  // namespace reformsim::agents

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "agents/payment/payment_rule.hpp"
 #include "agents/payment/settlement.hpp"
 #include "agents/scenario/scenario_config.hpp"
 #include "sim/config/errors.hpp"
@@ -53,5 +54,10 @@ std::vector<ClaimRow> read_claim_file(const std::string& path, const ScenarioCon
 /// side's bill (as the patient's first admission of the year), and every qualifying case reviewed as a special case
 /// (a file has no yearly quota).
 Claim claim_of(const ClaimRow& row, std::size_t side, const ScenarioConfig& scenario);
+
+/// Reports, at its file line, each row with a side `rule` cannot settle meaningfully (PaymentRule::claim_problem),
+/// e.g. a stay paid by the bed-day without its days.
+void check_claims_for(const PaymentRule& rule, const std::vector<ClaimRow>& rows, const std::string& path,
+                      const ScenarioConfig& scenario, config::ErrorList& errors);
 
 }  // namespace reformsim::agents

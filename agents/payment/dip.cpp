@@ -32,8 +32,9 @@ class Dip final : public PaymentMethod {
     DipConfig& dip = s.payment.section<DipConfig>("dip");
     if (!dip.catalogue_file) {
       if (used) {
-        errors.add(config::location_at_path(root, "payment.dip"), "payment.dip.catalogue",
-                   "DIP is used (payment.method or a switch) but payment.dip.catalogue is not set");
+        const std::string chosen = s.payment.chosen_at("dip", s.horizon_years);
+        errors.add(config::location_at_path(root, chosen), "payment.dip.catalogue",
+                   "DIP is put in force by " + chosen + " but payment.dip.catalogue is not set");
       }
       return;
     }
@@ -126,6 +127,15 @@ double DipRule::coefficient(std::size_t group, int tier) const {
   const double level =
       g.basic ? config_.basic_group_coefficient : config_.tier_coefficient[std::clamp(tier, 1, kTierCount) - 1];
   return level * g.coefficient;
+}
+
+std::optional<double> DipRule::cleared_point_value(double total_points) const {
+  if (!config_.annual_budget_yuan) return std::nullopt;
+  return dip_point_value(*config_.annual_budget_yuan, config_.reserve_share, total_points);
+}
+
+std::unique_ptr<PaymentRule> DipRule::valued_at(double point_value_yuan) const {
+  return std::make_unique<DipRule>(config_, point_value_yuan);
 }
 
 Settlement DipRule::settle(const Claim& claim) const {

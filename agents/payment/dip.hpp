@@ -45,6 +45,10 @@ class DipRule final : public PaymentRule {
   /// Accumulates the hospital's points × coefficients of the year.
   Settlement pay(Claim& claim, std::size_t hospital) override;
   void withdraw_points(std::size_t hospital, double points) override { points_[hospital] -= points; }
+  bool pays_points() const override { return true; }
+  /// (annual budget − reserve) ÷ total points; none without an annual budget.
+  std::optional<double> cleared_point_value(double total_points) const override;
+  std::unique_ptr<PaymentRule> valued_at(double point_value_yuan) const override;
   /// The DIP pot governs DIP years; no global budget applies.
   bool has_own_pot() const override { return true; }
   /// The month's advances are valued at the provisional point value.

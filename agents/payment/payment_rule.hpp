@@ -3,6 +3,7 @@
 // and takes part in the year's cycle — quotas, points, clearing — through PaymentCycle.
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,18 @@ class PaymentRule {
   /// True when the rule pays per case or per day at a set price rather than per item, so that what a case costs
   /// can exceed what it brings in (patient selection pays only then).
   virtual bool bundles() const = 0;
+  /// What a claim lacks for this rule to settle it meaningfully (e.g. a length of stay where stays are paid by
+  /// the day), or "" when it can be settled. A simulated claim always has what it needs; claims files are checked.
+  virtual std::string claim_problem(const Claim& /*claim*/) const { return ""; }
+
+  // Rules that pay claims in points at a floating point value (DIP, or a rule passing cases to it): what
+  // `settle --point-value / --total-points / --clear` act on.
+  /// True when some claims are paid in points.
+  virtual bool pays_points() const { return false; }
+  /// The point value the year's pot gives `total_points` (points × coefficients), or none when it has no pot.
+  virtual std::optional<double> cleared_point_value(double /*total_points*/) const { return std::nullopt; }
+  /// The same rule with its points valued at `point_value_yuan` (nullptr when it pays no points).
+  virtual std::unique_ptr<PaymentRule> valued_at(double /*point_value_yuan*/) const { return nullptr; }
 
   // The rule's part in a running year (PaymentCycle calls these; each year has its own rule object).
   /// Settles a claim of `hospital` as paid: a quota the rule keeps decides `claim.special_case_allowed`, points

@@ -101,12 +101,24 @@ class PerDiem final : public PaymentMethod {
   void resolve(const Node& root, ScenarioConfig& s, bool used, config::ErrorList& errors) const override {
     PerDiemConfig& p = s.payment.section<PerDiemConfig>("per_diem");
     if (used && p.bed_types.empty()) {
-      report_at(errors, root, "payment.per_diem.bed_types", "per_diem is used but no bed type is paid per bed-day");
+      const std::string chosen = s.payment.chosen_at("per_diem", s.horizon_years);
+      errors.add(config::location_at_path(root, chosen), "payment.per_diem.bed_types",
+                 "per_diem is put in force by " + chosen + " but payment.per_diem.bed_types names no bed type");
     }
     resolve_bed_types(root, s, p, errors);
     if (!used || !s.catalogue) return;
     if (const std::string missing = payment_method(p.other_cases).missing(s); !missing.empty()) {
       report_at(errors, root, "payment.per_diem.other_cases", "'" + p.other_cases + "' cannot pay them: " + missing);
+      return;
+    }
+    // A year whose rule has a pot of its own has no global budget; the per-diem stays are outside that pot, so
+    // they would be outside every cap.
+    if (s.payment.global_budget.mode != BudgetMode::None &&
+        payment_method(p.other_cases).rule(s, 0, {})->has_own_pot()) {
+      report_at(errors, root, std::vector<std::string>{"payment.per_diem.other_cases", "payment.global_budget.mode"},
+                "'" + p.other_cases +
+                    "' pays from a pot of its own, which replaces the global budget in its years, and per-diem "
+                    "stays are outside that pot: with payment.global_budget they would be capped by neither");
     }
   }
   std::string missing(const ScenarioConfig& s) const override {
@@ -167,6 +179,19 @@ Settlement PerDiemRule::settle(const Claim& claim) const {
   s.patient_share_yuan = claim.patient_share_yuan;
   s.fund_payment_yuan = fund_payment_for(s.settlement_yuan, s.patient_share_yuan);
   return s;
+}
+
+std::string PerDiemRule::claim_problem(const Claim& claim) const {
+  if (!per_diem(claim)) return other_->claim_problem(claim);
+  if (claim.los_days > 0) return "";
+  const BedType& bed = config_.bed_types[static_cast<std::size_t>(config_.bed_type_of_group[claim.group])];
+  return "the stay is paid by the bed-day (bed type '" + bed.name + "'), so it needs los_days above 0";
+}
+
+std::unique_ptr<PaymentRule> PerDiemRule::valued_at(double point_value_yuan) const {
+  std::unique_ptr<PaymentRule> other = other_->valued_at(point_value_yuan);
+  if (!other) return nullptr;
+  return std::make_unique<PerDiemRule>(config_, std::move(other));
 }
 
 Settlement PerDiemRule::pay(Claim& claim, std::size_t hospital) {

@@ -43,6 +43,14 @@ class PerDiemRule final : public PaymentRule {
   PerDiemRule(PerDiemConfig config, std::unique_ptr<PaymentRule> other);
   Settlement settle(const Claim& claim) const override;
   bool bundles() const override { return true; }
+  /// A stay paid by the day needs its days; other claims are the other method's to judge.
+  std::string claim_problem(const Claim& claim) const override;
+  bool pays_points() const override { return other_->pays_points(); }
+  std::optional<double> cleared_point_value(double total_points) const override {
+    return other_->cleared_point_value(total_points);
+  }
+  /// Per-diem stays keep their rates; the other method's points take the value.
+  std::unique_ptr<PaymentRule> valued_at(double point_value_yuan) const override;
   Settlement pay(Claim& claim, std::size_t hospital) override;
   void withdraw_points(std::size_t hospital, double points) override { other_->withdraw_points(hospital, points); }
   bool has_own_pot() const override { return other_->has_own_pot(); }

@@ -75,6 +75,16 @@ struct PaymentConfig {
     }
     return false;
   }
+  /// The key path that puts `name` in force first within the horizon ("payment.method" or
+  /// "payment.switches[i].method"), or "" when nothing does: where a problem of the method's use is reported.
+  std::string chosen_at(std::string_view name, int horizon_years) const {
+    if (method == name && (switches.empty() || switches.front().year > 1)) return "payment.method";
+    for (std::size_t i = 0; i < switches.size(); ++i) {
+      if (switches[i].method == name && switches[i].year <= horizon_years)
+        return "payment.switches[" + std::to_string(i) + "].method";
+    }
+    return "";
+  }
   /// The parameters of method `name`, as its own type; std::logic_error when it has none of that type.
   template <class P>
   const P& section(std::string_view name) const {

@@ -64,10 +64,10 @@ TEST_F(ClaimFileTest, EveryBadCellIsNamed) {
       << e;
   EXPECT_NE(e.find("claims.csv:2: column 'patient_share_yuan': must not exceed corrected_cost_yuan"), std::string::npos)
       << e;
-  EXPECT_NE(e.find("claims.csv:2: column 'los_days': must be >= 0"), std::string::npos) << e;
+  EXPECT_NE(e.find("claims.csv:2: column 'los_days': must be in [0, 3650], got '-1'"), std::string::npos) << e;
   EXPECT_NE(e.find("claims.csv:2: column 'violation': 'made_up' is not a violation type"), std::string::npos) << e;
   EXPECT_NE(e.find("claims.csv:3: duplicate claim_id 'a'"), std::string::npos) << e;
-  EXPECT_NE(e.find("claims.csv:3: column 'submitted_cost_yuan': must be >= 0"), std::string::npos) << e;
+  EXPECT_NE(e.find("claims.csv:3: column 'submitted_cost_yuan': must be in [0, 100000000], got '-5'"), std::string::npos) << e;
 }
 
 TEST_F(ClaimFileTest, MissingColumnsAreNamed) {

@@ -93,9 +93,21 @@ TEST(PerDiemTest, BadSectionsAreNamed) {
   e = errors(per_diem_yaml("per_diem"));
   EXPECT_NE(e.find("payment.per_diem.other_cases"), std::string::npos) << e;
   e = errors(testing::small_scenario_yaml(1000, "payment:\n  switches: [{year: 2, method: per_diem}]\n"));
-  EXPECT_NE(e.find("payment.per_diem.bed_types: per_diem is used but no bed type is paid per bed-day"),
+  // Located where per diem was chosen (the bed types are an unwritten default).
+  EXPECT_NE(e.find("scenario.yaml:"), std::string::npos) << e;
+  EXPECT_EQ(e.find("<default>"), std::string::npos) << e;
+  EXPECT_NE(e.find("payment.per_diem.bed_types: per_diem is put in force by payment.switches[0].method but "
+                   "payment.per_diem.bed_types names no bed type"),
             std::string::npos)
       << e;
+  e = errors(per_diem_yaml("ffs").replace(per_diem_yaml("ffs").find("groups: [XJ1]"), 13, "groups: [\"\"]"));
+  EXPECT_NE(e.find("payment.per_diem.bed_types[1].groups[0]: expected a non-empty string"), std::string::npos) << e;
+  const std::string dip_catalogue =
+      "  dip:\n    catalogue: " + testing::source_path("scenarios/data/dip_catalogue.csv") + "\n";
+  e = errors(per_diem_yaml("dip", dip_catalogue + "  global_budget: {mode: growth_cap}\n"));
+  EXPECT_NE(e.find("payment.per_diem.other_cases: 'dip' pays from a pot of its own"), std::string::npos) << e;
+  EXPECT_EQ(errors(per_diem_yaml("drg", "  global_budget: {mode: growth_cap}\n")), "");
+  EXPECT_EQ(errors(per_diem_yaml("dip", dip_catalogue)), "");
   e = errors(per_diem_yaml("dip"));
   EXPECT_NE(e.find("payment.per_diem.other_cases: 'dip' cannot pay them: the scenario sets no payment.dip.catalogue"),
             std::string::npos)
@@ -133,6 +145,57 @@ TEST(PerDiemTest, SettleAppliesItToGivenCases) {
   EXPECT_NE(r.out.find("acute,Secondary,KD15,12000.00,5,normal,"), std::string::npos) << r.out;  // by DRG
   const testing::CommandResult help = testing::reformsim("settle --help", s);
   EXPECT_NE(help.out.find("per_diem — per diem"), std::string::npos) << help.out;
+}
+
+TEST(PerDiemTest, AStayPaidByTheDayNeedsItsDays) {
+  const ScenarioConfig s = testing::scenario_from_yaml(per_diem_yaml());
+  const auto rule = make_payment_rule("per_diem", s);
+  EXPECT_EQ(rule->claim_problem(claim_of(s, "TS15", 20000, 30, 2)), "");
+  EXPECT_NE(rule->claim_problem(claim_of(s, "TS15", 20000, 0, 2)).find("bed type 'psychiatric'"), std::string::npos);
+  EXPECT_EQ(rule->claim_problem(claim_of(s, "KD15", 12000, 0, 2)), "");  // paid by the other method
+
+  testing::Scratch dir;
+  std::string yaml = per_diem_yaml();
+  yaml.replace(yaml.find("  method: per_diem\n"), 19, "  method: ffs\n");
+  const std::string scenario = dir.write("per_diem.yaml", yaml);
+  const std::string cases = dir.write("cases.csv",
+                                      "case_id,hospital,group,total_cost_yuan\n"
+                                      "acute,Secondary,KD15,12000\n"
+                                      "long,Secondary,TS15,30000\n");
+  const testing::CommandResult r =
+      testing::reformsim("settle " + scenario + " --cases " + cases + " --method per_diem", dir);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("cases.csv:3: group TS15: the stay is paid by the bed-day"), std::string::npos) << r.err;
+}
+
+// DIP's cases keep DIP's valuation options and point columns when per diem passes them on.
+TEST(PerDiemTest, SettleValuesTheOtherMethodsPoints) {
+  testing::Scratch dir;
+  std::string yaml =
+      per_diem_yaml("dip", "  dip:\n    catalogue: " + testing::source_path("scenarios/data/dip_catalogue.csv") +
+                               "\n    provisional_point_value_yuan: 100\n");
+  const std::string scenario = dir.write("per_diem.yaml", yaml);
+  const std::string cases = dir.write("cases.csv",
+                                      "case_id,hospital,group,total_cost_yuan,patient_share_yuan,los_days\n"
+                                      "long,Secondary,TS15,30000,2000,100\n"
+                                      "acute,Secondary,KD15,12000,2000,5\n");
+  const std::string settle = "settle " + scenario + " --cases " + cases;
+  const testing::CommandResult provisional = testing::reformsim(settle, dir);
+  ASSERT_EQ(provisional.exit_code, 0) << provisional.err;
+  EXPECT_NE(provisional.out.find(",points,coefficient,point_value_yuan\n"), std::string::npos) << provisional.out;
+  EXPECT_NE(
+      provisional.out.find("long,Secondary,TS15,30000.00,100,per_diem,39200.00,39200.00,37200.00,2000.00,0.0000,"),
+      std::string::npos)
+      << provisional.out;
+  EXPECT_NE(provisional.out.find(",100.000000\n"), std::string::npos) << provisional.out;  // KD15 at the provisional
+  const testing::CommandResult doubled = testing::reformsim(settle + " --point-value 200", dir);
+  ASSERT_EQ(doubled.exit_code, 0) << doubled.err;
+  EXPECT_NE(doubled.out.find("long,Secondary,TS15,30000.00,100,per_diem,39200.00,"), std::string::npos)
+      << doubled.out;  // per-diem rates do not move with the point value
+  EXPECT_NE(doubled.out.find(",200.000000\n"), std::string::npos) << doubled.out;
+  const testing::CommandResult ffs = testing::reformsim(settle + " --method ffs --point-value 200", dir);
+  EXPECT_EQ(ffs.exit_code, 2) << ffs.err;
+  EXPECT_NE(ffs.err.find("apply to rules that pay points"), std::string::npos) << ffs.err;
 }
 
 }  // namespace

@@ -54,6 +54,8 @@ class CaseRecorder final : public Component {
   void on_claim_paid(sim::Simulation&, ClaimOutcome& claim) override {
     cases_.push_back({claim.submitted.group, claim.submitted.bill_yuan});
   }
+  /// Warm-up claims are not part of the base period.
+  void on_warmup_year_end() override { cases_.clear(); }
 
  private:
   std::vector<CaseRecord> cases_;

@@ -173,11 +173,14 @@ void InpatientCare::admit(sim::Simulation& sim, std::size_t hospital, const Pend
   }
   month.admissions += 1;
   const double wait = now - a.arrival_days;
-  month.wait_days_sum += wait;
-  if (wait > 0) month.waited_admissions += 1;
   HospitalYearMetrics& hy = run_.hospital_year_at(hospital, now);
   hy.admissions += 1;
+  month.wait_days_sum += wait;
   hy.wait_days_sum += wait;
+  if (wait > 0) {
+    month.waited_admissions += 1;
+    hy.waited_admissions += 1;
+  }
   sim.schedule(sim::make_event(now + c.los_days, event_kind::kDischarge, static_cast<std::uint32_t>(hospital), slot,
                                event_priority::kDischarge));
 }

@@ -93,6 +93,7 @@ void InpatientCare::record_discharge(const ActiveCase& c, const CaseFacts& submi
   hy.weight_sum += g.weight;
   hy.los_days_sum += submitted.los_days;
   hy.bill_yuan_sum += bill;
+  hy.patient_share_yuan_sum += s.patient_share_yuan;
   hy.settlement_yuan_sum += s.settlement_yuan;
   if (s.type == SettlementType::SpecialCase) {
     hy.special_cases += 1;

@@ -10,10 +10,14 @@ void add_hospital_metrics(std::vector<Declared>& d) {
   d.push_back(
       hospital_year("cmi", "weight", "case-mix index (病例组合指数)",
                     [](const HospitalYearMetrics& h, const HospitalConfig&) { return ratio(h.weight_sum, h.cases); }));
-  d.push_back(hospital_year("time_index", "ratio", "time consumption index (时间消耗指数), 1 = city average",
-                            [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.time_index; }));
-  d.push_back(hospital_year("cost_index", "ratio", "cost consumption index (费用消耗指数), 1 = city average",
-                            [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.cost_index; }));
+  d.push_back(hospital_year(
+      "time_index", "ratio",
+      "time consumption index (时间消耗指数): LOS against the city-wide group means of indices.reference_year",
+      [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.time_index; }));
+  d.push_back(hospital_year(
+      "cost_index", "ratio",
+      "cost consumption index (费用消耗指数): bills against the city-wide group means of indices.reference_year",
+      [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.cost_index; }));
   d.push_back(hospital_year(
       "mean_los_days", "days", "mean LOS of discharges",
       [](const HospitalYearMetrics& h, const HospitalConfig&) { return ratio(h.los_days_sum, h.cases); }));
@@ -37,6 +41,15 @@ void add_hospital_metrics(std::vector<Declared>& d) {
   d.push_back(hospital_year(
       "mean_wait_days", "days", "mean wait for a bed per admission",
       [](const HospitalYearMetrics& h, const HospitalConfig&) { return ratio(h.wait_days_sum, h.admissions); }));
+  d.push_back(hospital_year(
+      "p_wait", "fraction", "share of admissions that waited for a bed (Erlang C's P(wait))",
+      [](const HospitalYearMetrics& h, const HospitalConfig&) { return ratio(h.waited_admissions, h.admissions); }));
+  d.push_back(hospital_year(
+      "oop_per_case_yuan", "yuan", "inpatient out-of-pocket per discharge (patient burden)",
+      [](const HospitalYearMetrics& h, const HospitalConfig&) { return ratio(h.patient_share_yuan_sum, h.cases); }));
+  d.push_back(hospital_year(
+      "cost_per_case_yuan", "yuan", "mean itemised bill per discharge (次均费用)",
+      [](const HospitalYearMetrics& h, const HospitalConfig&) { return ratio(h.bill_yuan_sum, h.cases); }));
   d.push_back(hospital_year("inpatient_fund_yuan", "yuan",
                             "fund payments for the year's discharges, before year-end settlements",
                             [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.inpatient_fund_yuan; }));

@@ -4,6 +4,7 @@
 #include <functional>
 #include <map>
 
+#include "agents/model/city_year_outputs.hpp"
 #include "agents/model/declared_metric.hpp"
 #include "agents/model/hospital_outputs.hpp"
 #include "agents/model/primary_care_outputs.hpp"
@@ -43,6 +44,7 @@ FinalYear final_year(const ScenarioConfig& s, const RunMetrics& m) {
     f.total.weight_sum += x.weight_sum;
     f.total.diversions += x.diversions;
     f.total.wait_days_sum += x.wait_days_sum;
+    f.total.waited_admissions += x.waited_admissions;
   }
   const std::size_t y = static_cast<std::size_t>(s.horizon_years - 1);
   for (std::size_t h = 0; h < m.hospital_years.size(); ++h) {
@@ -155,6 +157,9 @@ const std::vector<Declared>& declared() {
     final_year_metric(
         "mean_wait_days", "days", "mean wait for a bed per admission",
         [](const FinalYear& f, const RunMetrics&) { return ratio(f.total.wait_days_sum, f.total.admissions); });
+    final_year_metric(
+        "p_wait", "fraction", "share of admissions that waited for a bed",
+        [](const FinalYear& f, const RunMetrics&) { return ratio(f.total.waited_admissions, f.total.admissions); });
     final_year_metric("diversions", "cases", "patients sent to another hospital because all beds were taken",
                       [](const FinalYear& f, const RunMetrics&) { return f.total.diversions; });
     final_year_metric("outpatient_visits", "visits", "outpatient visits",
@@ -194,6 +199,8 @@ const std::vector<Declared>& declared() {
                         [](const MonthMetrics& x) { return x.diversions; }));
     d.push_back(monthly("mean_wait_days", "days", "mean wait for a bed per admission",
                         [](const MonthMetrics& x) { return ratio(x.wait_days_sum, x.admissions); }));
+    d.push_back(monthly("p_wait", "fraction", "share of admissions that waited for a bed",
+                        [](const MonthMetrics& x) { return ratio(x.waited_admissions, x.admissions); }));
 
     auto by_scheme = [&d](std::string name, std::string description, double MonthMetrics::*employee,
                           double MonthMetrics::*resident) {
@@ -286,6 +293,7 @@ const std::vector<Declared>& declared() {
                      for (std::size_t t = 0; t < types; ++t) row[y * types + t] = m.settlement_type_counts[y][t];
                    }
                  }});
+    add_city_year_metrics(d);
     add_supervision_metrics(d);
     add_procurement_metrics(d);
     add_primary_care_metrics(d);

@@ -10,9 +10,12 @@ namespace reformsim::agents {
 namespace {
 
 // Splits the initial balance over units by their member counts; the last unit takes the rounding remainder.
+std::int64_t initial_balance_fen(const ScenarioConfig& s) {
+  return to_fen(s.fund.initial_balance_per_insured_yuan * static_cast<double>(s.population.insured));
+}
+
 std::vector<std::int64_t> split_initial_balance(const ScenarioConfig& s, const std::vector<std::size_t>& members) {
-  const std::int64_t total =
-      to_fen(s.fund.initial_balance_per_insured_yuan * static_cast<double>(s.population.insured));
+  const std::int64_t total = initial_balance_fen(s);
   std::size_t all = 0;
   for (std::size_t m : members) all += m;
   std::vector<std::int64_t> out(members.size(), 0);
@@ -44,16 +47,27 @@ std::vector<std::int64_t> initial_region_balances(const ScenarioConfig& s, const
 
 FundBooks::FundBooks(RunContext& run)
     : run_(run),
-      ledger_(to_fen(run.scenario.fund.initial_balance_per_insured_yuan *
-                     static_cast<double>(run.scenario.population.insured)),
-              run.hospitals()),
+      ledger_(initial_balance_fen(run.scenario), run.hospitals()),
       schemes_(initial_scheme_balances(run.scenario, run.population), run.hospitals()),
-      regions_(initial_region_balances(run.scenario, run.population), run.hospitals()),
-      hospital_revenue_fen_(run.hospitals(), 0) {
-  const auto regions = static_cast<std::size_t>(run.scenario.population.regions);
+      regions_(initial_region_balances(run.scenario, run.population), run.hospitals()) {
+  open_books();
+}
+
+void FundBooks::open_books() {
+  const ScenarioConfig& s = run_.scenario;
+  ledger_ = FundLedger(initial_balance_fen(s), run_.hospitals());
+  schemes_ = SubAccounts(initial_scheme_balances(s, run_.population), run_.hospitals());
+  regions_ = SubAccounts(initial_region_balances(s, run_.population), run_.hospitals());
+  hospital_revenue_fen_.assign(run_.hospitals(), 0);
+  const auto regions = static_cast<std::size_t>(s.population.regions);
   region_contributions_this_year_fen_.assign(regions, 0);
   region_contributions_last_year_fen_.assign(regions, 0);
   region_spent_this_year_fen_.assign(regions, 0);
+}
+
+void FundBooks::on_warmup_year_end() {
+  // December's settlement has just paid every claim, so nothing owed is lost by reopening.
+  open_books();
 }
 
 void FundBooks::contribute(Scheme scheme, const std::vector<std::int64_t>& by_region_fen) {

@@ -58,10 +58,14 @@ class FundBooks final : public Component {
   void on_year_end(int year, double now) override;
   /// Pays the month's claims, closes December's regional accounts, records balances and months of reserve.
   void on_settlement(std::size_t month, double now) override;
+  /// After a warm-up year: the books reopen at the initial balances, with no history.
+  void on_warmup_year_end() override;
 
  private:
   /// Province pooling: each January the regions pay a share of last year's contributions to the adjustment fund.
   void fund_adjustment_fund(int year);
+  /// The initial balances, no claims, no history.
+  void open_books();
   /// At year end the adjustment fund covers part of each region's annual deficit; records regions in deficit.
   void cover_regional_deficits(int year);
   void record_month(std::size_t month, const std::vector<std::int64_t>& paid_by_scheme);

@@ -6,11 +6,18 @@
 namespace reformsim::agents {
 
 PaymentCycle::PaymentCycle(RunContext& run, FundBooks& books) : run_(run), books_(books) {
-  for (int y = 0; y < run.scenario.horizon_years; ++y) {
-    // After its special period a new technology is folded in: its group's weight follows the group's new cost level.
-    rules_.push_back(make_payment_rule(run.scenario.payment.method_in_year(y), run.scenario, y,
-                                       run.years[static_cast<std::size_t>(y)].group_cost_factor));
-  }
+  for (int y = 0; y < run.scenario.horizon_years; ++y) rules_.push_back(rule_for(y));
+  rule_ = rules_.front().get();
+}
+
+std::unique_ptr<PaymentRule> PaymentCycle::rule_for(int year) const {
+  // After its special period a new technology is folded in: its group's weight follows the group's new cost level.
+  return make_payment_rule(run_.scenario.payment.method_in_year(year), run_.scenario, year,
+                           run_.years[static_cast<std::size_t>(year)].group_cost_factor);
+}
+
+void PaymentCycle::on_warmup_year_end() {
+  rules_.front() = rule_for(0);
   rule_ = rules_.front().get();
 }
 

@@ -18,14 +18,17 @@ class PaymentCycle final : public Component {
   /// The rule in force.
   PaymentRule& rule() { return *rule_; }
   const PaymentRule& rule() const { return *rule_; }
-  /// The rule of simulated year `year`.
+  /// The rule of reported year `year`.
   const PaymentRule& rule_of_year(int year) const { return *rules_[static_cast<std::size_t>(year)]; }
 
   void on_year_start(int year, sim::Simulation& sim) override;
   void on_month_end(std::size_t month, double now) override;
   void on_year_end(int year, double now) override;
+  /// Year 1's rule is used again after a warm-up year: a fresh one, so no year's points or totals carry over.
+  void on_warmup_year_end() override;
 
  private:
+  std::unique_ptr<PaymentRule> rule_for(int year) const;
   RunContext& run_;
   FundBooks& books_;
   std::vector<std::unique_ptr<PaymentRule>> rules_;

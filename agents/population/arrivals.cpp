@@ -42,7 +42,8 @@ void Arrivals::on_run_start(sim::Simulation& sim) { schedule_outpatient_visit(si
 
 void Arrivals::on_year_start(int year, sim::Simulation& sim) {
   const double rate = base_admission_rate_per_day_ * run_.years[static_cast<std::size_t>(year)].admission_multiplier;
-  if (rate != admission_rate_per_day_ || year == 0) {
+  if (rate != admission_rate_per_day_ || !admissions_started_) {
+    admissions_started_ = true;
     admission_rate_per_day_ = rate;
     ++admission_generation_;
     schedule_admission_onset(sim, sim.now());

@@ -45,6 +45,7 @@ class Arrivals final : public Component {
   std::uint64_t next_admission_onset_ = 0;
   /// Pending onsets drawn at an old rate are dropped when the rate changes (memoryless, so redrawing is exact).
   std::uint8_t admission_generation_ = 0;
+  bool admissions_started_ = false;
   std::uint64_t next_outpatient_visit_ = 0;  ///< city-wide visit index: the entity of the visit's stream
   sim::StreamKey admission_key_, outpatient_key_;
   double outpatient_noise_mu_ = 0, outpatient_noise_sigma_ = 0;  ///< lognormal noise of mean 1

@@ -70,13 +70,17 @@ void Procurement::on_visit(std::size_t hospital, std::int64_t& bill_fen) {
   if (procuring()) bill_fen = std::max<std::int64_t>(0, bill_fen + outpatient_delta_fen_[hospital]);
 }
 
-void Procurement::on_year_start(int year, sim::Simulation&) {
+void Procurement::on_year_start(int year, sim::Simulation& sim) {
   for (DrugRuntime& d : drugs_) {
     d.use_last_year.swap(d.use_this_year);
     std::fill(d.use_this_year.begin(), d.use_this_year.end(), 0.0);
   }
+  // Tenders are held from the first reported year on: the warm-up is the world before procurement.
   const int first = run_.scenario.procurement.start_year - 1;
-  if (procuring() && year >= first && (year - first) % run_.scenario.procurement.cycle_years == 0) start_cycle(year);
+  if (procuring() && !run_.warming_up(sim.now()) && year >= first &&
+      (year - first) % run_.scenario.procurement.cycle_years == 0) {
+    start_cycle(year);
+  }
 }
 
 void Procurement::on_month_end(std::size_t m, double) {

@@ -75,6 +75,14 @@ ShockFields fields_of(ShockType type) {
 
 }  // namespace
 
+void check_index_reference(const config::Node& root, const ScenarioConfig& s, config::ErrorList& errors) {
+  if (s.indices.reference_year > s.horizon_years) {
+    report_at(errors, root, "indices.reference_year",
+              "year " + std::to_string(s.indices.reference_year) +
+                  " is after the horizon (horizon_years = " + std::to_string(s.horizon_years) + ")");
+  }
+}
+
 void resolve_shocks(const config::Node& root, ScenarioConfig& s, config::ErrorList& errors) {
   for (std::size_t i = 0; i < s.shocks.size(); ++i) {
     Shock& shock = s.shocks[i];

@@ -173,12 +173,24 @@ struct Shock {
   std::size_t group_id = 0;             ///< resolved from `group`
 };
 
+/// How the consumption indices are measured.
+struct IndexConfig {
+  /// reported year (1 = first) whose city-wide group means are the reference of the time and cost consumption
+  /// indices of every year; 0: each year's own city-wide means (the city-wide index is then 1 by construction)
+  int reference_year;
+};
+
 /// A whole validated scenario.
 struct ScenarioConfig {
-  int schema_version;                              ///< scenario format version
-  std::string name;                                ///< a short name for reports
-  int start_year;                                  ///< calendar year of simulated day 0 (1 January)
-  int horizon_years;                               ///< simulated years
+  int schema_version;  ///< scenario format version
+  std::string name;    ///< a short name for reports
+  int start_year;      ///< calendar year of simulated day 0 (1 January)
+  int horizon_years;   ///< simulated years
+  /// years simulated before start_year and not reported, so that year 1 starts in steady state: beds occupied,
+  /// queues, strategies and intensities as year 1's rules leave them. Each repeats year 1's rules and levels
+  /// (volume-based procurement starts with year 1); the fund reopens at its initial balance. 0: start with empty
+  /// hospitals
+  int warmup_years;
   std::string catalogue_file;                      ///< case catalogue CSV (relative to the file that names it)
   std::string source_file;                         ///< the scenario file (for messages)
   std::shared_ptr<const CaseCatalogue> catalogue;  ///< loaded from catalogue_file
@@ -201,6 +213,7 @@ struct ScenarioConfig {
   NetworkConfig network;                  ///< the referral network: village clinics, roads between hospitals, referrals
   FamilyDoctorConfig family_doctors;      ///< family-doctor contracting (家庭医生签约) and gatekeeping
   std::vector<AllianceConfig> alliances;  ///< county alliances (县域医共体) paid a per-capita global budget
+  IndexConfig indices;                    ///< the reference of the time and cost consumption indices
   int months() const { return horizon_years * 12; }
 };
 

@@ -11,6 +11,19 @@ namespace reformsim::agents {
 
 using namespace schema;
 
+namespace {
+
+Binding<IndexConfig> index_binding() {
+  return Binding<IndexConfig>("IndexConfig")
+      .field("reference_year", &IndexConfig::reference_year,
+             Spec::integer()->range(0, 100)->def(1)->unit("year")->doc(
+                 "reported year (1 = first) whose city-wide group means are the reference of the time and cost "
+                 "consumption indices of every year; 0: each year's own city-wide means (the city-wide index "
+                 "is then 1 by construction)"));
+}
+
+}  // namespace
+
 config::Binding<ScenarioConfig> scenario_binding() {
   auto doc = [](const char* text) { return [text](SpecPtr s) { return s->doc(text); }; };
   auto list_doc = [](const char* text) {
@@ -31,6 +44,12 @@ config::Binding<ScenarioConfig> scenario_binding() {
                  ->doc("calendar year of simulated day 0 (1 January)"))
       .field("horizon_years", &ScenarioConfig::horizon_years,
              Spec::integer()->range(1, 100)->def(3)->unit("years")->doc("simulated years"))
+      .field("warmup_years", &ScenarioConfig::warmup_years,
+             Spec::integer()->range(0, 20)->def(1)->unit("years")->doc(
+                 "years simulated before start_year and not reported, so that year 1 starts in steady "
+                 "state: beds occupied, queues, strategies and intensities as year 1's rules leave them. "
+                 "Each repeats year 1's rules and levels (volume-based procurement starts with year 1); "
+                 "the fund reopens at its initial balance. 0: start with empty hospitals"))
       .field("catalogue", &ScenarioConfig::catalogue_file,
              Spec::path()->doc("case catalogue CSV (relative to the file that names it)"))
       .member("catalogue_file")
@@ -58,7 +77,9 @@ config::Binding<ScenarioConfig> scenario_binding() {
       .field("family_doctors", &ScenarioConfig::family_doctors, family_doctor_binding(),
              doc("family-doctor contracting (家庭医生签约) and gatekeeping"))
       .list("alliances", &ScenarioConfig::alliances, alliance_binding(),
-            list_doc("county alliances (县域医共体) paid a per-capita global budget"));
+            list_doc("county alliances (县域医共体) paid a per-capita global budget"))
+      .field("indices", &ScenarioConfig::indices, index_binding(),
+             doc("the reference of the time and cost consumption indices"));
 }
 
 config::SpecPtr scenario_spec() { return scenario_binding().spec(); }

@@ -34,6 +34,8 @@ config::Binding<GlobalBudgetConfig> global_budget_binding();
 // resolved against the loaded catalogue. Every problem goes to `errors`, located in `root`, the validated tree.
 /// Age bands, hospitals' names and regions, the wage-base clamp.
 void check_city(const config::Node& root, const ScenarioConfig& scenario, config::ErrorList& errors);
+/// The consumption indices' reference year within the horizon.
+void check_index_reference(const config::Node& root, const ScenarioConfig& scenario, config::ErrorList& errors);
 /// Each shock's own fields, its years within the horizon, its group in the catalogue (resolved to group_id).
 void resolve_shocks(const config::Node& root, ScenarioConfig& scenario, config::ErrorList& errors);
 /// The global budget's bands and mode, and the switches' years.

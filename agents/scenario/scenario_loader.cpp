@@ -43,6 +43,7 @@ ScenarioConfig build_scenario(const config::Node& raw, config::ErrorList& errors
   check_procurement(root, s, errors);
   resolve_primary_care(root, s, errors);
   check_city(root, s, errors);
+  check_index_reference(root, s, errors);
   check_payment(root, s, errors);
   s.catalogue = load_catalogue(root, s.catalogue_file, errors);
   if (s.catalogue) {

@@ -22,6 +22,7 @@
 //   on_year_end          December's month end, after on_month_end          clearings, settlements, reviews
 //   on_settlement        each month end, last: contributions and claims paid
 //   on_violation_confirmed, on_leaders_interviewed   supervision's findings, for those deterred by them
+//   on_warmup_year_end   after a warm-up year's last settlement: its records are discarded; the books reopen
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -108,6 +109,8 @@ class Component {
   virtual void on_violation_confirmed(std::size_t /*hospital*/, std::uint32_t /*doctor*/, Violation /*v*/,
                                       double /*penalties_yuan*/, PointsOutcome /*outcome*/) {}
   virtual void on_leaders_interviewed(std::size_t /*hospital*/) {}
+  /// A warm-up year is over and its records discarded: what counts a year's money starts afresh.
+  virtual void on_warmup_year_end() {}
 };
 
 /// Who reacts to each hook, in order (filled by World::wire; components not built are absent).
@@ -117,6 +120,7 @@ struct Hooks {
   std::vector<Component*> admission, code_claim, claim_paid, discharge;
   std::vector<Component*> intercepts_visit, visit;
   std::vector<Component*> violation_confirmed, leaders_interviewed;
+  std::vector<Component*> warmup_year_end;
 };
 
 }  // namespace reformsim::agents

@@ -34,32 +34,71 @@ RunMetrics make_run_metrics(const ScenarioConfig& s, const Population& populatio
   return m;
 }
 
-void finish_run_metrics(RunMetrics& metrics, int horizon_years) {
+namespace {
+
+// City-wide mean LOS and bill of each group in one year (NaN where the year has no case of the group).
+struct GroupNorms {
+  std::vector<double> los_days, bill_yuan;
+};
+
+GroupNorms city_group_means(const RunMetrics& metrics, std::size_t year) {
+  const std::size_t hospitals = metrics.hospitals, groups = metrics.groups_count;
+  GroupNorms norms{std::vector<double>(groups, std::nan("")), std::vector<double>(groups, std::nan(""))};
+  const CellSums* cells = &metrics.hospital_group_years[year * hospitals * groups];
+  for (std::size_t g = 0; g < groups; ++g) {
+    double cases = 0, los = 0, bill = 0;
+    for (std::size_t h = 0; h < hospitals; ++h) {
+      cases += cells[h * groups + g].cases;
+      los += cells[h * groups + g].los_days_sum;
+      bill += cells[h * groups + g].bill_yuan_sum;
+    }
+    if (cases > 0) {
+      norms.los_days[g] = los / cases;
+      norms.bill_yuan[g] = bill / cases;
+    }
+  }
+  return norms;
+}
+
+// Σ n × (mean ÷ norm) and Σ n over the cells of `hospitals` whose group has a positive norm.
+struct IndexSums {
+  double cases = 0, time = 0, cost = 0;
+  void add(const CellSums& c, double los_norm, double bill_norm) {
+    if (c.cases == 0 || !(los_norm > 0) || !(bill_norm > 0)) return;
+    cases += c.cases;
+    time += c.los_days_sum / los_norm;
+    cost += c.bill_yuan_sum / bill_norm;
+  }
+  double time_index() const { return cases > 0 ? time / cases : std::nan(""); }
+  double cost_index() const { return cases > 0 ? cost / cases : std::nan(""); }
+};
+
+}  // namespace
+
+void finish_run_metrics(RunMetrics& metrics, int horizon_years, int reference_year) {
   const std::size_t hospitals = metrics.hospitals;
   const std::size_t groups = metrics.groups_count;
-  for (std::size_t y = 0; y < static_cast<std::size_t>(horizon_years); ++y) {
+  const auto years = static_cast<std::size_t>(horizon_years);
+  metrics.city_time_index.assign(years, std::nan(""));
+  metrics.city_cost_index.assign(years, std::nan(""));
+  GroupNorms fixed;
+  if (reference_year > 0) fixed = city_group_means(metrics, static_cast<std::size_t>(reference_year - 1));
+  for (std::size_t y = 0; y < years; ++y) {
+    const GroupNorms norms = reference_year > 0 ? fixed : city_group_means(metrics, y);
     const CellSums* cells = &metrics.hospital_group_years[y * hospitals * groups];
+    IndexSums city;
     for (std::size_t h = 0; h < hospitals; ++h) {
-      double n_total = 0, time_sum = 0, cost_sum = 0;
+      IndexSums hospital;
       for (std::size_t g = 0; g < groups; ++g) {
-        const CellSums& c = cells[h * groups + g];
-        if (c.cases == 0) continue;
-        double region_cases = 0, region_los = 0, region_bill = 0;
-        for (std::size_t k = 0; k < hospitals; ++k) {
-          region_cases += cells[k * groups + g].cases;
-          region_los += cells[k * groups + g].los_days_sum;
-          region_bill += cells[k * groups + g].bill_yuan_sum;
-        }
-        const double region_mean_los = region_los / region_cases;
-        const double region_mean_bill = region_bill / region_cases;
-        n_total += c.cases;
-        if (region_mean_los > 0) time_sum += c.cases * (c.los_days_sum / c.cases) / region_mean_los;
-        if (region_mean_bill > 0) cost_sum += c.cases * (c.bill_yuan_sum / c.cases) / region_mean_bill;
+        hospital.add(cells[h * groups + g], norms.los_days[g], norms.bill_yuan[g]);
+        city.add(cells[h * groups + g], norms.los_days[g], norms.bill_yuan[g]);
       }
       HospitalYearMetrics& hy = metrics.hospital_years[h][y];
-      hy.time_index = n_total > 0 ? time_sum / n_total : std::nan("");
-      hy.cost_index = n_total > 0 ? cost_sum / n_total : std::nan("");
+      hy.time_index = hospital.time_index();
+      hy.cost_index = hospital.cost_index();
     }
+    metrics.city_time_index[y] = city.time_index();
+    metrics.city_cost_index[y] = city.cost_index();
   }
 }
 

@@ -84,6 +84,7 @@ struct HospitalYearMetrics {
   double weight_sum = 0;
   double los_days_sum = 0;
   double bill_yuan_sum = 0;
+  double patient_share_yuan_sum = 0;  ///< inpatient out-of-pocket of the discharges
   double settlement_yuan_sum = 0;
   double revenue_yuan = 0;        ///< fund payments + patient shares, inpatient and outpatient
   double cost_yuan = 0;           ///< true cost of all care delivered
@@ -91,6 +92,7 @@ struct HospitalYearMetrics {
   double queue_patient_days = 0;  ///< patient-days spent waiting for a bed within the year
   double admissions = 0;          ///< patients who got a bed in the year
   double wait_days_sum = 0;       ///< their total wait for a bed
+  double waited_admissions = 0;   ///< admissions that had to wait for a bed
   double diversions = 0;          ///< patients sent elsewhere because all beds were taken
   double outpatient_visits = 0;
   double inpatient_fund_yuan = 0;  ///< fund payments for the year's discharges (before year-end settlements)
@@ -185,6 +187,8 @@ struct RunMetrics {
   std::vector<double> adjustment_fund_balance_yuan;         ///< [year] at year end; NaN unless province pooling
   std::vector<double> regions_in_deficit;    ///< [year] regions whose spending exceeded their contributions
   std::vector<double> dip_point_value_yuan;  ///< [year] final (or provisional) point value; NaN outside DIP
+  std::vector<double> city_time_index;       ///< [year] city-wide time consumption index against the reference
+  std::vector<double> city_cost_index;       ///< [year] city-wide cost consumption index against the reference
   std::uint64_t events = 0;
   double final_balance_yuan = 0;
   double insured = 0;
@@ -199,6 +203,9 @@ RunMetrics make_run_metrics(const ScenarioConfig& scenario, const Population& po
 
 /// What is computed once the run is over: each hospital's time and cost consumption indices (时间/费用消耗指数),
 /// Σ_g n_g × (hospital mean_g ÷ city mean_g) ÷ Σ_g n_g per year; 1.0 = the city's average.
-void finish_run_metrics(RunMetrics& metrics, int horizon_years);
+/// The consumption indices (time and cost) of each hospital and of the city, each year: Σ_g n_g × (mean_g ÷
+/// norm_g) ÷ Σ_g n_g, where norm_g is the city-wide mean of group g in the reference year (1-based; 0: the same year).
+/// Cases of groups the reference year did not see are left out of both sums.
+void finish_run_metrics(RunMetrics& metrics, int horizon_years, int reference_year);
 
 }  // namespace reformsim::agents

@@ -31,6 +31,8 @@ World::World(const ScenarioConfig& scenario, std::uint64_t seed, std::uint64_t r
     budget_ = std::make_unique<RegionalBudget>(run_, books_, payment_);
   if (!s.alliances.empty()) alliances_ = std::make_unique<Alliances>(run_, books_);
   wire();
+  // Components size their records as they are built; a warm-up year's end returns to exactly this.
+  if (s.warmup_years > 0) unreported_metrics_ = metrics_;
 }
 
 void World::wire() {
@@ -66,6 +68,7 @@ void World::wire() {
   hooks_.visit = built({procurement});
   hooks_.violation_confirmed = built({behaviour});
   hooks_.leaders_interviewed = built({behaviour});
+  hooks_.warmup_year_end = built({&books_, &payment_});
 }
 
 void World::attach(Component& observer) {
@@ -73,7 +76,7 @@ void World::attach(Component& observer) {
        {&hooks_.run_start, &hooks_.year_start, &hooks_.month_end, &hooks_.year_end, &hooks_.settlement,
         &hooks_.prevents_admission, &hooks_.adjust_choice, &hooks_.route, &hooks_.accept, &hooks_.treat,
         &hooks_.admission, &hooks_.code_claim, &hooks_.claim_paid, &hooks_.discharge, &hooks_.intercepts_visit,
-        &hooks_.visit, &hooks_.violation_confirmed, &hooks_.leaders_interviewed}) {
+        &hooks_.visit, &hooks_.violation_confirmed, &hooks_.leaders_interviewed, &hooks_.warmup_year_end}) {
     hook->push_back(&observer);
   }
 }
@@ -106,7 +109,7 @@ void World::handle(const sim::Event& e, sim::Simulation& sim) {
       inpatient_.on_discharge(e, sim);
       break;
     case event_kind::kMonthEnd:
-      on_month_end(static_cast<std::size_t>(e.payload), e.time_days, sim);
+      on_month_end(static_cast<int>(e.payload), e.time_days, sim);
       break;
     case event_kind::kYearStart:
       on_year_start(static_cast<int>(e.payload), sim);
@@ -134,49 +137,62 @@ RunMetrics World::run() {
     sim.schedule(sim::make_event(calendar.month_start_day(1), event_kind::kMonthEnd, 0, 0, event_priority::kMonthEnd));
     sim.run_until(run_.horizon_days, *this);
     // The horizon's own boundary: the last month's settlement and the last year's accounts.
-    current_ = sim::make_event(run_.horizon_days, event_kind::kMonthEnd, 0,
-                               static_cast<std::uint64_t>(scenario_.months() - 1), event_priority::kMonthEnd);
-    on_month_end(static_cast<std::size_t>(scenario_.months() - 1), run_.horizon_days, sim);
+    const int last_month = run_.simulated_months() - 1;
+    current_ = sim::make_event(run_.horizon_days, event_kind::kMonthEnd, 0, static_cast<std::uint64_t>(last_month),
+                               event_priority::kMonthEnd);
+    on_month_end(last_month, run_.horizon_days, sim);
     books_.check_conservation();
   } catch (const std::exception& e) {
     throw SimulationError(describe(current_), e.what());
   }
   metrics_.events = sim.events_processed() + 1;
   metrics_.final_balance_yuan = to_yuan(books_.balance_fen());
-  finish_run_metrics(metrics_, scenario_.horizon_years);
+  finish_run_metrics(metrics_, scenario_.horizon_years, scenario_.indices.reference_year);
   return std::move(metrics_);
 }
 
 void World::on_year_start(int year, sim::Simulation& sim) {
-  for (Component* c : hooks_.year_start) c->on_year_start(year, sim);
-  if (year + 1 < scenario_.horizon_years) {
+  for (Component* c : hooks_.year_start) c->on_year_start(run_.reported_year(year), sim);
+  if (year + 1 < scenario_.warmup_years + scenario_.horizon_years) {
     sim.schedule(sim::make_event(run_.calendar.year_start_day(year + 1), event_kind::kYearStart, 0,
                                  static_cast<std::uint64_t>(year + 1), event_priority::kYearStart));
   }
 }
 
-void World::on_month_end(std::size_t m, double now, sim::Simulation& sim) {
+void World::on_month_end(int month, double now, sim::Simulation& sim) {
+  const auto m = static_cast<std::size_t>(run_.reported_month(month));
+  constexpr int kDecember = sim::Calendar::kMonthsPerYear - 1;
   for (Component* c : hooks_.month_end) c->on_month_end(m, now);
   // December closes the year first, so its clearings and settlements are paid in this month's settlement.
-  if (m % sim::Calendar::kMonthsPerYear == sim::Calendar::kMonthsPerYear - 1) {
+  if (m % sim::Calendar::kMonthsPerYear == kDecember) {
     for (Component* c : hooks_.year_end) c->on_year_end(static_cast<int>(m) / sim::Calendar::kMonthsPerYear, now);
   }
   for (Component* c : hooks_.settlement) c->on_settlement(m, now);
-  if (m + 1 < metrics_.months.size() && now < run_.horizon_days) {
-    const double next = run_.calendar.month_start_day(static_cast<int>(m) + 2);
+  const bool warmup_month = month < run_.warmup_years * sim::Calendar::kMonthsPerYear;
+  if (warmup_month && month % sim::Calendar::kMonthsPerYear == kDecember) close_warmup_year();
+  if (month + 1 < run_.simulated_months() && now < run_.horizon_days) {
+    const double next = run_.calendar.month_start_day(month + 2);
     if (next < run_.horizon_days) {
-      sim.schedule(sim::make_event(next, event_kind::kMonthEnd, 0, m + 1, event_priority::kMonthEnd));
+      sim.schedule(sim::make_event(next, event_kind::kMonthEnd, 0, static_cast<std::uint64_t>(month + 1),
+                                   event_priority::kMonthEnd));
     }
   }
+}
+
+void World::close_warmup_year() {
+  metrics_ = unreported_metrics_;
+  for (Component* c : hooks_.warmup_year_end) c->on_warmup_year_end();
 }
 
 std::string World::describe(const sim::Event& e) const {
   const sim::Calendar& calendar = run_.calendar;
   const double t = std::isfinite(e.time_days) ? e.time_days : 0.0;
   const int month = calendar.month_index(t);
-  char when[96];
-  std::snprintf(when, sizeof when, "day %.1f (%s-%02d)", t, calendar.month_label(month).c_str(),
-                static_cast<int>(std::floor(t - calendar.month_start_day(month))) + 1);
+  // Days count from 1 January of start_year, so warm-up days are negative.
+  char when[112];
+  std::snprintf(
+      when, sizeof when, "day %.1f (%s-%02d%s)", t - run_.reporting_start_day, calendar.month_label(month).c_str(),
+      static_cast<int>(std::floor(t - calendar.month_start_day(month))) + 1, run_.warming_up(t) ? ", warm-up" : "");
   auto hospital = [this](std::uint32_t h) {
     return h < scenario_.hospitals.size() ? "hospital '" + scenario_.hospitals[h].name + "'"
                                           : "hospital #" + std::to_string(h);

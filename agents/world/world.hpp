@@ -53,15 +53,20 @@ class World {
  private:
   /// Who reacts to each hook, in order.
   void wire();
+  /// `year` and `month` count from simulated day 0 (the first warm-up year); hooks receive reported ones.
   void on_year_start(int year, sim::Simulation& sim);
   /// The month end: month-end hooks, in December the year-end hooks, then the settlement hooks.
-  void on_month_end(std::size_t month, double now, sim::Simulation& sim);
+  void on_month_end(int month, double now, sim::Simulation& sim);
+  /// A warm-up year has been settled: its records are discarded and the books reopen, so the reported horizon
+  /// starts from the state the warm-up left in beds, queues and strategies, and from the initial balance.
+  void close_warmup_year();
   /// "day 412.3 (2025-02-16), discharge at hospital 'X'": where the event being handled stands.
   std::string describe(const sim::Event& e) const;
 
   const ScenarioConfig scenario_;  ///< a copy: a World must not depend on the lifetime of its argument
   Population population_;
   RunMetrics metrics_;
+  RunMetrics unreported_metrics_;  ///< the records as built, before the first event (kept only with a warm-up)
   RunContext run_;
   Hooks hooks_;
   // The core, always built.

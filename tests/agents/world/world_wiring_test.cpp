@@ -2,6 +2,7 @@
 // failure inside a run says when, during what and about whom it happened.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -36,10 +37,14 @@ class CalendarProbe final : public Component {
   void on_settlement(std::size_t m, double) override { seen.push_back("settlement " + std::to_string(m)); }
   int claims = 0;
   void on_claim_paid(sim::Simulation&, ClaimOutcome&) override { ++claims; }
+  void on_warmup_year_end() override {
+    seen.push_back("warm-up year end");
+    claims = 0;
+  }
 };
 
 TEST(WorldWiringTest, CalendarHooksRunInTheirOrder) {
-  const ScenarioConfig s = testing::scenario_from_yaml(testing::small_scenario_yaml(500));
+  const ScenarioConfig s = testing::scenario_from_yaml("warmup_years: 0\n" + testing::small_scenario_yaml(500));
   World world(s, 3, 0);
   CalendarProbe probe;
   world.attach(probe);
@@ -56,9 +61,42 @@ TEST(WorldWiringTest, CalendarHooksRunInTheirOrder) {
   EXPECT_EQ(*(december + 2), "settlement 11");
   EXPECT_EQ(*(december + 3), "year start 1");
   EXPECT_EQ(probe.seen.back(), "settlement 23");
+  EXPECT_EQ(std::count(probe.seen.begin(), probe.seen.end(), "warm-up year end"), 0);
   double discharges = 0;
   for (const MonthMetrics& x : m.months) discharges += x.discharges;
   EXPECT_EQ(probe.claims, discharges);
+}
+
+TEST(WorldWiringTest, WarmUpYearsRepeatYearOneAndAreDiscarded) {
+  const ScenarioConfig s = testing::scenario_from_yaml("warmup_years: 2\n" + testing::small_scenario_yaml(500));
+  World world(s, 3, 0);
+  CalendarProbe probe;
+  world.attach(probe);
+  const RunMetrics m = world.run();
+  // Each warm-up year is reported as year 0 and closed after its December settlement; then year 0 for real.
+  std::vector<std::string> expected{"run start"};
+  for (int round = 0; round < 3; ++round) {
+    expected.push_back("year start 0");
+    for (int month = 0; month < 12; ++month) {
+      expected.push_back("month end " + std::to_string(month));
+      if (month == 11) expected.push_back("year end 0");
+      expected.push_back("settlement " + std::to_string(month));
+    }
+    if (round < 2) expected.push_back("warm-up year end");
+  }
+  expected.push_back("year start 1");
+  ASSERT_GE(probe.seen.size(), expected.size());
+  EXPECT_EQ(std::vector<std::string>(probe.seen.begin(), probe.seen.begin() + static_cast<long>(expected.size())),
+            expected);
+  EXPECT_EQ(probe.seen.back(), "settlement 23");
+  ASSERT_EQ(m.months.size(), 24u);
+  // Only the reported years' claims are recorded, and the fund starts them from its initial balance.
+  double discharges = 0;
+  for (const MonthMetrics& x : m.months) discharges += x.discharges;
+  EXPECT_EQ(probe.claims, discharges);
+  const double initial = s.fund.initial_balance_per_insured_yuan * s.population.insured;
+  EXPECT_NEAR(m.months[0].balance_yuan, initial + m.months[0].contributions_yuan - m.months[0].fund_expenditure_yuan,
+              0.01);
 }
 
 // Fails at the end of its chosen month.
@@ -71,6 +109,7 @@ class FailingProbe final : public Component {
 
 TEST(WorldWiringTest, AFailureSaysWhenAndDuringWhat) {
   const ScenarioConfig s = testing::scenario_from_yaml(testing::small_scenario_yaml(500));
+  ASSERT_EQ(s.warmup_years, 1);
   World world(s, 3, 0);
   FailingProbe probe;
   world.attach(probe);
@@ -78,7 +117,9 @@ TEST(WorldWiringTest, AFailureSaysWhenAndDuringWhat) {
     world.run();
     FAIL() << "the run should have failed";
   } catch (const SimulationError& e) {
-    EXPECT_STREQ(e.what(), "day 151.0 (2024-06-01), month-end settlement of 2024-05: money not conserved: probe");
+    // The default warm-up year fails first: its days count back from 1 January of start_year.
+    EXPECT_STREQ(e.what(),
+                 "day -214.0 (2023-06-01, warm-up), month-end settlement of 2023-05: money not conserved: probe");
   }
 }
 

@@ -20,11 +20,12 @@ constexpr std::uint64_t kSelectionDraws = 0, kStayDraws = 1;
 }  // namespace
 
 ProviderBehaviour::ProviderBehaviour(RunContext& run, InpatientCare& inpatient, FundBooks& books,
-                                     const PaymentCycle& payment)
+                                     const PaymentCycle& payment, const Hooks& hooks)
     : run_(run),
       inpatient_(inpatient),
       books_(books),
       payment_(payment),
+      hooks_(hooks),
       key_(run.key(purpose::kBehaviour)),
       code_targets_(std::make_unique<CodeTargets>(*run.scenario.catalogue)) {
   const ScenarioConfig& s = run.scenario;
@@ -80,7 +81,9 @@ std::size_t ProviderBehaviour::accept(std::size_t hospital, const PendingAdmissi
   if (elsewhere >= hospitals) return hospital;
   run_.month_at(now).turned_away_severe += 1;
   run_.metrics.supervision_at(hospital, run_.month_of(now)).violations[index_of(Violation::PatientSelection)] += 1;
-  hb.year[index_of(Violation::PatientSelection)].gain_yuan += cost - hospital_revenue(rule, facts);
+  const double avoided_loss = cost - hospital_revenue(rule, facts);
+  hb.year[index_of(Violation::PatientSelection)].gain_yuan += avoided_loss;
+  for (Component* c : hooks_.refusal) c->on_refusal(hospital, a, avoided_loss, now);
   return elsewhere;
 }
 

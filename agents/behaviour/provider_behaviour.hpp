@@ -22,9 +22,11 @@ namespace reformsim::agents {
 /// Hospitals' and doctors' responses to the payment rule in force.
 class ProviderBehaviour final : public Component {
  public:
-  ProviderBehaviour(RunContext& run, InpatientCare& inpatient, FundBooks& books, const PaymentCycle& payment);
+  ProviderBehaviour(RunContext& run, InpatientCare& inpatient, FundBooks& books, const PaymentCycle& payment,
+                    const Hooks& hooks);
 
-  /// Patient selection: a loss-making case is turned away to where the patient would otherwise have gone.
+  /// Patient selection: a loss-making case is turned away to where the patient would otherwise have gone; the
+  /// refusal hooks hear of it.
   std::size_t accept(std::size_t hospital, const PendingAdmission& a, const std::vector<double>& probabilities,
                      double now) override;
   /// The doctor's admission-time decisions: split or repeat the stay, or keep a phantom bed.
@@ -62,6 +64,7 @@ class ProviderBehaviour final : public Component {
   InpatientCare& inpatient_;
   FundBooks& books_;
   const PaymentCycle& payment_;
+  const Hooks& hooks_;
   sim::StreamKey key_;
   std::unique_ptr<CodeTargets> code_targets_;
   std::vector<HospitalBehaviour> hospitals_;

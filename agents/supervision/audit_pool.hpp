@@ -16,8 +16,10 @@ struct FlaggedClaim {
   std::uint8_t violation = kViolationCount;
   double loss_yuan = 0;      ///< fund payment as submitted − as corrected
   double excess_points = 0;  ///< DIP points × coefficients as submitted − as corrected
-  double risk = 0;           ///< fund payment × detectors that fired × the hospital's alert multiplier
-  std::uint64_t order = 0;   ///< flagging order, to break ties deterministically
+  /// a refused admission: nothing was paid to recover, and loss_yuan is the hospital's avoided loss
+  bool refusal = false;
+  double risk = 0;          ///< fund payment × detectors that fired × the hospital's alert multiplier
+  std::uint64_t order = 0;  ///< flagging order, to break ties deterministically
 };
 
 /// Indices of the claims to audit: the `budget` highest risks, ties in flagging order.

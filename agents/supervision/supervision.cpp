@@ -14,6 +14,7 @@ namespace reformsim::agents {
 namespace {
 
 constexpr std::uint64_t kScreeningSubstream = 8;  // + stay kind: the stays of a split are screened separately
+constexpr std::uint64_t kRefusalSubstream = 24;
 constexpr double kP95NormalQuantile = 1.6448536269514722;
 
 // The 95th percentile of a group's bill at a hospital under the catalogue's cost model: lognormal cost noise
@@ -109,6 +110,24 @@ void Supervision::screen_claim(const ActiveCase& c, std::optional<Violation> vio
   audit_pool_.push_back(f);
 }
 
+void Supervision::on_refusal(std::size_t hospital, const PendingAdmission& a, double avoided_loss_yuan, double now) {
+  sim::RandomStream rng(key_, a.onset, kRefusalSubstream);
+  if (!(rng.next_uniform() < run_.scenario.supervision.refusal_detection_probability)) return;
+  run_.metrics.supervision_at(hospital, run_.month_of(now)).flagged += 1;
+  FlaggedClaim f;
+  f.hospital = static_cast<std::uint32_t>(hospital);
+  // Selection is the hospital's policy; the doctor on duty answers for it, as for any confirmed violation.
+  f.doctor = inpatient_.next_doctor(hospital, now);
+  f.person = a.person;
+  f.violation = static_cast<std::uint8_t>(Violation::PatientSelection);
+  f.loss_yuan = avoided_loss_yuan;
+  f.refusal = true;
+  // Ranked with the claims by what was at stake: the bill the hospital declined.
+  f.risk = a.bill_yuan * (hospitals_[hospital].alerted ? run_.scenario.supervision.alert_risk_multiplier : 1.0);
+  f.order = flag_order_++;
+  audit_pool_.push_back(f);
+}
+
 void Supervision::on_month_end(std::size_t month, double now) {
   const SupervisionConfig& s = run_.scenario.supervision;
   audit_budget_carry_ += s.audit_cases_per_year / 12.0;
@@ -124,8 +143,10 @@ void Supervision::on_month_end(std::size_t month, double now) {
     // Under DIP the undue points also leave the year's pool, so they no longer dilute the cleared point value
     // (audits run before December's clearing, in the month the claim was flagged).
     if (f.excess_points > 0) payment_.rule().withdraw_points(f.hospital, f.excess_points);
-    penalise(f.hospital, f.doctor, f.person, static_cast<Violation>(f.violation), s.clawback ? loss : 0.0,
-             s.fine_multiple * loss, month, now);
+    // A confirmed refusal has no claim to recover; the fine is on what the hospital avoided by refusing.
+    const double recovered = s.clawback && !f.refusal ? loss : 0.0;
+    penalise(f.hospital, f.doctor, f.person, static_cast<Violation>(f.violation), recovered, s.fine_multiple * loss,
+             month, now);
   }
   // Flags not audited this month lapse: the inspectors move on to the next month's data.
   audit_pool_.clear();

@@ -38,6 +38,8 @@ class Supervision final : public Component {
   void on_run_start(sim::Simulation& sim) override;
   /// An admission soon after the patient's last discharge may be screened as a readmission.
   void on_admission(ActiveCase& c, std::uint8_t arrival_kind, double since_discharge_days, double now) override;
+  /// A refused severe patient's record may flag the refusal for audit.
+  void on_refusal(std::size_t hospital, const PendingAdmission& a, double avoided_loss_yuan, double now) override;
   /// The detectors on a paid claim (what it hides, if anything, is the claim's `violation`).
   void on_claim_paid(sim::Simulation& sim, ClaimOutcome& claim) override;
   /// The month's audits, before the month's settlement deducts what they recover.

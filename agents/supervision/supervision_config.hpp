@@ -45,24 +45,27 @@ struct SupervisionConfig {
   DetectorConfig outpatient_window;     ///< outpatient costs within the window around an admission
   double outpatient_window_days;        ///< half-width of the outpatient window around an admission
   double face_check_daily_probability;  ///< chance a daily face check catches an absent inpatient
-  double cmi_growth_alert;              ///< yearly CMI growth of a hospital above which its claims are riskier
-  double alert_risk_multiplier;         ///< risk score multiplier of an alerted hospital's flagged claims
-  WardRoundConfig ward_rounds;          ///< phantom-bed ward rounds (Xian'an rule); thresholds 70% > 60% > 50%
-  double audit_cases_per_year;          ///< flagged claims reviewed per year, city-wide, highest risk first
-  double audit_cost_per_case_yuan;      ///< administrative cost of reviewing one claim
-  double ward_round_cost_yuan;          ///< cost of one ward round
-  bool clawback;                        ///< confirmed losses are recovered from the hospital
-  double fine_multiple;                 ///< fine = multiple × confirmed loss (Regulation art. 38: 1–2)
-  DoctorPointsConfig doctor_points;     ///< 医保医师记分 (Beijing Chaoyang): 12 points a year
-  double caught_doctor_multiplier;      ///< a doctor caught in a violation multiplies their propensity by this
-  double interview_multiplier;  ///< a leaders' interview multiplies the hospital's phantom-bed multiplier by this
+  /// chance a severe patient turned away (patient selection) leaves a record — a complaint, the receiving
+  /// hospital's report — that flags the refusal for audit
+  double refusal_detection_probability;
+  double cmi_growth_alert;           ///< yearly CMI growth of a hospital above which its claims are riskier
+  double alert_risk_multiplier;      ///< risk score multiplier of an alerted hospital's flagged claims
+  WardRoundConfig ward_rounds;       ///< phantom-bed ward rounds (Xian'an rule); thresholds 70% > 60% > 50%
+  double audit_cases_per_year;       ///< flagged claims reviewed per year, city-wide, highest risk first
+  double audit_cost_per_case_yuan;   ///< administrative cost of reviewing one claim
+  double ward_round_cost_yuan;       ///< cost of one ward round
+  bool clawback;                     ///< confirmed losses are recovered from the hospital
+  double fine_multiple;              ///< fine = multiple × confirmed loss (Regulation art. 38: 1–2)
+  DoctorPointsConfig doctor_points;  ///< 医保医师记分 (Beijing Chaoyang): 12 points a year
+  double caught_doctor_multiplier;   ///< a doctor caught in a violation multiplies their propensity by this
+  double interview_multiplier;       ///< a leaders' interview multiplies the hospital's phantom-bed multiplier by this
   HospitalSanctionsConfig hospital_sanctions;  ///< suspension and termination of a hospital's agreement with the fund
   /// True when any detector looks at claims or wards.
   bool any() const {
     return logic_check.detection_probability > 0 || logic_check.false_alarm_rate > 0 || cost_p95_screened_share > 0 ||
            readmission_screened_share > 0 || outpatient_window.detection_probability > 0 ||
            outpatient_window.false_alarm_rate > 0 || face_check_daily_probability > 0 ||
-           ward_rounds.rounds_per_month > 0;
+           refusal_detection_probability > 0 || ward_rounds.rounds_per_month > 0;
   }
 };
 

@@ -106,6 +106,10 @@ Binding<SupervisionConfig> supervision_binding() {
                  "half-width of the outpatient window around an admission"))
       .field("face_check_daily_probability", &SupervisionConfig::face_check_daily_probability,
              probability(0.0, "chance a daily face check catches an absent inpatient"))
+      .field("refusal_detection_probability", &SupervisionConfig::refusal_detection_probability,
+             probability(0.0,
+                         "chance a severe patient turned away (patient selection) leaves a record — a complaint, the "
+                         "receiving hospital's report — that flags the refusal for audit"))
       .field("cmi_growth_alert", &SupervisionConfig::cmi_growth_alert,
              Spec::real()
                  ->range(0, 10)

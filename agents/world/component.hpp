@@ -11,6 +11,7 @@
 //   adjust_choice        the patient's hospital probabilities              the probabilities
 //   route                after the choice (referral, gatekeeping)          hospital, reimbursement bonus
 //   accept               the chosen hospital's decision (selection)        the hospital
+//   on_refusal           a hospital turned a patient away                  flags for audit
 //   treat                the care the hospital will deliver                bill and LOS
 //   on_admission         a bed is taken                                    the stay as planned
 //   code_claim           at discharge, before the claim                    the claim as submitted
@@ -91,6 +92,9 @@ class Component {
                              const std::vector<double>& /*probabilities*/, double /*now*/) {
     return hospital;
   }
+  /// `hospital` turned away admission `a` (patient selection), avoiding `avoided_loss_yuan` of cost over payment.
+  virtual void on_refusal(std::size_t /*hospital*/, const PendingAdmission& /*a*/, double /*avoided_loss_yuan*/,
+                          double /*now*/) {}
   virtual void treat(std::size_t /*hospital*/, PendingAdmission& /*a*/) {}
 
   /// `arrival_kind` is the stay kind the admission arrived with; `since_discharge_days` the time since the
@@ -116,7 +120,7 @@ class Component {
 /// Who reacts to each hook, in order (filled by World::wire; components not built are absent).
 struct Hooks {
   std::vector<Component*> run_start, year_start, month_end, year_end, settlement;
-  std::vector<Component*> prevents_admission, adjust_choice, route, accept, treat;
+  std::vector<Component*> prevents_admission, adjust_choice, route, accept, refusal, treat;
   std::vector<Component*> admission, code_claim, claim_paid, discharge;
   std::vector<Component*> intercepts_visit, visit;
   std::vector<Component*> violation_confirmed, leaders_interviewed;

@@ -24,7 +24,7 @@ World::World(const ScenarioConfig& scenario, std::uint64_t seed, std::uint64_t r
   const ScenarioConfig& s = scenario_;
   if (s.network.active()) referrals_ = std::make_unique<Referrals>(run_, inpatient_, outpatient_);
   if (s.family_doctors.active()) family_doctors_ = std::make_unique<FamilyDoctors>(run_, books_);
-  if (s.behaviour.any()) behaviour_ = std::make_unique<ProviderBehaviour>(run_, inpatient_, books_, payment_);
+  if (s.behaviour.any()) behaviour_ = std::make_unique<ProviderBehaviour>(run_, inpatient_, books_, payment_, hooks_);
   if (s.supervision.any()) supervision_ = std::make_unique<Supervision>(run_, inpatient_, books_, payment_, hooks_);
   if (!s.drugs.empty()) procurement_ = std::make_unique<Procurement>(run_, books_);
   if (s.payment.global_budget.mode != BudgetMode::None)
@@ -59,6 +59,7 @@ void World::wire() {
   hooks_.adjust_choice = built({family});
   hooks_.route = built({referrals, family});
   hooks_.accept = built({behaviour});
+  hooks_.refusal = built({supervision});
   hooks_.treat = built({procurement});
   hooks_.admission = built({supervision, behaviour});
   hooks_.code_claim = built({behaviour});
@@ -72,11 +73,26 @@ void World::wire() {
 }
 
 void World::attach(Component& observer) {
-  for (std::vector<Component*>* hook :
-       {&hooks_.run_start, &hooks_.year_start, &hooks_.month_end, &hooks_.year_end, &hooks_.settlement,
-        &hooks_.prevents_admission, &hooks_.adjust_choice, &hooks_.route, &hooks_.accept, &hooks_.treat,
-        &hooks_.admission, &hooks_.code_claim, &hooks_.claim_paid, &hooks_.discharge, &hooks_.intercepts_visit,
-        &hooks_.visit, &hooks_.violation_confirmed, &hooks_.leaders_interviewed, &hooks_.warmup_year_end}) {
+  for (std::vector<Component*>* hook : {&hooks_.run_start,
+                                        &hooks_.year_start,
+                                        &hooks_.month_end,
+                                        &hooks_.year_end,
+                                        &hooks_.settlement,
+                                        &hooks_.prevents_admission,
+                                        &hooks_.adjust_choice,
+                                        &hooks_.route,
+                                        &hooks_.accept,
+                                        &hooks_.refusal,
+                                        &hooks_.treat,
+                                        &hooks_.admission,
+                                        &hooks_.code_claim,
+                                        &hooks_.claim_paid,
+                                        &hooks_.discharge,
+                                        &hooks_.intercepts_visit,
+                                        &hooks_.visit,
+                                        &hooks_.violation_confirmed,
+                                        &hooks_.leaders_interviewed,
+                                        &hooks_.warmup_year_end}) {
     hook->push_back(&observer);
   }
 }

@@ -183,6 +183,26 @@ TEST(BehaviourWorldTest, AuditsRecoverMoneyAndMoneyIsConserved) {
   EXPECT_GT(total(audited, Violation::PhantomBeds, &SupervisionCell::detected), 0);
 }
 
+TEST(BehaviourWorldTest, RefusalsLeaveRecordsThatAuditsConfirmAndDeter) {
+  // Patient selection costs the fund nothing, so no claim detector sees it; a refused patient's complaint does.
+  const std::string selecting = kDrgFromYear2 +
+                                "behaviour:\n  propensity: {patient_selection: 0.3}\n"
+                                "  strategy: {learning_rate: 1, review: quarterly}\n";
+  const std::string audits = "  audit_cases_per_year: 100000\n  fine_multiple: 2\n";
+  const RunMetrics blind = run(selecting + "supervision:\n  logic_check: {false_alarm_rate: 0.01}\n" + audits);
+  const RunMetrics heard = run(selecting + "supervision:\n  refusal_detection_probability: 0.5\n" + audits);
+  EXPECT_EQ(total(blind, Violation::PatientSelection, &SupervisionCell::detected), 0);
+  const double refused = total(heard, Violation::PatientSelection, &SupervisionCell::violations);
+  const double confirmed = total(heard, Violation::PatientSelection, &SupervisionCell::detected);
+  EXPECT_GT(confirmed, 0.3 * refused);
+  EXPECT_LT(confirmed, 0.7 * refused);
+  // Nothing was paid for a refused case: the hospital is fined on what it avoided, nothing is clawed back.
+  EXPECT_EQ(total(heard, Violation::PatientSelection, &SupervisionCell::recovered_yuan), 0);
+  EXPECT_GT(total(heard, Violation::PatientSelection, &SupervisionCell::fines_yuan), 0);
+  // The fines exceed the gain, so the hospitals' quarterly reviews lower their selection multiplier: fewer refusals.
+  EXPECT_LT(refused, total(blind, Violation::PatientSelection, &SupervisionCell::violations));
+}
+
 TEST(BehaviourWorldTest, ConfirmedDipUpcodingLeavesThePointPool) {
   // Deterrence off (no points, caught doctors unchanged, no strategy): audits change nothing but the points.
   const std::string dip =

@@ -29,14 +29,14 @@ std::optional<CodingChoice> ProviderBehaviour::code_claim(const ActiveCase& c, c
     any = any || attempted[index_of(v)];
   }
   if (!any) return std::nullopt;
-  return best_coding_violation(truth, payment_.rule(), code_targets_->of(c.group), run_.scenario.behaviour, attempted,
-                               run_.scenario.hospitals[c.hospital].cost_to_charge_ratio);
+  return best_coding_violation(truth, payment_.rule(c.hospital), code_targets_->of(c.group), run_.scenario.behaviour,
+                               attempted, run_.scenario.hospitals[c.hospital].cost_to_charge_ratio);
 }
 
-Settlement ProviderBehaviour::resettled(const CaseFacts& facts, const PaidClaim& paid) const {
+Settlement ProviderBehaviour::resettled(std::size_t hospital, const CaseFacts& facts, const PaidClaim& paid) const {
   Claim claim = claim_of(facts, paid.patient_share_yuan);
   claim.special_case_allowed = paid.special_case_allowed;
-  return payment_.rule().settle(claim);
+  return payment_.rule(hospital).settle(claim);
 }
 
 void ProviderBehaviour::on_claim_paid(sim::Simulation& sim, ClaimOutcome& claim) {
@@ -47,7 +47,8 @@ void ProviderBehaviour::on_claim_paid(sim::Simulation& sim, ClaimOutcome& claim)
   const double points = paid.settlement.points * paid.settlement.coefficient;
   double gain = c.planned_gain_yuan;
   auto excess_over_truth = [&](const CaseFacts& truth) {
-    const Settlement as_submitted = resettled(claim.submitted, paid), corrected = resettled(truth, paid);
+    const Settlement as_submitted = resettled(c.hospital, claim.submitted, paid),
+                     corrected = resettled(c.hospital, truth, paid);
     claim.loss_yuan = as_submitted.fund_payment_yuan - corrected.fund_payment_yuan;
     claim.excess_points = as_submitted.points * as_submitted.coefficient - corrected.points * corrected.coefficient;
   };
@@ -65,7 +66,7 @@ void ProviderBehaviour::on_claim_paid(sim::Simulation& sim, ClaimOutcome& claim)
       const SplitRecord& r = splits_[c.split_record];
       PaidClaim merged = paid;
       merged.patient_share_yuan = r.first_patient_share_yuan + paid.patient_share_yuan;
-      const Settlement as_one = resettled(r.truth, merged);
+      const Settlement as_one = resettled(c.hospital, r.truth, merged);
       claim.violation = r.violation;
       claim.loss_yuan = r.first_fund_yuan + fund_yuan - as_one.fund_payment_yuan;
       claim.excess_points = r.first_points + points - as_one.points * as_one.coefficient;

@@ -61,7 +61,7 @@ std::size_t ProviderBehaviour::accept(std::size_t hospital, const PendingAdmissi
                                       const std::vector<double>& probabilities, double now) {
   const double base = run_.scenario.behaviour.propensity[index_of(Violation::PatientSelection)];
   const std::size_t hospitals = hospitals_.size();
-  const PaymentRule& rule = payment_.rule();
+  const PaymentRule& rule = payment_.rule(hospital);
   if (base <= 0 || !rule.bundles() || hospitals < 2) return hospital;
   // Selection is the hospital's policy, not one doctor's: its multiplier applies, no doctor's.
   HospitalBehaviour& hb = hospitals_[hospital];
@@ -102,7 +102,7 @@ void ProviderBehaviour::plan_stay(ActiveCase& c, double now) {
   const bool try_repeat = rng.next_uniform() < p_repeat;
   const bool try_phantom = rng.next_uniform() < p_phantom;
   const double gap_draw = rng.next_uniform();
-  const PaymentRule& rule = payment_.rule();
+  const PaymentRule& rule = payment_.rule(c.hospital);
   const CaseFacts truth{c.group, run_.scenario.hospitals[c.hospital].tier, c.bill_yuan, c.los_days};
   const GroupTargets& targets = code_targets_->of(c.group);
   SplitStays best;
@@ -162,7 +162,8 @@ bool ProviderBehaviour::intercepts_visit(sim::Simulation& sim, const OutpatientV
   a.group = low_indication_group_;
   a.los_days = static_cast<float>(s.behaviour.low_indication_los_days);
   a.bill_yuan = static_cast<float>(g.mean_cost_yuan * hc.cost_index);
-  if (!(hospital_revenue(payment_.rule(), {a.group, hc.tier, a.bill_yuan, a.los_days}) > to_yuan(v.bill_fen))) {
+  if (!(hospital_revenue(payment_.rule(v.hospital), {a.group, hc.tier, a.bill_yuan, a.los_days}) >
+        to_yuan(v.bill_fen))) {
     return false;
   }
   // The admitting doctor is the one admit() will assign; the draw is the visit's own.

@@ -57,7 +57,7 @@ class ProviderBehaviour final : public Component {
   /// Money of a claim shifted out of it: to outpatient visits or the patient, or to an outside pharmacy.
   void pay_shifted(const ActiveCase& c, const CodingChoice& coding, double now, double& loss_yuan);
   /// The settlement `facts` would have received with the same patient share (re-settlement).
-  Settlement resettled(const CaseFacts& facts, const PaidClaim& paid) const;
+  Settlement resettled(std::size_t hospital, const CaseFacts& facts, const PaidClaim& paid) const;
   void review(int year, bool year_end);
 
   RunContext& run_;

@@ -46,7 +46,7 @@ PaidClaim InpatientCare::pay_claim(const ActiveCase& c, const CaseFacts& submitt
       inpatient_share(run_.scenario.benefits, scheme, hc.tier, submitted.bill_yuan, usage, c.ratio_adjustment);
   PaidClaim paid;
   Claim claim = claim_of(submitted, share.patient_share_yuan);
-  paid.settlement = payment_.rule().pay(claim, c.hospital);
+  paid.settlement = payment_.rule(c.hospital).pay(claim, c.hospital);
   paid.special_case_allowed = claim.special_case_allowed;
   paid.patient_share_yuan = share.patient_share_yuan;
   const Settlement& s = paid.settlement;

@@ -42,6 +42,11 @@ void add_hospital_metrics(std::vector<Declared>& d) {
       "mean_wait_days", "days", "mean wait for a bed per admission",
       [](const HospitalYearMetrics& h, const HospitalConfig&) { return ratio(h.wait_days_sum, h.admissions); }));
   d.push_back(hospital_year(
+      "bundled_payment", "flag",
+      "1 when the hospital was paid by a bundling rule (DRG, DIP, per diem) in the year, 0 under FFS: pilot "
+      "hospitals of a switch that names them are 1 from its year, the others stay 0",
+      [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.bundled_payment; }));
+  d.push_back(hospital_year(
       "p_wait", "fraction", "share of admissions that waited for a bed (Erlang C's P(wait))",
       [](const HospitalYearMetrics& h, const HospitalConfig&) { return ratio(h.waited_admissions, h.admissions); }));
   d.push_back(hospital_year(

@@ -34,7 +34,7 @@ void RegionalBudget::on_year_end(int year, double) {
     spent += hy.inpatient_fund_yuan - hy.clawed_back_yuan + hy.dip_clearing_yuan;
   }
   const std::optional<double> budget = budget_of(year);
-  if (budget && !payment_.rule().has_own_pot()) {
+  if (budget && !payment_.any_rule_has_own_pot()) {
     // Split by last year's spending; in the first year (no history) by beds.
     std::vector<double> weight(n);
     double total_weight = 0;

@@ -172,13 +172,13 @@ void DipRule::close_year(PaymentPeriod& period) {
   if (config_.annual_budget_yuan && total_points > 0) {
     point_value = dip_point_value(*config_.annual_budget_yuan, config_.reserve_share, total_points);
     // Year-end clearing: each hospital's points are re-valued; a negative adjustment is recovered by the fund.
-    for (std::size_t h = 0; h < hospitals; ++h) {
+    for (const std::size_t h : period.hospitals) {
       const std::int64_t adjustment_fen = to_fen(points_[h] * (point_value - config_.provisional_point_value_yuan));
       run.metrics.hospital_years[h][y].dip_clearing_yuan = to_yuan(adjustment_fen);
       period.books.settle_year_end(h, adjustment_fen, period.year);
     }
   }
-  for (std::size_t h = 0; h < hospitals; ++h) {
+  for (const std::size_t h : period.hospitals) {
     HospitalYearMetrics& hy = run.metrics.hospital_years[h][y];
     hy.dip_points = points_[h];
     // Yichang rule: what the hospital keeps is its final DIP settlement minus what it billed.

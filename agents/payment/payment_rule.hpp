@@ -22,6 +22,7 @@ struct PaymentPeriod {
   std::size_t month = 0;  ///< month index from the start
   RunContext& run;
   FundBooks& books;
+  const std::vector<std::size_t>& hospitals;  ///< the hospitals this rule pays this year
 };
 
 /// One payment method's rule for one year. settle() is a pure function of the claim (re-settlement of violations,

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "agents/primary_care/referral_network.hpp"
+#include "agents/scenario/hospital_names.hpp"
 #include "agents/scenario/schema_helpers.hpp"
 #include "sim/config/key_path.hpp"
 
@@ -37,18 +38,6 @@ Binding<NetworkLink> link_binding() {
 }
 
 // Hospital ids by name; known() reports a name that is not a hospital of the scenario.
-struct HospitalNames {
-  std::unordered_map<std::string, std::size_t> id;
-  explicit HospitalNames(const ScenarioConfig& s) {
-    for (std::size_t h = 0; h < s.hospitals.size(); ++h) id[s.hospitals[h].name] = h;
-  }
-  bool known(const Node& root, const std::string& path, const std::string& name, config::ErrorList& errors) const {
-    if (id.count(name)) return true;
-    report_at(errors, root, path, "'" + name + "' is not a hospital of `hospitals:`");
-    return false;
-  }
-};
-
 void check_network(const Node& root, const ScenarioConfig& s, const HospitalNames& names, config::ErrorList& errors) {
   const NetworkConfig& net = s.network;
   bool names_ok = true;

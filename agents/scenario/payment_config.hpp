@@ -18,10 +18,23 @@ struct MethodParameters {
   virtual ~MethodParameters() = default;
 };
 
-/// A timed policy switch: from 1 January of `year` (1 = first simulated year) the method changes.
+/// A timed policy switch: from 1 January of `year` (1 = first simulated year) the method changes, for every
+/// hospital or for the named pilot hospitals only.
 struct PaymentSwitch {
   int year;            ///< simulated year (1 = first) from whose 1 January it applies
   std::string method;  ///< the new payment method
+  /// pilot hospitals the switch applies to (empty: every hospital); the others keep the method they had
+  std::vector<std::string> hospitals;
+  std::vector<std::size_t> hospital_ids;  ///< resolved from `hospitals`
+  /// True when the switch changes hospital `h`'s method (kAll: a switch for every hospital).
+  bool applies_to(std::size_t h) const {
+    if (hospital_ids.empty()) return true;
+    for (std::size_t id : hospital_ids) {
+      if (id == h) return true;
+    }
+    return false;
+  }
+  static constexpr std::size_t kAll = static_cast<std::size_t>(-1);
 };
 
 /// One band of a retention or sharing schedule over a ratio to the budget: the part of the ratio between `from`
@@ -60,18 +73,23 @@ struct PaymentConfig {
   /// Each method's parameters by method name (methods without a section have none).
   std::map<std::string, std::shared_ptr<MethodParameters>, std::less<>> sections;
 
-  /// The method in force in simulated year `year_index` (0-based).
-  const std::string& method_in_year(int year_index) const {
+  /// The method in force in simulated year `year_index` (0-based) at hospital `hospital`; with
+  /// PaymentSwitch::kAll, the method of a hospital no pilot switch names.
+  const std::string& method_in_year(int year_index, std::size_t hospital = PaymentSwitch::kAll) const {
     const std::string* m = &method;
     for (const PaymentSwitch& sw : switches) {
-      if (sw.year - 1 <= year_index) m = &sw.method;
+      const bool applies = hospital == PaymentSwitch::kAll ? sw.hospital_ids.empty() : sw.applies_to(hospital);
+      if (sw.year - 1 <= year_index && applies) m = &sw.method;
     }
     return *m;
   }
-  /// True when `name` is in force in any simulated year.
-  bool uses(std::string_view name, int horizon_years) const {
+  /// True when `name` is in force in any simulated year at any of `hospitals` hospitals.
+  bool uses(std::string_view name, int horizon_years, std::size_t hospitals) const {
     for (int y = 0; y < horizon_years; ++y) {
       if (method_in_year(y) == name) return true;
+      for (std::size_t h = 0; h < hospitals; ++h) {
+        if (method_in_year(y, h) == name) return true;
+      }
     }
     return false;
   }

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "agents/payment/payment_registry.hpp"
+#include "agents/scenario/hospital_names.hpp"
 #include "agents/scenario/scenario_declarations.hpp"
 #include "agents/scenario/schema_helpers.hpp"
 #include "sim/config/key_path.hpp"
@@ -20,7 +21,12 @@ Binding<PaymentSwitch> switch_binding() {
   return Binding<PaymentSwitch>("PaymentSwitch")
       .field("year", &PaymentSwitch::year,
              Spec::integer()->range(1, 1000)->doc("simulated year (1 = first) from whose 1 January it applies"))
-      .field("method", &PaymentSwitch::method, method_names()->doc("the new payment method"));
+      .field("method", &PaymentSwitch::method, method_names()->doc("the new payment method"))
+      .field("hospitals", &PaymentSwitch::hospitals,
+             Spec::array(Spec::string())
+                 ->def_node(Node::sequence())
+                 ->doc("pilot hospitals the switch applies to (empty: every hospital); the others keep the method "
+                       "they had"));
 }
 
 Binding<ShareBand> band_binding() {
@@ -134,11 +140,27 @@ void check_payment(const Node& root, ScenarioConfig& s, config::ErrorList& error
     if (sw.year <= previous_year) config::report_at(errors, root, path, "switch years must be strictly ascending");
     previous_year = sw.year;
   }
+  const HospitalNames names(s);
+  for (std::size_t i = 0; i < s.payment.switches.size(); ++i) {
+    PaymentSwitch& sw = s.payment.switches[i];
+    sw.hospital_ids.clear();
+    for (std::size_t k = 0; k < sw.hospitals.size(); ++k) {
+      const std::string path = "payment.switches[" + std::to_string(i) + "].hospitals[" + std::to_string(k) + "]";
+      if (!names.known(root, path, sw.hospitals[k], errors)) continue;
+      const std::size_t id = names.id.at(sw.hospitals[k]);
+      if (sw.applies_to(id) && !sw.hospital_ids.empty()) {
+        config::report_at(errors, root, path, "'" + sw.hospitals[k] + "' is named twice");
+        continue;
+      }
+      sw.hospital_ids.push_back(id);
+    }
+  }
 }
 
 void resolve_payment_methods(const Node& root, ScenarioConfig& s, config::ErrorList& errors) {
   for (const PaymentMethod* m : payment_methods()) {
-    if (s.payment.sections.count(m->name())) m->resolve(root, s, s.payment.uses(m->name(), s.horizon_years), errors);
+    if (s.payment.sections.count(m->name()))
+      m->resolve(root, s, s.payment.uses(m->name(), s.horizon_years, s.hospitals.size()), errors);
   }
 }
 

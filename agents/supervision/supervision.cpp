@@ -142,7 +142,7 @@ void Supervision::on_month_end(std::size_t month, double now) {
     const double loss = std::max(0.0, f.loss_yuan);
     // Under DIP the undue points also leave the year's pool, so they no longer dilute the cleared point value
     // (audits run before December's clearing, in the month the claim was flagged).
-    if (f.excess_points > 0) payment_.rule().withdraw_points(f.hospital, f.excess_points);
+    if (f.excess_points > 0) payment_.rule(f.hospital).withdraw_points(f.hospital, f.excess_points);
     // A confirmed refusal has no claim to recover; the fine is on what the hospital avoided by refusing.
     const double recovered = s.clawback && !f.refusal ? loss : 0.0;
     penalise(f.hospital, f.doctor, f.person, static_cast<Violation>(f.violation), recovered, s.fine_multiple * loss,

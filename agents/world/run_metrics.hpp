@@ -93,6 +93,7 @@ struct HospitalYearMetrics {
   double admissions = 0;          ///< patients who got a bed in the year
   double wait_days_sum = 0;       ///< their total wait for a bed
   double waited_admissions = 0;   ///< admissions that had to wait for a bed
+  double bundled_payment = 0;     ///< 1 when the year's rule bundles the stay (DRG, DIP, per diem), 0 under FFS
   double diversions = 0;          ///< patients sent elsewhere because all beds were taken
   double outpatient_visits = 0;
   double inpatient_fund_yuan = 0;  ///< fund payments for the year's discharges (before year-end settlements)

@@ -27,11 +27,11 @@ TEST(PaymentCycleTest, EachYearHasItsOwnRuleFromItsFirstDay) {
   PaymentCycle cycle(f.run, books);
   sim::Simulation sim;
   cycle.on_year_start(0, sim);
-  EXPECT_FALSE(cycle.rule().bundles());
+  EXPECT_FALSE(cycle.rule(0).bundles());
   cycle.on_year_start(1, sim);
-  EXPECT_TRUE(cycle.rule().bundles());
-  EXPECT_FALSE(cycle.rule_of_year(0).bundles());
-  EXPECT_FALSE(cycle.rule().has_own_pot());
+  EXPECT_TRUE(cycle.rule(0).bundles());
+  EXPECT_FALSE(cycle.rule_of_year(0, 0).bundles());
+  EXPECT_FALSE(cycle.rule(0).has_own_pot());
 }
 
 TEST(PaymentCycleTest, TheDrgYearKeepsEachHospitalsSpecialCaseQuota) {
@@ -40,16 +40,16 @@ TEST(PaymentCycleTest, TheDrgYearKeepsEachHospitalsSpecialCaseQuota) {
   FundBooks books(f.run);
   PaymentCycle cycle(f.run, books);
   Claim a = claim_of(f.scenario, "KD15", 50000), b = a, c = a;
-  EXPECT_EQ(cycle.rule().pay(a, 0).type, SettlementType::SpecialCase);
+  EXPECT_EQ(cycle.rule(0).pay(a, 0).type, SettlementType::SpecialCase);
   EXPECT_TRUE(a.special_case_allowed);
-  EXPECT_NE(cycle.rule().pay(b, 0).type, SettlementType::SpecialCase);  // the quota of hospital 0 is used up
+  EXPECT_NE(cycle.rule(0).pay(b, 0).type, SettlementType::SpecialCase);  // the quota of hospital 0 is used up
   EXPECT_FALSE(b.special_case_allowed);
-  EXPECT_EQ(cycle.rule().pay(c, 1).type, SettlementType::SpecialCase);  // hospital 1 has its own
+  EXPECT_EQ(cycle.rule(0).pay(c, 1).type, SettlementType::SpecialCase);  // hospital 1 has its own
   // The next year's rule starts with a fresh quota.
   sim::Simulation sim;
   cycle.on_year_start(1, sim);
   Claim d = claim_of(f.scenario, "KD15", 50000);
-  EXPECT_EQ(cycle.rule().pay(d, 0).type, SettlementType::SpecialCase);
+  EXPECT_EQ(cycle.rule(0).pay(d, 0).type, SettlementType::SpecialCase);
 }
 
 TEST(PaymentCycleTest, DipPointsAreClearedAtYearEndThroughTheBooks) {
@@ -59,13 +59,13 @@ TEST(PaymentCycleTest, DipPointsAreClearedAtYearEndThroughTheBooks) {
           "\n    provisional_point_value_yuan: 100\n    annual_budget_yuan: 30000\n"));
   FundBooks books(f.run);
   PaymentCycle cycle(f.run, books);
-  EXPECT_TRUE(cycle.rule().has_own_pot());
-  const DipRule& rule = dynamic_cast<const DipRule&>(cycle.rule());
+  EXPECT_TRUE(cycle.rule(0).has_own_pot());
+  const DipRule& rule = dynamic_cast<const DipRule&>(cycle.rule(0));
   Claim a = claim_of(f.scenario, "KD15", 10000), b = claim_of(f.scenario, "KD15", 10000, 2);
-  const Settlement sa = cycle.rule().pay(a, 0), sb = cycle.rule().pay(b, 1);
+  const Settlement sa = cycle.rule(0).pay(a, 0), sb = cycle.rule(0).pay(b, 1);
   const double points_a = sa.points * sa.coefficient, points_b = sb.points * sb.coefficient;
   EXPECT_DOUBLE_EQ(points_a, rule.points(a.group, 10000) * rule.coefficient(a.group, 3));
-  cycle.rule().withdraw_points(1, points_b / 2);  // an audit found half of hospital 1's points undue
+  cycle.rule(0).withdraw_points(1, points_b / 2);  // an audit found half of hospital 1's points undue
   cycle.on_month_end(0, 31);
   EXPECT_DOUBLE_EQ(f.metrics.months[0].dip_point_value_yuan, 100.0);  // the advances' value
   cycle.on_year_end(0, 365);
@@ -79,6 +79,37 @@ TEST(PaymentCycleTest, DipPointsAreClearedAtYearEndThroughTheBooks) {
   EXPECT_NEAR(f.metrics.months[11].fund_expenditure_yuan,
               f.metrics.hospital_years[0][0].dip_clearing_yuan + f.metrics.hospital_years[1][0].dip_clearing_yuan,
               1e-9);
+}
+
+}  // namespace
+}  // namespace reformsim::agents
+
+namespace reformsim::agents {
+namespace {
+
+TEST(PaymentCycleTest, APilotSwitchPaysOnlyTheHospitalsItNames) {
+  testing::RunFixture f(testing::small_scenario_yaml(
+      500, "payment:\n  switches: [{year: 2, method: drg, hospitals: [Tertiary, Primary]}]\n"));
+  FundBooks books(f.run);
+  PaymentCycle cycle(f.run, books);
+  sim::Simulation sim;
+  cycle.on_year_start(1, sim);
+  EXPECT_TRUE(cycle.rule(0).bundles());
+  EXPECT_FALSE(cycle.rule(1).bundles());  // Secondary is not a pilot: it stays on fee-for-service
+  EXPECT_TRUE(cycle.rule(2).bundles());
+  EXPECT_EQ(&cycle.rule(0), &cycle.rule(2));  // the pilots share one rule (one DIP pot, one quota table)
+  EXPECT_EQ(f.run.metrics.hospital_years[1][1].bundled_payment, 0);
+  EXPECT_EQ(f.run.metrics.hospital_years[2][1].bundled_payment, 1);
+  EXPECT_FALSE(cycle.rule_of_year(0, 0).bundles());
+}
+
+TEST(PaymentCycleTest, PilotHospitalsMustBeHospitalsOfTheCity) {
+  const std::string errors = testing::config_errors_of(testing::small_scenario_yaml(
+      500, "payment:\n  switches: [{year: 2, method: drg, hospitals: [Tertiary, Tertiary, Quaternary]}]\n"));
+  EXPECT_NE(errors.find("payment.switches[0].hospitals[1]: 'Tertiary' is named twice"), std::string::npos) << errors;
+  EXPECT_NE(errors.find("payment.switches[0].hospitals[2]: 'Quaternary' is not a hospital of `hospitals:`"),
+            std::string::npos)
+      << errors;
 }
 
 }  // namespace

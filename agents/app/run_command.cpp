@@ -107,6 +107,7 @@ int run_command(const std::vector<std::string>& args, const std::string& command
     if (!spec.vary.empty())
       std::printf(" × %zu grid points", expanded.runs.size() / spec.arms.size() / spec.replicates);
     std::printf("), final-year flows; paired differences are by replicate (common random numbers)\n");
+    for (const std::string& note : model.table_notes(expanded.runs)) std::printf("note: %s\n", note.c_str());
     std::fputs(experiment::format_summary_table(spec, expanded.runs, headline, table_values).c_str(), stdout);
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);

@@ -1,5 +1,6 @@
 #include "agents/model/reform_model.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include "agents/model/reform_outputs.hpp"
@@ -73,6 +74,22 @@ experiment::RunValues ReformModel::run(const experiment::RunPlan& plan) const {
   World world(scenario, plan.seed, static_cast<std::uint64_t>(plan.replicate));
   const RunMetrics metrics = world.run();
   return reform_output_values(layout_, scenario, metrics);
+}
+
+std::vector<std::string> ReformModel::table_notes(const std::vector<experiment::RunPlan>& runs) const {
+  // Without provider behaviour care does not respond to the payment rule: say so, or a reader takes "cost per
+  // case 0 ± 0" for a finding.
+  std::vector<std::string> arms;
+  for (const experiment::RunPlan& plan : runs) {
+    if (scenarios_[plan.scenario_index]->behaviour.any()) continue;
+    if (std::find(arms.begin(), arms.end(), plan.arm) == arms.end()) arms.push_back(plan.arm);
+  }
+  if (arms.empty()) return {};
+  std::string names;
+  for (const std::string& a : arms) names += (names.empty() ? "" : ", ") + a;
+  return {"provider behaviour is off in " + std::string(arms.size() == 1 ? "arm " : "arms ") + names +
+          ": hospitals and doctors do not respond to the payment rule there, so LOS, cost per case and CMI "
+          "change only through accounting (set behaviour: — see scenarios/city/gaming_city.yaml)"};
 }
 
 std::vector<experiment::HeadlineMetric> ReformModel::headline_metrics() const {

@@ -16,6 +16,8 @@ class ReformModel final : public experiment::Model {
   const experiment::OutputLayout& layout() const override { return layout_; }
   experiment::RunValues run(const experiment::RunPlan& plan) const override;
   std::vector<experiment::HeadlineMetric> headline_metrics() const override;
+  /// A note naming the arms whose provider behaviour is off.
+  std::vector<std::string> table_notes(const std::vector<experiment::RunPlan>& runs) const override;
   std::string resolved_scenario(std::size_t index) const override { return resolved_[index]; }
   /// The validated scenario of tree `index`.
   const ScenarioConfig& scenario(std::size_t index) const { return *scenarios_[index]; }

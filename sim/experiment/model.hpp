@@ -23,6 +23,9 @@ class Model {
   virtual RunValues run(const RunPlan& plan) const = 0;
   /// The per-run scalar metrics shown in the printed summary table (indices into layout().metrics).
   virtual std::vector<HeadlineMetric> headline_metrics() const = 0;
+  /// Caveats a reader of the summary table must see above it (e.g. a mechanism the model has switched off in some
+  /// runs); one line each, none by default.
+  virtual std::vector<std::string> table_notes(const std::vector<RunPlan>& /*runs*/) const { return {}; }
   /// The validated scenario (defaults filled) of scenario tree `index`, as YAML, for the output's metadata.
   virtual std::string resolved_scenario(std::size_t index) const = 0;
 };

@@ -17,6 +17,22 @@ std::string small_experiment(const Scratch& s, int replicates = 3) {
           "vary:\n  fund.resident_premium_yuan: [350, 400]\n");
 }
 
+TEST(ExperimentRunTest, TheTableSaysWhereProviderBehaviourIsOff) {
+  Scratch s;
+  s.write("city.yaml", "extends: " + source_path("scenarios/city/baseline.yaml") +
+                           "\nhorizon_years: 2\nwarmup_years: 0\npopulation:\n  insured: 3000\n");
+  const std::string exp = s.write("exp.yaml",
+                                  "name: notes\nbase: city.yaml\narms:\n  - name: plain\n  - name: gaming\n    set:\n"
+                                  "      behaviour.propensity.upcoding_main_diagnosis: 0.1\n");
+  const CommandResult r = reformsim("run " + exp + " -o " + s.path("out.h5") + " --quiet", s);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "");  // --quiet prints no table, so no note
+  const CommandResult loud = reformsim("run " + exp + " -o " + s.path("loud.h5"), s);
+  ASSERT_EQ(loud.exit_code, 0) << loud.err;
+  EXPECT_NE(loud.out.find("note: provider behaviour is off in arm plain:"), std::string::npos) << loud.out;
+  EXPECT_EQ(loud.out.find("gaming:"), std::string::npos) << loud.out;
+}
+
 TEST(ExperimentRunTest, WritesACompleteFileAndATable) {
   Scratch s;
   const std::string exp = small_experiment(s);
@@ -69,10 +85,10 @@ TEST(ExperimentRunTest, CommandLineReplicatesAndSeedOverrideTheExperiment) {
   EXPECT_NE(r.out.find("2 arms × 1 replicates"), std::string::npos) << r.out;
   EXPECT_NE(r.err.find("runs 4/4 done"), std::string::npos) << r.err;
   if (!have_h5py()) GTEST_SKIP() << "Debian's python3-h5py is not installed";
-  const CommandResult seeds =
-      run_shell("/usr/bin/python3 -c 'import h5py,sys; print(sorted(set(h5py.File(sys.argv[1])[\"runs/seed\"][()])))' " +
-                    s.path("out.h5"),
-                s);
+  const CommandResult seeds = run_shell(
+      "/usr/bin/python3 -c 'import h5py,sys; print(sorted(set(h5py.File(sys.argv[1])[\"runs/seed\"][()])))' " +
+          s.path("out.h5"),
+      s);
   EXPECT_EQ(seeds.out, "[5]\n") << seeds.err;
 }
 

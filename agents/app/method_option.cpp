@@ -19,6 +19,15 @@ ChosenMethod chosen_method(const CliArgs& cli, const agents::ScenarioConfig& sce
                        (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
     }
     name = *m;
+  } else {
+    // One rule settles every row: under a pilot the hospitals of the year are not all paid alike.
+    for (std::size_t h = 0; h < scenario.hospitals.size(); ++h) {
+      const std::string& own = scenario.payment.method_in_year(chosen.year_index, h);
+      if (own == name) continue;
+      throw UsageError("in year " + std::to_string(chosen.year_index + 1) + " a pilot switch pays '" +
+                       scenario.hospitals[h].name + "' by " + own + " and others by " + name +
+                       ": choose the rule with --method");
+    }
   }
   chosen.method = &agents::payment_method(name);
   if (const std::string missing = chosen.method->missing(scenario); !missing.empty()) throw UsageError(missing);

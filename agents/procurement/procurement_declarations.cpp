@@ -189,9 +189,11 @@ void check_procurement(const config::Node& root, const ScenarioConfig& s, config
               "year " + std::to_string(p.start_year) + " is after the horizon (" + std::to_string(s.horizon_years) +
                   " years)");
   }
-  if (p.start_year == 1) {
-    report_at(errors, root, "procurement.start_year",
-              "the first cycle needs a year of use as the hospitals' reporting history: start in year 2 or later");
+  if (p.start_year == 1 && s.warmup_years == 0) {
+    // A warm-up year is such a history: the warm-up is the world before procurement.
+    report_at(errors, root, std::vector<std::string>{"procurement.start_year", "warmup_years"},
+              "the first cycle needs a year of use as the hospitals' reporting history: start in year 2 or later, "
+              "or keep a warm-up year");
   }
   bool any_procured = false;
   for (const DrugConfig& d : s.drugs) any_procured = any_procured || d.procured;

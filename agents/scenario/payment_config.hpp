@@ -96,7 +96,8 @@ struct PaymentConfig {
   /// The key path that puts `name` in force first within the horizon ("payment.method" or
   /// "payment.switches[i].method"), or "" when nothing does: where a problem of the method's use is reported.
   std::string chosen_at(std::string_view name, int horizon_years) const {
-    if (method == name && (switches.empty() || switches.front().year > 1)) return "payment.method";
+    if (method == name && (switches.empty() || switches.front().year > 1 || !switches.front().hospitals.empty()))
+      return "payment.method";
     for (std::size_t i = 0; i < switches.size(); ++i) {
       if (switches[i].method == name && switches[i].year <= horizon_years)
         return "payment.switches[" + std::to_string(i) + "].method";

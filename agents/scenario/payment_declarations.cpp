@@ -1,5 +1,6 @@
 // Declarations of the `payment:` section: the method at the start and its timed switches (names from the registry),
 // one section per registered method that has parameters (declared by the method itself), and the global budget.
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -157,11 +158,54 @@ void check_payment(const Node& root, ScenarioConfig& s, config::ErrorList& error
   }
 }
 
+namespace {
+
+// Pilots mix methods within a year. A pot (DIP's annual budget) is cleared by each rule that owns one, and a year with
+// a pot has no global-budget settlement, so two pot-owning rules, or a pot beside a global budget, would pay or cap
+// the wrong money.
+void check_pots_of_mixed_years(const Node& root, const ScenarioConfig& s, config::ErrorList& errors) {
+  // The first year of each problem is enough: later years repeat it.
+  bool split_reported = false, uncapped_reported = false;
+  for (int y = 0; y < s.horizon_years; ++y) {
+    std::vector<std::string> methods, pots;
+    for (std::size_t h = 0; h < s.hospitals.size(); ++h) {
+      const std::string& m = s.payment.method_in_year(y, h);
+      if (std::find(methods.begin(), methods.end(), m) != methods.end()) continue;
+      methods.push_back(m);
+      if (payment_method(m).rule(s, y, {})->has_own_pot()) pots.push_back(m);
+    }
+    if (methods.size() < 2 || pots.empty()) continue;
+    std::string where = "payment.method";
+    for (std::size_t i = 0; i < s.payment.switches.size(); ++i) {
+      const PaymentSwitch& sw = s.payment.switches[i];
+      if (sw.year - 1 <= y && !sw.hospitals.empty()) where = "payment.switches[" + std::to_string(i) + "].hospitals";
+    }
+    const std::string year = "in year " + std::to_string(y + 1);
+    if (pots.size() > 1 && !split_reported) {
+      split_reported = true;
+      config::report_at(errors, root, where,
+                        year + " '" + pots[0] + "' and '" + pots[1] +
+                            "' would each clear their own pot from the whole annual budget: pay the pot-owning cases "
+                            "of pilots and non-pilots by one method");
+    } else if (pots.size() == 1 && s.payment.global_budget.mode != BudgetMode::None && !uncapped_reported) {
+      uncapped_reported = true;
+      config::report_at(errors, root, std::vector<std::string>{where, "payment.global_budget.mode"},
+                        year + " '" + pots[0] +
+                            "' has its own pot, which replaces the global budget, so the hospitals on other methods "
+                            "would be capped by neither");
+    }
+  }
+}
+
+}  // namespace
+
 void resolve_payment_methods(const Node& root, ScenarioConfig& s, config::ErrorList& errors) {
   for (const PaymentMethod* m : payment_methods()) {
     if (s.payment.sections.count(m->name()))
       m->resolve(root, s, s.payment.uses(m->name(), s.horizon_years, s.hospitals.size()), errors);
   }
+  // Rules can be built only from a scenario whose methods resolved.
+  if (errors.empty() && s.catalogue) check_pots_of_mixed_years(root, s, errors);
 }
 
 }  // namespace reformsim::agents

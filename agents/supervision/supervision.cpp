@@ -152,6 +152,19 @@ void Supervision::on_month_end(std::size_t month, double now) {
   audit_pool_.clear();
 }
 
+void Supervision::on_warmup_year_end() {
+  for (std::size_t h = 0; h < hospitals_.size(); ++h) {
+    SupervisedHospital& sh = hospitals_[h];
+    const double cmi = sh.previous_cmi;
+    sh = SupervisedHospital{};
+    sh.doctors.resize(static_cast<std::size_t>(run_.scenario.hospitals[h].doctors));
+    sh.previous_cmi = cmi;  // the growth alert compares year 1 with the warm-up's case mix
+    HospitalState& state = inpatient_.hospitals()[h];
+    state.contracted_from_days = 0;
+    std::fill(state.practising_from_days.begin(), state.practising_from_days.end(), 0.0);
+  }
+}
+
 void Supervision::on_year_end(int year, double) {
   for (std::size_t h = 0; h < hospitals_.size(); ++h) {
     SupervisedHospital& sh = hospitals_[h];

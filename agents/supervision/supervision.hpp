@@ -46,6 +46,9 @@ class Supervision final : public Component {
   void on_month_end(std::size_t month, double now) override;
   /// Points, flags and confirmations start afresh; hospitals whose CMI grew too fast are audited first next year.
   void on_year_end(int year, double now) override;
+  /// Sanctions are records of the reported period: after a warm-up year every doctor and hospital starts clean
+  /// (the hospitals' and doctors' learned propensities are behaviour's, and carry on).
+  void on_warmup_year_end() override;
   /// Event kWardRound at a hospital.
   void on_ward_round(const sim::Event& e, sim::Simulation& sim);
 

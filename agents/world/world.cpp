@@ -69,7 +69,7 @@ void World::wire() {
   hooks_.visit = built({procurement});
   hooks_.violation_confirmed = built({behaviour});
   hooks_.leaders_interviewed = built({behaviour});
-  hooks_.warmup_year_end = built({&books_, &payment_});
+  hooks_.warmup_year_end = built({&books_, &payment_, supervision});
 }
 
 void World::attach(Component& observer) {

@@ -78,6 +78,30 @@ std::map<std::string, std::map<std::string, std::string>> read_settled(const std
   return rows;
 }
 
+TEST(CliTest, SettleAndAuditAskForAMethodWhenAPilotSplitsTheYear) {
+  Scratch s;
+  const std::string scenario =
+      s.write("pilot.yaml", "extends: " + source_path("scenarios/city/baseline.yaml") +
+                                "\npayment:\n  switches: [{year: 2, method: drg, hospitals: [County Hospital]}]\n");
+  const std::string cases = s.write("cases.csv",
+                                    "case_id,hospital,group,total_cost_yuan,patient_share_yuan,los_days\n"
+                                    "a,County Hospital,KD15,12000,3500,6\n");
+  const std::string claims = s.write("claims.csv",
+                                     "claim_id,hospital,submitted_group,submitted_cost_yuan,corrected_group,"
+                                     "corrected_cost_yuan\na,County Hospital,DA15,12000,KD15,12000\n");
+  for (const std::string& command :
+       {"settle " + scenario + " --cases " + cases, "audit " + scenario + " --claims " + claims}) {
+    const CommandResult split = reformsim(command + " --year 2", s);
+    EXPECT_EQ(split.exit_code, 2) << command;
+    EXPECT_NE(split.err.find("in year 2 a pilot switch pays 'County Hospital' by drg and others by ffs: choose the "
+                             "rule with --method"),
+              std::string::npos)
+        << split.err;
+  }
+  EXPECT_EQ(reformsim("settle " + scenario + " --cases " + cases + " --year 1", s).exit_code, 0);
+  EXPECT_EQ(reformsim("settle " + scenario + " --cases " + cases + " --year 2 --method drg", s).exit_code, 0);
+}
+
 TEST(CliTest, SettleGivesTheUpcodingLossesOfTheSeeds) {
   Scratch s;
   const std::string scenario =

@@ -191,7 +191,6 @@ TEST(BehaviourWorldTest, RefusalsLeaveRecordsThatAuditsConfirmAndDeter) {
   const std::string audits = "  audit_cases_per_year: 100000\n  fine_multiple: 2\n";
   const RunMetrics blind = run(selecting + "supervision:\n  logic_check: {false_alarm_rate: 0.01}\n" + audits);
   const RunMetrics heard = run(selecting + "supervision:\n  refusal_detection_probability: 0.5\n" + audits);
-  EXPECT_EQ(total(blind, Violation::PatientSelection, &SupervisionCell::detected), 0);
   const double refused = total(heard, Violation::PatientSelection, &SupervisionCell::violations);
   const double confirmed = total(heard, Violation::PatientSelection, &SupervisionCell::detected);
   EXPECT_GT(confirmed, 0.3 * refused);

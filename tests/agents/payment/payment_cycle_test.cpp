@@ -103,6 +103,53 @@ TEST(PaymentCycleTest, APilotSwitchPaysOnlyTheHospitalsItNames) {
   EXPECT_FALSE(cycle.rule_of_year(0, 0).bundles());
 }
 
+TEST(PaymentCycleTest, ADipPilotClearsItsPotOverThePilotsOnly) {
+  testing::RunFixture f(testing::small_scenario_yaml(
+      500, "payment:\n  switches: [{year: 1, method: dip, hospitals: [Secondary]}]\n  dip:\n    catalogue: " +
+               testing::source_path("scenarios/data/dip_catalogue.csv") +
+               "\n    provisional_point_value_yuan: 100\n    annual_budget_yuan: 30000\n"));
+  FundBooks books(f.run);
+  PaymentCycle cycle(f.run, books);
+  sim::Simulation sim;
+  cycle.on_year_start(0, sim);
+  ASSERT_TRUE(cycle.rule(1).has_own_pot());
+  ASSERT_FALSE(cycle.rule(0).has_own_pot());
+  Claim pilot = claim_of(f.scenario, "KD15", 10000, 2), other = claim_of(f.scenario, "KD15", 10000);
+  const Settlement s = cycle.rule(1).pay(pilot, 1);
+  cycle.rule(0).pay(other, 0);
+  f.metrics.hospital_years[0][0].performance_pay_per_doctor_yuan = 7;  // what another rule set stays
+  cycle.on_year_end(0, 365);
+  const double value = 30000.0 / (s.points * s.coefficient);
+  EXPECT_DOUBLE_EQ(f.metrics.dip_point_value_yuan[0], value);
+  EXPECT_NE(f.metrics.hospital_years[1][0].dip_clearing_yuan, 0);
+  EXPECT_EQ(f.metrics.hospital_years[0][0].dip_clearing_yuan, 0);
+  EXPECT_EQ(f.metrics.hospital_years[0][0].performance_pay_per_doctor_yuan, 7);
+  EXPECT_EQ(f.metrics.hospital_years[2][0].dip_points, 0);
+}
+
+TEST(PaymentCycleTest, PilotsMustNotSplitAPotOrLeaveHospitalsUncapped) {
+  const std::string dip = "  dip: {catalogue: " + testing::source_path("scenarios/data/dip_catalogue.csv") +
+                          ", annual_budget_yuan: 30000}\n";
+  const std::string two_pots = testing::config_errors_of(testing::small_scenario_yaml(
+      500, "payment:\n  method: dip\n  switches: [{year: 2, method: per_diem, hospitals: [Tertiary]}]\n" + dip +
+               "  per_diem:\n    other_cases: dip\n    bed_types: [{name: rehab, groups: [XJ1], "
+               "daily_rates: [{rate_yuan: 300}]}]\n"));
+  EXPECT_NE(two_pots.find("payment.switches[0].hospitals: in year 2 'per_diem' and 'dip' would each clear"),
+            std::string::npos)
+      << two_pots;
+  const std::string uncapped = testing::config_errors_of(
+      testing::small_scenario_yaml(500, "payment:\n  switches: [{year: 2, method: dip, hospitals: [Tertiary]}]\n" +
+                                            dip + "  global_budget: {mode: fixed, fixed_budget_yuan: 1000000}\n"));
+  EXPECT_NE(uncapped.find("in year 2 'dip' has its own pot, which replaces the global budget"), std::string::npos)
+      << uncapped;
+  // A year-1 pilot narrowing DIP: a missing DIP catalogue is reported where DIP was chosen.
+  const std::string missing = testing::config_errors_of(testing::small_scenario_yaml(
+      500, "payment:\n  method: dip\n  switches: [{year: 1, method: ffs, hospitals: [Tertiary]}]\n"));
+  EXPECT_NE(missing.find("DIP is put in force by payment.method but payment.dip.catalogue is not set"),
+            std::string::npos)
+      << missing;
+}
+
 TEST(PaymentCycleTest, PilotHospitalsMustBeHospitalsOfTheCity) {
   const std::string errors = testing::config_errors_of(testing::small_scenario_yaml(
       500, "payment:\n  switches: [{year: 2, method: drg, hospitals: [Tertiary, Tertiary, Quaternary]}]\n"));

@@ -54,6 +54,20 @@ TEST(ProcurementWorldTest, ADrugTableWithoutProcurementChangesNothing) {
   EXPECT_EQ(with_drugs.cycles, 0u);
 }
 
+TEST(ProcurementWorldTest, TheWarmUpIsTheWorldBeforeProcurement) {
+  // Procurement from year 1 after a warm-up year: the first tender is held on 1 January of year 1, not in the
+  // warm-up, so there is one cycle per reported year and year 1 already buys at tender prices.
+  const RunMetrics plain = run("warmup_years: 1\n" + drugs());
+  const RunMetrics vbp = run("warmup_years: 1\n" + drugs() + "procurement: {start_year: 1}\n");
+  ASSERT_EQ(vbp.cycles, 2u);
+  EXPECT_LT(year_sum(vbp, 0, &MonthMetrics::drug_spending_yuan),
+            0.7 * year_sum(plain, 0, &MonthMetrics::drug_spending_yuan));
+  for (std::size_t d = 0; d < vbp.drugs; ++d) {
+    EXPECT_GT(vbp.drug_cycles[d * vbp.cycles].reported_units, 0);  // the warm-up's use is the first report's history
+    EXPECT_GT(vbp.drug_cycles[d * vbp.cycles + 1].winner_units, 0);
+  }
+}
+
 TEST(ProcurementWorldTest, TendersCutPricesAndBillsFromTheirStartYear) {
   const RunMetrics plain = run(drugs());
   const RunMetrics vbp = run(drugs() + "procurement: {start_year: 2}\n");

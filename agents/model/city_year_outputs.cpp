@@ -43,15 +43,6 @@ Declared city(std::string name, std::string units, std::string description, std:
           }};
 }
 
-Declared per_year(std::string name, std::string units, std::string description,
-                  std::vector<double> RunMetrics::*field) {
-  return {{"years/" + std::move(name), {"year"}, std::move(units), std::move(description)},
-          [field](const ScenarioConfig&, const RunMetrics& m, std::vector<double>& row, const OutputLayout&) {
-            const std::vector<double>& v = m.*field;
-            for (std::size_t y = 0; y < v.size() && y < row.size(); ++y) row[y] = v[y];
-          }};
-}
-
 }  // namespace
 
 void add_city_year_metrics(std::vector<Declared>& d) {

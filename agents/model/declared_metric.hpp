@@ -57,6 +57,16 @@ inline Declared hospital_year(std::string name, std::string units, std::string d
           }};
 }
 
+/// /years/<name> from a per-year vector of the run's records.
+inline Declared per_year(std::string name, std::string units, std::string description,
+                         std::vector<double> RunMetrics::*field) {
+  return {{"years/" + std::move(name), {"year"}, std::move(units), std::move(description)},
+          [field](const ScenarioConfig&, const RunMetrics& m, std::vector<double>& row, const OutputLayout&) {
+            const std::vector<double>& v = m.*field;
+            for (std::size_t y = 0; y < v.size() && y < row.size(); ++y) row[y] = v[y];
+          }};
+}
+
 inline Declared group(std::string name, std::string units, std::string description,
                       std::function<double(const GroupMetrics&)> f) {
   return {{"groups/" + name, {"group"}, std::move(units), std::move(description)},

@@ -235,22 +235,16 @@ const std::vector<Declared>& declared() {
                      }
                    }
                  }});
-    auto per_year = [&d](std::string name, std::string units, std::string description,
-                         std::vector<double> RunMetrics::*field) {
-      d.push_back({{"years/" + name, {"year"}, std::move(units), std::move(description)},
-                   [field](const ScenarioConfig&, const RunMetrics& m, std::vector<double>& row, const OutputLayout&) {
-                     const std::vector<double>& v = m.*field;
-                     for (std::size_t y = 0; y < v.size() && y < row.size(); ++y) row[y] = v[y];
-                   }});
-    };
-    per_year("adjustment_paid_in_yuan", "yuan", "paid by the regions into the provincial adjustment fund",
-             &RunMetrics::adjustment_paid_in_yuan);
-    per_year("adjustment_paid_out_yuan", "yuan", "regional deficits covered by the adjustment fund",
-             &RunMetrics::adjustment_paid_out_yuan);
-    per_year("adjustment_fund_balance_yuan", "yuan", "adjustment fund at year end (NaN unless province pooling)",
-             &RunMetrics::adjustment_fund_balance_yuan);
-    per_year("regions_in_deficit", "regions", "regions whose fund spending exceeded their contributions in the year",
-             &RunMetrics::regions_in_deficit);
+    d.push_back(per_year("adjustment_paid_in_yuan", "yuan", "paid by the regions into the provincial adjustment fund",
+                         &RunMetrics::adjustment_paid_in_yuan));
+    d.push_back(per_year("adjustment_paid_out_yuan", "yuan", "regional deficits covered by the adjustment fund",
+                         &RunMetrics::adjustment_paid_out_yuan));
+    d.push_back(per_year("adjustment_fund_balance_yuan", "yuan",
+                         "adjustment fund at year end (NaN unless province pooling)",
+                         &RunMetrics::adjustment_fund_balance_yuan));
+    d.push_back(per_year("regions_in_deficit", "regions",
+                         "regions whose fund spending exceeded their contributions in the year",
+                         &RunMetrics::regions_in_deficit));
 
     add_hospital_metrics(d);
 

@@ -25,5 +25,6 @@ int schema_command(const std::vector<std::string>& args);
 int settle_command(const std::vector<std::string>& args);
 int calibrate_command(const std::vector<std::string>& args);
 int audit_command(const std::vector<std::string>& args);
+int fit_command(const std::vector<std::string>& args, const std::string& command_line);
 
 }  // namespace reformsim::app

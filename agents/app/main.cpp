@@ -23,7 +23,7 @@ procurement, primary care) in a synthetic city and writes the outcomes to HDF5.
 commands:
   run FILE [-o OUT.h5] [--threads N]   run a scenario or an experiment (see `reformsim run --help`)
   validate FILE...                     check scenario/experiment files without running them
-  schema [scenario|experiment] [--markdown]
+  schema [scenario|experiment|fit] [--markdown]
                                        print the JSON Schema (or the parameter table) of the file formats
   settle SCENARIO --cases IN.csv [-o OUT.csv]
                                        settle given inpatient cases under a scenario's payment rules
@@ -32,6 +32,8 @@ commands:
   calibrate SCENARIO [-o CATALOGUE.csv] [--dip-out DIP.csv]
                                        derive DRG weights, DIP scores, base rate and point value from a
                                        simulated fee-for-service base period
+  fit FILE [-o OUT.h5] [--best BEST.yaml]
+                                       calibrate scenario keys to target moments (see reformsim fit --help)
 
 options: --help (also after a command), --version
 exit codes: 0 ok; 1 a run failed (the message says which run, when and during what: a bug to report);
@@ -67,6 +69,7 @@ int dispatch(const std::vector<std::string>& args, const std::string& command_li
     if (command == "settle") return settle_command(rest);
     if (command == "calibrate") return calibrate_command(rest);
     if (command == "audit") return audit_command(rest);
+    if (command == "fit") return fit_command(rest, command_line);
     std::fprintf(stderr, "reformsim: unknown command '%s'\n\n%s", command.c_str(), usage().c_str());
     return kExitBadInput;
   } catch (const UsageError& e) {

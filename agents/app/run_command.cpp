@@ -10,6 +10,7 @@
 
 #include "agents/app/cli_args.hpp"
 #include "agents/app/commands.hpp"
+#include "agents/app/text_output.hpp"
 #include "agents/model/reform_model.hpp"
 #include "sim/experiment/experiment_spec.hpp"
 #include "sim/experiment/parallel_runner.hpp"
@@ -72,12 +73,7 @@ int run_command(const std::vector<std::string>& args, const std::string& command
   if (!errors.empty()) throw config::ConfigException(errors);
 
   const std::string output = cli.option("--output").value_or("results/" + file_stem_for(spec.name) + ".h5");
-  const std::filesystem::path parent = std::filesystem::path(output).parent_path();
-  if (!parent.empty()) {
-    std::error_code ec;
-    std::filesystem::create_directories(parent, ec);
-    if (ec) throw output::OutputError("cannot create the directory '" + parent.string() + "': " + ec.message());
-  }
+  create_parent_directories(output);
 
   experiment::RunContext context;
   context.command_line = command_line;

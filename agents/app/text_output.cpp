@@ -65,4 +65,12 @@ void write_text_output(const std::optional<std::string>& path, const std::string
   write_text_outputs({{path, text}});
 }
 
+void create_parent_directories(const std::string& path) {
+  const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+  if (parent.empty()) return;
+  std::error_code ec;
+  std::filesystem::create_directories(parent, ec);
+  if (ec) throw output::OutputError("cannot create the directory '" + parent.string() + "': " + ec.message());
+}
+
 }  // namespace reformsim::app

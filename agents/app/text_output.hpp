@@ -18,6 +18,10 @@ struct TextOutput {
 /// when one fails. output::OutputError names the file.
 void write_text_outputs(const std::vector<TextOutput>& outputs);
 
+/// Creates the missing directories above `path` (as `run` and `fit` do for their outputs); output::OutputError
+/// when one cannot be created.
+void create_parent_directories(const std::string& path);
+
 /// Writes `text` to `path`, or to stdout when there is no path; output::OutputError when the file cannot be written.
 void write_text_output(const std::optional<std::string>& path, const std::string& text);
 

@@ -15,8 +15,8 @@ namespace reformsim::experiment {
 using config::Node;
 using config::Spec;
 
-config::SpecPtr experiment_spec_declaration() {
-  return Spec::object({
+std::vector<config::Field> experiment_common_fields() {
+  return {
       {"name", Spec::string()->optional()->doc("experiment name (default: the file name)")},
       {"description", Spec::string()->allow_empty()->optional()->doc("free text for reports")},
       {"base", Spec::path()->doc("the base scenario file (relative to this file)")},
@@ -25,10 +25,6 @@ config::SpecPtr experiment_spec_declaration() {
                    ->def(std::int64_t{1})
                    ->doc("master seed; runs differ only by replicate, so arms share random numbers")},
       {"replicates", Spec::integer()->range(1, 1'000'000)->def(1)->doc("replicates per arm and grid point")},
-      {"design",
-       Spec::enumeration({"grid"})->def("grid")->doc("how `vary` values are combined (grid: every combination)")},
-      {"reference_arm",
-       Spec::string()->optional()->doc("arm that paired differences are computed against (default: the first arm)")},
       {"arms", Spec::array(Spec::object({
                                {"name", Spec::string()->doc("arm name (unique)")},
                                {"description", Spec::string()->allow_empty()->optional()->doc("free text")},
@@ -39,47 +35,32 @@ config::SpecPtr experiment_spec_declaration() {
                    ->min_items(1)
                    ->optional()
                    ->doc("policy arms compared (default: one arm, the base scenario)")},
-      {"vary", Spec::map_of(Spec::array(Spec::any())->min_items(1))
-                   ->def_node(Node::map())
-                   ->doc("scenario key path → list of values; every combination is run")},
-  });
+  };
+}
+
+config::SpecPtr experiment_spec_declaration() {
+  std::vector<config::Field> fields = experiment_common_fields();
+  fields.push_back({"design", Spec::enumeration({"grid"})->def("grid")->doc(
+                                  "how `vary` values are combined (grid: every combination)")});
+  fields.push_back({"reference_arm", Spec::string()->optional()->doc(
+                                         "arm that paired differences are computed against (default: the first arm)")});
+  fields.push_back({"vary", Spec::map_of(Spec::array(Spec::any())->min_items(1))
+                                ->def_node(Node::map())
+                                ->doc("scenario key path → list of values; every combination is run")});
+  return Spec::object(std::move(fields));
 }
 
 bool is_experiment(const Node& root) { return root.is_map() && root.find("base") != nullptr; }
 
-namespace {
-
-std::string read_text(const std::string& path) {
+std::string read_file_text(const std::string& path) {
   std::ifstream in(path);
   std::stringstream ss;
   ss << in.rdbuf();
   return ss.str();
 }
 
-}  // namespace
-
-ExperimentSpec load_experiment(const std::string& path, config::ErrorList& errors, int scenario_replicates,
-                               std::uint64_t scenario_seed) {
-  ExperimentSpec spec;
-  spec.source_file = path;
-  spec.source_text = read_text(path);
-  const std::size_t before = errors.size();
-  Node root = config::load_yaml_file(path, errors);
-  if (errors.size() > before) return spec;
-
-  if (!is_experiment(root)) {
-    spec.name = std::filesystem::path(path).stem().string();
-    spec.base_file = path;
-    spec.base_scenario = std::move(root);
-    spec.arms.push_back({spec.name, {}});
-    spec.replicates = scenario_replicates;
-    spec.seed = scenario_seed;
-    spec.reference_arm = spec.name;
-    return spec;
-  }
-
-  Node checked = config::validate(root, *experiment_spec_declaration(), errors);
-  if (errors.size() > before) return spec;
+bool read_experiment_common(const Node& checked, const std::string& path, ExperimentSpec& spec,
+                            config::ErrorList& errors) {
   spec.name =
       config::has(checked, "name") ? config::get_string(checked, "name") : std::filesystem::path(path).stem().string();
   spec.base_file = config::get_string(checked, "base");
@@ -89,7 +70,7 @@ ExperimentSpec load_experiment(const std::string& path, config::ErrorList& error
   if (!std::filesystem::exists(spec.base_file, ec)) {
     errors.add(checked.find("base")->location(), "base",
                "cannot open base scenario '" + spec.base_file + "'" + (ec ? ": " + ec.message() : ""));
-    return spec;
+    return false;
   }
   spec.base_scenario = config::load_yaml_file(spec.base_file, errors);
 
@@ -109,6 +90,32 @@ ExperimentSpec load_experiment(const std::string& path, config::ErrorList& error
   } else {
     spec.arms.push_back({"base", {}});
   }
+  return true;
+}
+
+ExperimentSpec load_experiment(const std::string& path, config::ErrorList& errors, int scenario_replicates,
+                               std::uint64_t scenario_seed) {
+  ExperimentSpec spec;
+  spec.source_file = path;
+  spec.source_text = read_file_text(path);
+  const std::size_t before = errors.size();
+  Node root = config::load_yaml_file(path, errors);
+  if (errors.size() > before) return spec;
+
+  if (!is_experiment(root)) {
+    spec.name = std::filesystem::path(path).stem().string();
+    spec.base_file = path;
+    spec.base_scenario = std::move(root);
+    spec.arms.push_back({spec.name, {}});
+    spec.replicates = scenario_replicates;
+    spec.seed = scenario_seed;
+    spec.reference_arm = spec.name;
+    return spec;
+  }
+
+  Node checked = config::validate(root, *experiment_spec_declaration(), errors);
+  if (errors.size() > before) return spec;
+  if (!read_experiment_common(checked, path, spec, errors)) return spec;
   for (const auto& [key, values] : config::get_child(checked, "vary").entries()) {
     spec.vary.push_back({key, values.items()});
   }

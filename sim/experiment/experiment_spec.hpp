@@ -40,6 +40,17 @@ struct ExperimentSpec {
 /// The declarations of the experiment format (for validation and `reformsim schema`).
 config::SpecPtr experiment_spec_declaration();
 
+/// The keys every format built on an experiment shares (name, description, base, seed, replicates, arms).
+std::vector<config::Field> experiment_common_fields();
+
+/// Reads those keys of a validated file into `spec` and loads the base scenario (`extends:` resolved); false, with
+/// the reason in `errors`, when the base cannot be opened.
+bool read_experiment_common(const config::Node& checked, const std::string& path, ExperimentSpec& spec,
+                            config::ErrorList& errors);
+
+/// The whole text of a file (empty when it cannot be read), for the output's metadata.
+std::string read_file_text(const std::string& path);
+
 /// True when a loaded YAML tree is an experiment (it names a `base` scenario) rather than a scenario.
 bool is_experiment(const config::Node& root);
 

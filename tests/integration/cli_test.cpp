@@ -43,7 +43,7 @@ TEST(CliTest, ShippedFilesValidate) {
 
 TEST(CliTest, SchemaIsJson) {
   Scratch s;
-  for (const char* which : {"scenario", "experiment"}) {
+  for (const char* which : {"scenario", "experiment", "fit"}) {
     const CommandResult r = reformsim(std::string("schema ") + which, s);
     ASSERT_EQ(r.exit_code, 0);
     const std::string file = s.write("schema.json", r.out);

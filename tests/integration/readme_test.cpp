@@ -22,6 +22,8 @@ TEST(ReadmeTest, ParameterTablesMatchTheDeclarations) {
       << "regenerate with: reformsim schema --markdown";
   EXPECT_EQ(section(readme, "experiment"), reformsim("schema experiment --markdown", s).out)
       << "regenerate with: reformsim schema experiment --markdown";
+  EXPECT_EQ(section(readme, "fit"), reformsim("schema fit --markdown", s).out)
+      << "regenerate with: scripts/update-readme-params";
 }
 
 }  // namespace

@@ -1,0 +1,106 @@
+// `reformsim fit FILE`: calibrate scenario keys to target moments (README: Calibration to targets).
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <system_error>
+
+#include "agents/app/cli_args.hpp"
+#include "agents/app/commands.hpp"
+#include "agents/app/text_output.hpp"
+#include "agents/model/reform_model.hpp"
+#include "sim/fit/fit_output.hpp"
+#include "sim/fit/fit_search.hpp"
+#include "sim/output/output_error.hpp"
+
+namespace reformsim::app {
+
+namespace {
+
+const char* kFitHelp =
+    R"(usage: reformsim fit FILE [-o OUT.h5] [--best BEST.yaml] [--threads N] [--max-trials N] [--quiet]
+
+Calibrates the scenario keys named under FILE's `parameters:` to its `targets:` (README: Calibration to targets).
+Every trial runs every arm of FILE × its replicates with the same seeds (common random numbers); the search is a
+Latin hypercube followed by Nelder–Mead simplices from its best points. Without `parameters:` the base scenario is
+only evaluated against the targets (an out-of-sample check). Results are identical for any thread count.
+
+  -o, --output OUT.h5   every trial's parameters, outcomes and distance, the best trial and the accepted set
+                        (default: results/<name>_fit.h5)
+  --best BEST.yaml      the best trial's values as a scenario that extends FILE's base (default:
+                        results/<name>_best.yaml)
+  --threads N           worker threads (default: all cores)
+  --max-trials N        overrides search.max_trials (and caps search.initial_points), e.g. for a quick trial
+  --quiet               no progress and no table
+
+Prints the best trial's target table: target | kind | target value | simulated mean (95% CI) | verdict.
+)";
+
+bool same_file(const std::string& a, const std::string& b) {
+  std::error_code ec;
+  return std::filesystem::equivalent(a, b, ec);
+}
+
+}  // namespace
+
+int fit_command(const std::vector<std::string>& args, const std::string& command_line) {
+  const CliArgs cli(args, {"--output", "--best", "--threads", "--max-trials"}, {"--help", "--quiet"},
+                    {{"-o", "--output"}, {"-h", "--help"}, {"-t", "--threads"}});
+  if (cli.flag("--help")) {
+    std::fputs(kFitHelp, stdout);
+    return kExitOk;
+  }
+  if (cli.positional().size() != 1) throw UsageError("expects exactly one fit file");
+  const std::string& file = cli.positional()[0];
+  const int threads = static_cast<int>(cli.integer("--threads", 0, 1, 4096));
+  const bool quiet = cli.flag("--quiet");
+
+  config::ErrorList errors;
+  fit::FitSpec spec = fit::load_fit(file, errors);
+  if (!errors.empty()) throw config::ConfigException(errors);
+  if (cli.option("--max-trials")) {
+    spec.search.max_trials = static_cast<int>(cli.integer("--max-trials", 1, 1, 1'000'000));
+    spec.search.initial_points = std::min(spec.search.initial_points, spec.search.max_trials);
+  }
+  const std::string stem = "results/" + spec.experiment.name;
+  const std::string output = cli.option("--output").value_or(stem + "_fit.h5");
+  const std::string best = cli.option("--best").value_or(stem + "_best.yaml");
+  for (const std::string& out : {output, best}) {
+    if (same_file(out, file) || same_file(out, spec.experiment.base_file)) {
+      throw UsageError("the output '" + out + "' is an input of the fit");
+    }
+  }
+  if (same_file(output, best) || output == best) throw UsageError("-o and --best name the same file");
+  create_parent_directories(output);
+  create_parent_directories(best);
+
+  const fit::ModelFactory factory = [] { return std::make_unique<agents::ReformModel>(); };
+  fit::FitOptions options;
+  options.threads = threads;
+  options.progress = !quiet;
+  const auto start = std::chrono::steady_clock::now();
+  const fit::FitResult result = fit::run_fit(spec, factory, options);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+  fit::write_fit_results(output, spec, result, command_line);
+  write_text_output(best, fit::best_fit_yaml(spec, result, best, command_line));
+
+  if (!quiet) {
+    const fit::Trial& b = result.trials[result.best];
+    std::size_t accepted = 0;
+    for (const fit::Trial& t : result.trials) accepted += t.within_tolerance ? 1 : 0;
+    std::printf(
+        "%s: %zu trials (%zu runs, %d replicates × %zu arms each), %zu with every fitted target within "
+        "tolerance; best trial %zu, distance %.4g\n",
+        spec.experiment.name.c_str(), result.trials.size(), result.runs, spec.experiment.replicates,
+        spec.experiment.arms.size(), accepted, result.best, b.distance);
+    for (std::size_t k = 0; k < spec.parameters.size(); ++k) {
+      std::printf("  %s = %s\n", spec.parameters[k].key_path.c_str(),
+                  fit::parameter_text(spec.parameters[k], b.values[k]).c_str());
+    }
+    std::fputs(fit::format_target_table(spec, b).c_str(), stdout);
+    std::printf("\nwrote %s and %s — %.0f events in %.1f s\n", output.c_str(), best.c_str(), result.events, seconds);
+  }
+  return kExitOk;
+}
+
+}  // namespace reformsim::app

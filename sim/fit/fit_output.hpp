@@ -1,0 +1,27 @@
+#pragma once
+// What a fit leaves behind: the HDF5 file of every trial (README: Calibration to targets lists its datasets), the
+// best-fit overrides as a scenario file that `extends:` the fit's base, and the printed target table.
+#include <string>
+
+#include "sim/fit/fit_search.hpp"
+#include "sim/fit/fit_spec.hpp"
+
+namespace reformsim::fit {
+
+/// Writes the fit's results to `path` (atomically: `path.partial` until complete); throws output::OutputError.
+void write_fit_results(const std::string& path, const FitSpec& fit, const FitResult& result,
+                       const std::string& command_line);
+
+/// The best trial's parameter values as a scenario file for `output_path`'s directory: `extends:` the fit's base
+/// scenario (relative path) and sets each fitted key. Run it as a scenario, or `extends:` it.
+std::string best_fit_yaml(const FitSpec& fit, const FitResult& result, const std::string& output_path,
+                          const std::string& command_line);
+
+/// Target | kind | target value | simulated mean (95% CI) | verdict, for one trial.
+std::string format_target_table(const FitSpec& fit, const Trial& trial);
+
+/// "within tolerance"; else "no clear change (CI includes 0)", "right direction, outside tolerance" or "wrong
+/// direction". For a direction target: "right direction", "right direction, CI includes 0" or "wrong direction".
+std::string verdict(const Target& target, const experiment::MeanInterval& outcome);
+
+}  // namespace reformsim::fit

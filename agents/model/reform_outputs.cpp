@@ -139,6 +139,18 @@ const std::vector<Declared>& declared() {
                       [](const FinalYear& f, const RunMetrics&) {
                         return ratio(f.total.patient_share_yuan_sum, f.total.bill_yuan_sum);
                       });
+    final_year_metric("oop_per_case_yuan", "yuan", "inpatient out-of-pocket per discharge (patient burden)",
+                      [](const FinalYear& f, const RunMetrics&) {
+                        return ratio(f.total.patient_share_yuan_sum, f.total.discharges);
+                      });
+    final_year_metric("time_index", "ratio", "time consumption index of the city against indices.reference_year",
+                      [](const FinalYear&, const RunMetrics& m) {
+                        return m.city_time_index.empty() ? kNaN : m.city_time_index.back();
+                      });
+    final_year_metric("cost_index", "ratio", "cost consumption index of the city against indices.reference_year",
+                      [](const FinalYear&, const RunMetrics& m) {
+                        return m.city_cost_index.empty() ? kNaN : m.city_cost_index.back();
+                      });
     final_year_metric(
         "mean_los_days", "days", "mean length of stay of discharges",
         [](const FinalYear& f, const RunMetrics&) { return ratio(f.total.los_days_sum, f.total.discharges); });
@@ -344,9 +356,12 @@ std::vector<experiment::HeadlineMetric> reform_headline_metrics(const OutputLayo
       {"summary/months_of_reserve_end", "months of reserve at end"},
       {"summary/fund_expenditure_yuan", "fund expenditure, final year (yuan)"},
       {"summary/cost_per_case_yuan", "cost per inpatient case (yuan)"},
+      {"summary/oop_per_case_yuan", "out-of-pocket per case (yuan)"},
       {"summary/oop_share", "out-of-pocket share"},
       {"summary/mean_los_days", "mean LOS (days)"},
       {"summary/cmi", "CMI"},
+      {"summary/time_index", "time index"},
+      {"summary/cost_index", "cost index"},
       {"summary/hospital_margin", "hospital margin"},
       {"summary/settlement_to_bill_ratio", "settlement ÷ itemised bill"},
       {"summary/hospitalisation_rate", "hospitalisation rate (per year)"},

@@ -4,6 +4,8 @@
 #include <string>
 #include <tuple>
 
+#include "sim/engine/calendar.hpp"
+
 namespace reformsim::agents {
 
 namespace {
@@ -107,6 +109,14 @@ void add_supervision_metrics(std::vector<Declared>& d) {
     d.push_back({{"monthly/" + name, {"month"}, units, description},
                  [f](const ScenarioConfig&, const RunMetrics& m, std::vector<double>& row, const OutputLayout&) {
                    for (std::size_t t = 0; t < m.months.size() && t < row.size(); ++t) row[t] = month_total(m, t, f);
+                 }});
+    // Per year too: targets and before/after comparisons read years (a calibration's "up after the switch").
+    d.push_back({{"years/" + name, {"year"}, units, description + " (per year)"},
+                 [f](const ScenarioConfig&, const RunMetrics& m, std::vector<double>& row, const OutputLayout&) {
+                   for (std::size_t t = 0; t < m.months.size() && t / sim::Calendar::kMonthsPerYear < row.size(); ++t) {
+                     if (t % sim::Calendar::kMonthsPerYear == 0) row[t / sim::Calendar::kMonthsPerYear] = 0;
+                     row[t / sim::Calendar::kMonthsPerYear] += month_total(m, t, f);
+                   }
                  }});
     d.push_back(
         scalar(name, units, description + " (final simulated year)", [f](const ScenarioConfig&, const RunMetrics& m) {

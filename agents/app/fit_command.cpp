@@ -17,7 +17,8 @@ namespace reformsim::app {
 namespace {
 
 const char* kFitHelp =
-    R"(usage: reformsim fit FILE [-o OUT.h5] [--best BEST.yaml] [--threads N] [--max-trials N] [--quiet]
+    R"(usage: reformsim fit FILE [-o OUT.h5] [--best BEST.yaml] [--threads N] [--max-trials N] [--markdown]
+                     [--quiet]
 
 Calibrates the scenario keys named under FILE's `parameters:` to its `targets:` (README: Calibration to targets).
 Every trial runs every arm of FILE × its replicates with the same seeds (common random numbers); the search is a
@@ -30,6 +31,7 @@ only evaluated against the targets (an out-of-sample check). Results are identic
                         results/<name>_best.yaml)
   --threads N           worker threads (default: all cores)
   --max-trials N        overrides search.max_trials (and caps search.initial_points), e.g. for a quick trial
+  --markdown            print the target table as Markdown, with the targets' sources
   --quiet               no progress and no table
 
 Prints the best trial's target table: target | kind | target value | simulated mean (95% CI) | verdict.
@@ -43,7 +45,7 @@ bool same_file(const std::string& a, const std::string& b) {
 }  // namespace
 
 int fit_command(const std::vector<std::string>& args, const std::string& command_line) {
-  const CliArgs cli(args, {"--output", "--best", "--threads", "--max-trials"}, {"--help", "--quiet"},
+  const CliArgs cli(args, {"--output", "--best", "--threads", "--max-trials"}, {"--help", "--quiet", "--markdown"},
                     {{"-o", "--output"}, {"-h", "--help"}, {"-t", "--threads"}});
   if (cli.flag("--help")) {
     std::fputs(kFitHelp, stdout);
@@ -97,7 +99,8 @@ int fit_command(const std::vector<std::string>& args, const std::string& command
       std::printf("  %s = %s\n", spec.parameters[k].key_path.c_str(),
                   fit::parameter_text(spec.parameters[k], b.values[k]).c_str());
     }
-    std::fputs(fit::format_target_table(spec, b).c_str(), stdout);
+    const bool markdown = cli.flag("--markdown");
+    std::fputs((markdown ? fit::format_target_markdown(spec, b) : fit::format_target_table(spec, b)).c_str(), stdout);
     std::printf("\nwrote %s and %s — %.0f events in %.1f s\n", output.c_str(), best.c_str(), result.events, seconds);
   }
   return kExitOk;

@@ -33,6 +33,15 @@ std::string padded(const std::string& s, std::size_t width) {
   return s + std::string(width > chars ? width - chars : 0, ' ');
 }
 
+std::string wanted_text(const Target& t) {
+  return t.value ? number(*t.value) + " ± " + number(t.tolerance)
+                 : (t.direction == Direction::Increase ? "> 0" : "< 0");
+}
+
+std::string simulated_text(const experiment::MeanInterval& o) {
+  return number(o.mean) + " (" + number(o.mean - o.half_width) + ", " + number(o.mean + o.half_width) + ")";
+}
+
 }  // namespace
 
 std::string verdict(const Target& target, const experiment::MeanInterval& outcome) {
@@ -55,11 +64,7 @@ std::string format_target_table(const FitSpec& fit, const Trial& trial) {
   for (std::size_t k = 0; k < fit.targets.size(); ++k) {
     const Target& t = fit.targets[k];
     const experiment::MeanInterval& o = trial.outcomes[k];
-    const std::string wanted =
-        t.value ? number(*t.value) + " ± " + number(t.tolerance) : (t.direction == Direction::Increase ? "> 0" : "< 0");
-    const std::string simulated =
-        number(o.mean) + " (" + number(o.mean - o.half_width) + ", " + number(o.mean + o.half_width) + ")";
-    rows.push_back({t.name, t.fitted() ? "fitted" : "out-of-sample", wanted, simulated, verdict(t, o)});
+    rows.push_back({t.name, t.fitted() ? "fitted" : "out-of-sample", wanted_text(t), simulated_text(o), verdict(t, o)});
   }
   std::vector<std::size_t> width(rows.front().size(), 0);
   for (const auto& r : rows)
@@ -69,6 +74,19 @@ std::string format_target_table(const FitSpec& fit, const Trial& trial) {
     std::string line;
     for (std::size_t c = 0; c < r.size(); ++c) line += c + 1 < r.size() ? padded(r[c], width[c] + 2) : r[c];
     out += line + "\n";
+  }
+  return out;
+}
+
+std::string format_target_markdown(const FitSpec& fit, const Trial& trial) {
+  std::string out =
+      "| target | source | target value | simulated mean (95% CI) | kind | verdict |\n"
+      "|---|---|---|---|---|---|\n";
+  for (std::size_t k = 0; k < fit.targets.size(); ++k) {
+    const Target& t = fit.targets[k];
+    const experiment::MeanInterval& o = trial.outcomes[k];
+    out += "| `" + t.name + "` | " + t.source + " | " + wanted_text(t) + " | " + simulated_text(trial.outcomes[k]) +
+           " | " + (t.fitted() ? "fitted" : "out-of-sample") + " | " + verdict(t, o) + " |\n";
   }
   return out;
 }

@@ -20,6 +20,9 @@ std::string best_fit_yaml(const FitSpec& fit, const FitResult& result, const std
 /// Target | kind | target value | simulated mean (95% CI) | verdict, for one trial.
 std::string format_target_table(const FitSpec& fit, const Trial& trial);
 
+/// The same as a Markdown table with the sources: target | source | simulated mean (95% CI) | kind | verdict.
+std::string format_target_markdown(const FitSpec& fit, const Trial& trial);
+
 /// "within tolerance"; else "no clear change (CI includes 0)", "right direction, outside tolerance" or "wrong
 /// direction". For a direction target: "right direction", "right direction, CI includes 0" or "wrong direction".
 std::string verdict(const Target& target, const experiment::MeanInterval& outcome);

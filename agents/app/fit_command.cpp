@@ -2,6 +2,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <set>
 #include <system_error>
 
 #include "agents/app/cli_args.hpp"
@@ -39,7 +40,36 @@ Prints the best trial's target table: target | kind | target value | simulated m
 
 bool same_file(const std::string& a, const std::string& b) {
   std::error_code ec;
-  return std::filesystem::equivalent(a, b, ec);
+  if (std::filesystem::equivalent(a, b, ec)) return true;
+  // Neither need exist yet: compare where they would be.
+  const auto where = [](const std::string& p) {
+    std::error_code e;
+    return std::filesystem::weakly_canonical(std::filesystem::absolute(p), e);
+  };
+  return where(a) == where(b);
+}
+
+// Every file the fit reads: the files its trees were loaded from (the fit file, the base and its `extends:` chain)
+// and every scalar that names an existing file relative to the file that wrote it (catalogues, tables).
+void collect_inputs(const config::Node& node, std::set<std::string>& files) {
+  namespace fs = std::filesystem;
+  const std::string& from = node.location().file;
+  if (!from.empty()) files.insert(from);
+  if (node.is_scalar() && !node.text().empty() && !from.empty()) {
+    std::error_code ec;
+    const fs::path named = fs::path(from).parent_path() / node.text();
+    if (fs::is_regular_file(named, ec)) files.insert(named.string());
+  }
+  for (const auto& [key, value] : node.entries()) collect_inputs(value, files);
+  for (const config::Node& item : node.items()) collect_inputs(item, files);
+}
+
+std::set<std::string> input_files(const fit::FitSpec& spec) {
+  std::set<std::string> files{spec.experiment.source_file, spec.experiment.base_file};
+  collect_inputs(spec.experiment.base_scenario, files);
+  for (const experiment::Arm& arm : spec.experiment.arms)
+    for (const auto& [key, value] : arm.overrides) collect_inputs(value, files);
+  return files;
 }
 
 }  // namespace
@@ -66,12 +96,12 @@ int fit_command(const std::vector<std::string>& args, const std::string& command
   const std::string stem = "results/" + spec.experiment.name;
   const std::string output = cli.option("--output").value_or(stem + "_fit.h5");
   const std::string best = cli.option("--best").value_or(stem + "_best.yaml");
+  const std::set<std::string> inputs = input_files(spec);
   for (const std::string& out : {output, best}) {
-    if (same_file(out, file) || same_file(out, spec.experiment.base_file)) {
-      throw UsageError("the output '" + out + "' is an input of the fit");
-    }
+    for (const std::string& in : inputs)
+      if (same_file(out, in)) throw UsageError("the output '" + out + "' is an input of the fit ('" + in + "')");
   }
-  if (same_file(output, best) || output == best) throw UsageError("-o and --best name the same file");
+  if (same_file(output, best)) throw UsageError("-o and --best name the same file");
   create_parent_directories(output);
   create_parent_directories(best);
 
@@ -83,8 +113,18 @@ int fit_command(const std::vector<std::string>& args, const std::string& command
   const fit::FitResult result = fit::run_fit(spec, factory, options);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
-  fit::write_fit_results(output, spec, result, command_line);
-  write_text_output(best, fit::best_fit_yaml(spec, result, best, command_line));
+  // Both files or neither: the best-fit file is written just before the results file is published.
+  bool wrote_best = false;
+  try {
+    fit::write_fit_results(output, spec, result, command_line, [&] {
+      write_text_output(best, fit::best_fit_yaml(spec, result, best, command_line));
+      wrote_best = true;
+    });
+  } catch (...) {
+    std::error_code ec;
+    if (wrote_best && std::filesystem::is_regular_file(best, ec)) std::filesystem::remove(best, ec);
+    throw;
+  }
 
   if (!quiet) {
     const fit::Trial& b = result.trials[result.best];

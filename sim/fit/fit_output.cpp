@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 
 #include "sim/config/key_path.hpp"
 #include "sim/experiment/results_file.hpp"
@@ -49,14 +50,16 @@ std::string verdict(const Target& target, const experiment::MeanInterval& outcom
   if (target.direction != Direction::None) {
     const double sign = target.direction == Direction::Increase ? 1.0 : -1.0;
     if (sign * outcome.mean <= 0) return "wrong direction";
-    const bool excludes_zero = std::isfinite(outcome.half_width) && std::abs(outcome.mean) > outcome.half_width;
-    return excludes_zero ? "right direction" : "right direction, CI includes 0";
+    if (!std::isfinite(outcome.half_width)) return "right direction (no CI: one replicate)";
+    return std::abs(outcome.mean) > outcome.half_width ? "right direction" : "right direction, CI includes 0";
   }
   if (std::abs(outcome.mean - *target.value) <= target.tolerance) return "within tolerance";
-  const bool excludes_zero = std::isfinite(outcome.half_width) && std::abs(outcome.mean) > outcome.half_width;
-  if (!excludes_zero) return "no clear change (CI includes 0)";
-  if (outcome.mean * *target.value > 0) return "right direction, outside tolerance";
-  return "wrong direction";
+  // A target of no change has no direction to be right in.
+  if (*target.value == 0) return "outside tolerance";
+  if (std::isfinite(outcome.half_width) && std::abs(outcome.mean) <= outcome.half_width) {
+    return "no clear change (CI includes 0)";
+  }
+  return outcome.mean * *target.value > 0 ? "right direction, outside tolerance" : "wrong direction";
 }
 
 std::string format_target_table(const FitSpec& fit, const Trial& trial) {
@@ -92,7 +95,7 @@ std::string format_target_markdown(const FitSpec& fit, const Trial& trial) {
 }
 
 void write_fit_results(const std::string& path, const FitSpec& fit, const FitResult& result,
-                       const std::string& command_line) {
+                       const std::string& command_line, const std::function<void()>& before_commit) {
   output::Hdf5Writer w = output::Hdf5Writer::create(path);
   const experiment::ExperimentSpec& e = fit.experiment;
   w.write_strings("/meta/tool_version", {experiment::tool_version()}, {"", "reformsim version that wrote the file"});
@@ -173,6 +176,7 @@ void write_fit_results(const std::string& path, const FitSpec& fit, const FitRes
   w.write_doubles("/fit/best_values", best.values, {d}, {"", "parameter values of the best trial"});
   w.write_int64s("/fit/accepted_trials", accepted, {accepted.size()},
                  {"", "the accepted set: trials with every fitted target within tolerance"});
+  if (before_commit) before_commit();
   w.commit();
 }
 
@@ -180,11 +184,13 @@ std::string best_fit_yaml(const FitSpec& fit, const FitResult& result, const std
                           const std::string& command_line) {
   const Trial& best = result.trials[result.best];
   namespace fs = std::filesystem;
-  const fs::path from = fs::absolute(fs::path(output_path)).parent_path();
-  const std::string base = fs::absolute(fs::path(fit.experiment.base_file))
-                               .lexically_normal()
-                               .lexically_relative(from.lexically_normal())
-                               .generic_string();
+  // Resolved through symbolic links, as the file system will resolve `extends:` from where the file really is.
+  std::error_code ec;
+  fs::path written = fs::weakly_canonical(fs::absolute(output_path), ec);
+  if (ec) written = fs::absolute(output_path).lexically_normal();
+  fs::path base_file = fs::weakly_canonical(fs::absolute(fit.experiment.base_file), ec);
+  if (ec) base_file = fs::absolute(fit.experiment.base_file).lexically_normal();
+  const std::string base = base_file.lexically_relative(written.parent_path()).generic_string();
   config::Node root = config::Node::map();
   root.set("extends", config::Node::scalar(base));
   for (std::size_t k = 0; k < fit.parameters.size(); ++k) {

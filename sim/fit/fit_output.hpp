@@ -1,6 +1,7 @@
 #pragma once
 // What a fit leaves behind: the HDF5 file of every trial (README: Calibration to targets lists its datasets), the
 // best-fit overrides as a scenario file that `extends:` the fit's base, and the printed target table.
+#include <functional>
 #include <string>
 
 #include "sim/fit/fit_search.hpp"
@@ -9,8 +10,10 @@
 namespace reformsim::fit {
 
 /// Writes the fit's results to `path` (atomically: `path.partial` until complete); throws output::OutputError.
+/// `before_commit` runs when everything is written but not yet published (e.g. to write a companion file, so that
+/// a failure of either leaves neither).
 void write_fit_results(const std::string& path, const FitSpec& fit, const FitResult& result,
-                       const std::string& command_line);
+                       const std::string& command_line, const std::function<void()>& before_commit = {});
 
 /// The best trial's parameter values as a scenario file for `output_path`'s directory: `extends:` the fit's base
 /// scenario (relative path) and sets each fitted key. Run it as a scenario, or `extends:` it.

@@ -186,7 +186,9 @@ class Search {
     });
     for (std::size_t t = 0; t < values.size(); ++t) {
       Trial trial = std::move(pending_[t]);
-      trial.within_tolerance = true;
+      // Accepted only on evidence: a trial with no fitted target is not "within tolerance".
+      trial.within_tolerance =
+          std::any_of(fit_.targets.begin(), fit_.targets.end(), [](const Target& x) { return x.fitted(); });
       for (std::size_t k = 0; k < fit_.targets.size(); ++k) {
         const Target& target = fit_.targets[k];
         trial.outcomes.push_back(target_estimate(target, b.targets[k], points[t][k]));
@@ -288,7 +290,9 @@ double fit_distance(const std::vector<Target>& targets, const std::vector<experi
 void check_fit(const FitSpec& fit, const ModelFactory& factory, config::ErrorList& errors) {
   std::vector<std::vector<double>> corners(1);
   if (!fit.parameters.empty()) {
-    corners = {values_at(fit, Point(fit.parameters.size(), 0.0)), values_at(fit, Point(fit.parameters.size(), 1.0))};
+    // The ends of every range, and an interior point: a value between two integers reaches an integer key.
+    const std::size_t d = fit.parameters.size();
+    corners = {values_at(fit, Point(d, 0.0)), values_at(fit, Point(d, 0.5)), values_at(fit, Point(d, 1.0))};
   }
   config::ErrorList corner_errors;
   prepare_batch(fit, factory, corners, corner_errors);

@@ -41,8 +41,8 @@ struct FitOptions {
   bool progress = true;  ///< trials done, best distance, elapsed and ETA on stderr
 };
 
-/// Checks what needs the model: the scenario at the lowest and at the highest value of every parameter, and the
-/// targets against the outputs. Problems go to `errors`.
+/// Checks what needs the model: the scenario at the lowest, the middle and the highest value of every parameter,
+/// and the targets against the outputs. Problems go to `errors`.
 void check_fit(const FitSpec& fit, const ModelFactory& factory, config::ErrorList& errors);
 
 /// Runs the search (check_fit first; throws config::ConfigException on its errors). Without parameters it

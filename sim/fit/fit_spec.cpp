@@ -84,8 +84,34 @@ double rounded(double v) {
   return std::strtod(buffer, nullptr);
 }
 
-void check_parameter(const Node& entry, const std::string& key, Parameter& p, config::ErrorList& errors) {
+// True when one key path is the other or lies inside it ("payment.dip" and "payment.dip.catalogue").
+bool overlaps(const std::string& a, const std::string& b) {
+  const auto inside = [](const std::string& inner, const std::string& outer) {
+    return inner.size() > outer.size() && inner.compare(0, outer.size(), outer) == 0 &&
+           (inner[outer.size()] == '.' || inner[outer.size()] == '[');
+  };
+  return a == b || inside(a, b) || inside(b, a);
+}
+
+void check_parameter(const Node& entry, const std::string& key, Parameter& p, const std::vector<experiment::Arm>& arms,
+                     config::ErrorList& errors) {
   const std::string path = "parameters." + key;
+  for (const experiment::Arm& arm : arms) {
+    for (const auto& [set_key, value] : arm.overrides) {
+      if (!overlaps(key, set_key)) continue;
+      errors.add(entry.location(), path,
+                 "arm '" + arm.name + "' also sets '" + set_key +
+                     "': a fitted key must not be set by an arm (the arm applies first, so the fit would replace "
+                     "the arm's value, and a scenario extending the best-fit file would not)");
+    }
+  }
+  // The best-fit file records 6 significant digits: a bound with more could not be reproduced.
+  for (const char* bound : {"min", "max"}) {
+    const double v = std::string(bound) == "min" ? p.min : p.max;
+    if (rounded(v) != v) {
+      errors.add(entry.find(bound)->location(), path + "." + bound, "give at most 6 significant digits");
+    }
+  }
   if (key.find('[') != std::string::npos) {
     errors.add(entry.location(), path,
                "a fitted key must be a map key path (no list index): the best-fit file overrides by `extends:`, "
@@ -199,7 +225,7 @@ FitSpec load_fit(const std::string& path, config::ErrorList& errors) {
     p.scale = config::get_string(entry, "scale") == "log" ? Scale::Log : Scale::Linear;
     p.integer = config::get_bool(entry, "integer");
     p.where = entry.location();
-    check_parameter(entry, key, p, errors);
+    check_parameter(entry, key, p, spec.arms, errors);
     fit.parameters.push_back(std::move(p));
   }
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <stdexcept>
+#include <string>
 
 namespace reformsim::fit {
 
@@ -81,6 +83,10 @@ void NelderMead::queue_shrink() {
 }
 
 void NelderMead::tell(const std::vector<double>& raw) {
+  if (raw.size() != pending_.size() || pending_.empty()) {
+    throw std::invalid_argument("NelderMead::tell: " + std::to_string(raw.size()) + " values for " +
+                                std::to_string(pending_.size()) + " asked points");
+  }
   std::vector<double> f;
   for (double v : raw) f.push_back(finite_or_inf(v));
   const std::vector<Point> asked = pending_;

@@ -16,7 +16,8 @@ class NelderMead {
   NelderMead(Point start, double start_value, double step, double min_step);
   /// The points whose values tell() needs next; empty once converged.
   const std::vector<Point>& ask() const { return pending_; }
-  /// The values of the points of the last ask(), in order (+∞ for a point that could not be evaluated).
+  /// The values of the points of the last ask(), in order (+∞ for a point that could not be evaluated);
+  /// std::invalid_argument when their number differs from ask()'s.
   void tell(const std::vector<double>& values);
   bool converged() const { return pending_.empty(); }
   const Point& best() const { return vertices_.front(); }

@@ -100,6 +100,12 @@ ResolvedTarget resolve(const Target& t, const experiment::OutputLayout& layout,
       std::size_t found = kNone;
       for (std::size_t h = 0; h < labels->size(); ++h)
         if ((*labels)[h] == t.hospitals[i]) found = h;
+      for (std::size_t j = 0; j < i; ++j) {
+        if (t.hospitals[j] == t.hospitals[i]) {
+          errors.add(t.where, key + ".hospitals[" + std::to_string(i) + "]",
+                     "'" + t.hospitals[i] + "' is listed twice");
+        }
+      }
       if (found == kNone) {
         const std::string near = config::closest_name(t.hospitals[i], *labels, 4);
         errors.add(
@@ -129,6 +135,7 @@ double aggregate(const ResolvedTarget& t, const std::vector<std::size_t>& cells,
     const double w = t.weight_metric == kNone ? 1.0 : v.metrics[t.weight_metric][c];
     // A hospital without a value (no cases) carries no weight either.
     if (!std::isfinite(values[c]) || !std::isfinite(w)) continue;
+    if (w < 0) return kNaN;  // a weight is a count or an amount: a negative one makes the mean meaningless
     sum += w * values[c];
     weights += w;
   }
@@ -170,6 +177,8 @@ experiment::MeanInterval target_estimate(const Target& target, const ResolvedTar
   for (std::size_t r = 0; r < arm.size(); ++r) {
     const RunPoint* against = resolved.against_arm == kNone ? nullptr : &by_arm[resolved.against_arm][r];
     statistics.push_back(replicate_statistic(target, arm[r], against));
+    // Every trial must average the same replicates, or common random numbers no longer pair them.
+    if (!std::isfinite(statistics.back())) return {kNaN, kNaN, 0};
   }
   return experiment::mean_interval(statistics);
 }

@@ -43,7 +43,8 @@ std::vector<RunPoint> run_points(const std::vector<ResolvedTarget>& targets, con
 /// The statistic of replicate r from its runs in the target's arm (and against-arm): level, change or difference.
 double replicate_statistic(const Target& target, const RunPoint& arm, const RunPoint* against);
 
-/// Mean and 95% CI over replicates; `by_arm[a][r]` are the points of arm a's replicate r for this target.
+/// Mean and 95% CI over replicates; `by_arm[a][r]` are the points of arm a's replicate r for this target. NaN when
+/// any replicate has no value (e.g. a relative change from a year without cases).
 experiment::MeanInterval target_estimate(const Target& target, const ResolvedTarget& resolved,
                                          const std::vector<std::vector<RunPoint>>& by_arm);
 

@@ -44,6 +44,22 @@ TEST(CliTest, ShippedFilesValidate) {
       << r.out;
 }
 
+TEST(CliTest, FitNeverWritesOverItsInputs) {
+  // A catalogue the base scenario names, and the base's own extends chain, are inputs too.
+  Scratch s;
+  const std::string fit = source_path("scenarios/calibration/default_city.fit.yaml");
+  for (const std::string& input :
+       {source_path("scenarios/data/drg_catalogue.csv"), source_path("scenarios/city/baseline.yaml"), fit}) {
+    const CommandResult r = reformsim("fit " + fit + " -o " + s.path("out.h5") + " --best " + input, s);
+    EXPECT_EQ(r.exit_code, 2) << input << "\n" << r.err;
+    EXPECT_NE(r.err.find("is an input of the fit"), std::string::npos) << r.err;
+  }
+  const CommandResult same = reformsim("fit " + fit + " -o " + s.path("a.h5") + " --best " + s.path("./a.h5"), s);
+  EXPECT_EQ(same.exit_code, 2);
+  EXPECT_NE(same.err.find("-o and --best name the same file"), std::string::npos) << same.err;
+  EXPECT_FALSE(std::filesystem::exists(s.path("a.h5")));
+}
+
 TEST(CliTest, SchemaIsJson) {
   Scratch s;
   for (const char* which : {"scenario", "experiment", "fit"}) {

@@ -20,7 +20,8 @@ class LineModel final : public experiment::Model {
   void prepare(const experiment::ExpandedExperiment& e, config::ErrorList& errors) override {
     const auto spec = config::Spec::object({{"slope", config::Spec::real()->range(-10, 10)},
                                             {"level", config::Spec::real()},
-                                            {"noise", config::Spec::real()->def(0.5)}});
+                                            {"noise", config::Spec::real()->def(0.5)},
+                                            {"steps", config::Spec::integer()->def(1)}});
     for (const config::Node& tree : e.scenarios) {
       const config::Node v = config::validate(tree, *spec, errors);
       if (!errors.empty()) return;
@@ -166,6 +167,46 @@ targets:
   EXPECT_NE(m.find("fit.yaml:3:"), std::string::npos) << m;
   EXPECT_NE(m.find("fit.yaml:4:"), std::string::npos) << m;
   EXPECT_NE(m.find("slope"), std::string::npos) << m;
+}
+
+TEST_F(FitSearchTest, FittedKeysMustNotClashWithArmsOrTheirDeclaredTypes) {
+  const std::string e = errors_of(R"(base: base.yaml
+arms:
+  - name: a
+    set: {slope: 1}
+parameters:
+  slope: {min: 0, max: 1.2345678}
+  steps: {min: 1, max: 4}
+targets:
+  - {name: t, metric: years/y, year: 1, value: 1, tolerance: 1}
+)");
+  EXPECT_NE(e.find("fit.yaml:6:"), std::string::npos) << e;
+  EXPECT_NE(e.find("parameters.slope: arm 'a' also sets 'slope'"), std::string::npos) << e;
+  EXPECT_NE(e.find("parameters.slope.max: give at most 6 significant digits"), std::string::npos) << e;
+  // An integer key without `integer: true` fails between the ends of its range, where a value is fractional.
+  const std::string i = errors_of(R"(base: base.yaml
+parameters:
+  steps: {min: 1, max: 4}
+targets:
+  - {name: t, metric: years/y, year: 1, value: 1, tolerance: 1}
+)");
+  EXPECT_NE(i.find("fit.yaml:3:"), std::string::npos) << i;
+  EXPECT_NE(i.find("steps"), std::string::npos) << i;
+  EXPECT_EQ(errors_of(R"(base: base.yaml
+parameters:
+  steps: {min: 1, max: 4, integer: true}
+targets:
+  - {name: t, metric: years/y, year: 1, value: 1, tolerance: 1}
+)"),
+            "");
+}
+
+TEST_F(FitSearchTest, ATrialWithNoFittedTargetIsNotAccepted) {
+  const FitSpec spec = load(R"(base: base.yaml
+targets:
+  - {name: growth, metric: years/y, year: 3, from_year: 1, value: 0, tolerance: 0.1, weight: 0}
+)");
+  EXPECT_FALSE(run_fit(spec, kLine, {1, false}).trials[0].within_tolerance);
 }
 
 TEST_F(FitSearchTest, TheTargetsOfAValidFileAreResolvedAgainstTheOutputs) {

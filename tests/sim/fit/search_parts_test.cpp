@@ -81,6 +81,11 @@ TEST(NelderMeadTest, AnUnevaluablePointCountsAsTheWorst) {
   EXPECT_NEAR(best[1], 0.5, 5e-3);
 }
 
+TEST(NelderMeadTest, RefusesValuesThatDoNotMatchTheAskedPoints) {
+  NelderMead nm({0.5, 0.5}, 1.0, 0.1, 1e-3);
+  EXPECT_THROW(nm.tell({1.0}), std::invalid_argument);
+}
+
 TEST(ParameterTest, ScalesRoundToTheRecordedPrecision) {
   Parameter linear{"a", 10, 20, Scale::Linear, false, {}};
   EXPECT_EQ(parameter_value(linear, 0.0), 10);
@@ -126,6 +131,15 @@ experiment::OutputLayout hospital_layout() {
   return layout;
 }
 
+TEST(TargetStatisticTest, AReplicateWithoutAValueLeavesTheTargetWithoutOne) {
+  Target t = target(true, true, false);
+  ResolvedTarget r;
+  const experiment::MeanInterval ok = target_estimate(t, r, {{{110, 100}, {121, 110}}});
+  EXPECT_NEAR(ok.mean, 0.1, 1e-12);
+  // A year without cases in one replicate: averaging the others would compare trials on different replicates.
+  EXPECT_TRUE(std::isnan(target_estimate(t, r, {{{110, 100}, {121, 0}}}).mean));
+}
+
 TEST(TargetStatisticTest, AggregatesAHospitalSubsetWeightedByAnotherMetric) {
   Target t;
   t.metric = "hospitals/cost_yuan";
@@ -167,6 +181,10 @@ TEST(TargetStatisticTest, TargetsTheOutputsCannotServeAreNamed) {
       std::string::npos);
   EXPECT_NE(bad([](Target& t) { t.metric = "groups/cases"; }).find("over the group axis"), std::string::npos);
   EXPECT_NE(bad([](Target& t) {
+              t.hospitals = {"North", "North"};
+            }).find("hospitals[1]: 'North' is listed twice"),
+            std::string::npos);
+  EXPECT_NE(bad([](Target& t) {
               t.metric = "summary/total";
               t.hospitals = {"North"};
             }).find("is not per year"),
@@ -182,11 +200,19 @@ TEST(VerdictTest, SaysWhetherAMissIsInTheRightDirectionAndClearOfZero) {
   EXPECT_EQ(verdict(t, {-0.07, 0.09, 4}), "no clear change (CI includes 0)");
   EXPECT_EQ(verdict(t, {0.05, 0.01, 4}), "wrong direction");
   EXPECT_EQ(verdict(t, {std::nan(""), 0, 0}), "no value");
+  // One replicate: no interval, so the sign alone decides.
+  EXPECT_EQ(verdict(t, {-0.6, std::nan(""), 1}), "right direction, outside tolerance");
+  EXPECT_EQ(verdict(t, {0.3, std::nan(""), 1}), "wrong direction");
+  Target none;
+  none.value = 0;
+  none.tolerance = 0.01;
+  EXPECT_EQ(verdict(none, {0.2, 0.01, 4}), "outside tolerance");
   Target up;
   up.direction = Direction::Increase;
   EXPECT_EQ(verdict(up, {3, 1, 4}), "right direction");
   EXPECT_EQ(verdict(up, {3, 4, 4}), "right direction, CI includes 0");
   EXPECT_EQ(verdict(up, {-3, 1, 4}), "wrong direction");
+  EXPECT_EQ(verdict(up, {3, std::nan(""), 1}), "right direction (no CI: one replicate)");
 }
 
 }  // namespace

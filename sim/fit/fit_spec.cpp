@@ -46,7 +46,7 @@ config::SpecPtr target_declaration() {
                         ->doc("hospitals (by name) the statistic is aggregated over, for metrics over hospitals "
                               "(default: all)")},
       {"weight_by", Spec::string()->optional()->doc(
-                        "metric over the same axes weighting the hospitals' values, e.g. hospitals/discharges "
+                        "metric over the same axes weighting the hospitals' values, e.g. hospitals/cases "
                         "(default: plain mean)")},
       {"value", Spec::real()->optional()->doc("the target value of the statistic")},
       {"direction", Spec::enumeration({"increase", "decrease"})

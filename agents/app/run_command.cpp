@@ -84,6 +84,7 @@ int run_command(const std::vector<std::string>& args, const std::string& command
   const auto headline = model.headline_metrics();
   std::vector<std::vector<double>> table_values(expanded.runs.size(),
                                                 std::vector<double>(model.layout().metrics.size(), std::nan("")));
+  experiment::Projection projection(model.projection(), model.layout(), expanded.runs);
   double events = 0;
   const auto start = std::chrono::steady_clock::now();
   experiment::RunnerOptions options;
@@ -91,9 +92,11 @@ int run_command(const std::vector<std::string>& args, const std::string& command
   options.progress = !quiet;
   experiment::run_all(expanded.runs, model, options, [&](const experiment::RunPlan& plan, experiment::RunValues&& v) {
     results.append(plan, v);
+    projection.add(plan, v);
     for (const experiment::HeadlineMetric& h : headline) table_values[plan.run_id][h.metric] = v.metrics[h.metric][0];
     events += v.events;
   });
+  results.write_projection(projection);
   results.commit();
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
@@ -105,6 +108,7 @@ int run_command(const std::vector<std::string>& args, const std::string& command
     std::printf("), final-year flows; paired differences are by replicate (common random numbers)\n");
     for (const std::string& note : model.table_notes(expanded.runs)) std::printf("note: %s\n", note.c_str());
     std::fputs(experiment::format_summary_table(spec, expanded.runs, headline, table_values).c_str(), stdout);
+    std::fputs(projection.format_tables().c_str(), stdout);
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     std::printf("\nwrote %s — %.0f events in %.1f s (%.2f M events/s), peak RSS %.1f MiB\n", output.c_str(), events,

@@ -23,7 +23,8 @@ InpatientCare::InpatientCare(RunContext& run, FundBooks& books, PaymentCycle& pa
       hooks_(hooks),
       cases_(run.scenario, run.key(purpose::kCaseDraw)),
       choice_(run.scenario),
-      choice_key_(run.key(purpose::kProviderChoice)) {
+      choice_key_(run.key(purpose::kProviderChoice)),
+      queue_leave_key_(run.key(purpose::kQueueLeave)) {
   for (const HospitalConfig& h : run.scenario.hospitals) {
     HospitalState state;
     state.beds = h.beds;
@@ -112,6 +113,7 @@ void InpatientCare::arrive(sim::Simulation& sim, std::size_t hospital, const Pen
   } else {
     h.advance(sim.now());
     h.waiting.push_back(a);
+    wait_at_most(sim, hospital, a);
   }
 }
 
@@ -185,8 +187,12 @@ void InpatientCare::admit(sim::Simulation& sim, std::size_t hospital, const Pend
                                event_priority::kDischarge));
 }
 
-void InpatientCare::on_year_start(int, sim::Simulation&) {
-  std::fill(usage_.begin(), usage_.end(), BenefitYearUsage{});
+void InpatientCare::on_year_start(int year, sim::Simulation& sim) {
+  open_beds(year, sim);
+  // The population may have grown, and entrants in reused slots have no history.
+  usage_.assign(run_.population.size(), BenefitYearUsage{});
+  last_discharge_day_.resize(run_.population.size(), -1e9f);
+  for (std::uint32_t p : run_.population.entrants()) last_discharge_day_[p] = -1e9f;
 }
 
 void InpatientCare::on_year_end(int year, double now) {
@@ -198,6 +204,7 @@ void InpatientCare::on_year_end(int year, double now) {
     hospitals_[h].occupied_bed_days = 0;
     hospitals_[h].queue_patient_days = 0;
   }
+  plan_expansions(year, now);
 }
 
 }  // namespace reformsim::agents

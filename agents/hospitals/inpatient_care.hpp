@@ -33,9 +33,12 @@ class InpatientCare final : public Component {
   /// Event kDischarge: the claim, its records, the next patient in the queue.
   void on_discharge(const sim::Event& e, sim::Simulation& sim);
 
-  /// Patients' benefit use starts afresh each year.
+  /// Event kQueueTimeout: a patient still waiting after the longest wait leaves the queue (bed_capacity.cpp).
+  void on_queue_timeout(const sim::Event& e, sim::Simulation& sim);
+
+  /// Patients' benefit use starts afresh each year; the year's beds open.
   void on_year_start(int year, sim::Simulation& sim) override;
-  /// The year's bed-days and queue-days of each hospital.
+  /// The year's bed-days and queue-days of each hospital; expansions the year's occupancy calls for.
   void on_year_end(int year, double now) override;
 
   /// The hospitals' run-time state (beds, queues, doctors' rotation and rights, agreements).
@@ -57,6 +60,14 @@ class InpatientCare final : public Component {
  private:
   /// Where a patient goes when their hospital's agreement is suspended: chosen again among contracted hospitals.
   std::size_t contracted_alternative(std::size_t hospital, double u, double now);
+  /// The year's beds under the capacity rule; new beds take waiting patients.
+  void open_beds(int year, sim::Simulation& sim);
+  /// Occupancy rule: after a year above the threshold, beds to open `lag_years` later.
+  void plan_expansions(int year, double now);
+  /// Schedules the end of the longest wait for a patient who has just joined `hospital`'s queue.
+  void wait_at_most(sim::Simulation& sim, std::size_t hospital, const PendingAdmission& a);
+  /// A contracted hospital other than `except` with a free bed, preferring `region`; hospitals().size() if none.
+  std::size_t hospital_with_free_bed(std::size_t except, int region, double now) const;
   /// The doctor of a new case: the next in rotation who may practise.
   std::uint32_t assign_doctor(std::size_t hospital, double now);
   /// Cost sharing, settlement and postings of the claim of case `c` as submitted.
@@ -70,7 +81,13 @@ class InpatientCare final : public Component {
   const Hooks& hooks_;
   CaseDraws cases_;
   ProviderChoice choice_;
-  sim::StreamKey choice_key_;
+  sim::StreamKey choice_key_, queue_leave_key_;
+  /// Beds decided and not yet open (occupancy rule), per hospital.
+  struct BedOpening {
+    int year = 0;
+    int beds = 0;
+  };
+  std::vector<std::vector<BedOpening>> bed_openings_;
   std::vector<HospitalState> hospitals_;
   std::vector<ActiveCase> active_;
   std::vector<std::uint32_t> free_slots_;

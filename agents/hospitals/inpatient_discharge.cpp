@@ -31,7 +31,7 @@ void InpatientCare::on_discharge(const sim::Event& e, sim::Simulation& sim) {
   for (Component* k : hooks_.claim_paid) k->on_claim_paid(sim, outcome);
   for (Component* k : hooks_.discharge) k->on_discharge(sim, c);
 
-  if (!h.waiting.empty()) {
+  if (!h.waiting.empty() && h.has_free_bed()) {
     const PendingAdmission next = h.waiting.front();
     h.waiting.pop_front();
     admit(sim, c.hospital, next);

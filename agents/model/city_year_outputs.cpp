@@ -15,7 +15,7 @@ struct CityYear {
   double beds = 0;
 };
 
-CityYear city_year(const ScenarioConfig& s, const RunMetrics& m, std::size_t y) {
+CityYear city_year(const RunMetrics& m, std::size_t y) {
   CityYear c;
   for (std::size_t h = 0; h < m.hospital_years.size(); ++h) {
     const HospitalYearMetrics& hy = m.hospital_years[h][y];
@@ -30,16 +30,16 @@ CityYear city_year(const ScenarioConfig& s, const RunMetrics& m, std::size_t y) 
     c.sum.admissions += hy.admissions;
     c.sum.wait_days_sum += hy.wait_days_sum;
     c.sum.waited_admissions += hy.waited_admissions;
-    c.beds += s.hospitals[h].beds;
+    c.beds += hy.beds;
   }
   return c;
 }
 
 Declared city(std::string name, std::string units, std::string description, std::function<double(const CityYear&)> f) {
   return {{"years/" + std::move(name), {"year"}, std::move(units), std::move(description)},
-          [f](const ScenarioConfig& s, const RunMetrics& m, std::vector<double>& row, const OutputLayout&) {
+          [f](const ScenarioConfig&, const RunMetrics& m, std::vector<double>& row, const OutputLayout&) {
             const std::size_t years = m.hospital_years.empty() ? 0 : m.hospital_years.front().size();
-            for (std::size_t y = 0; y < years && y < row.size(); ++y) row[y] = f(city_year(s, m, y));
+            for (std::size_t y = 0; y < years && y < row.size(); ++y) row[y] = f(city_year(m, y));
           }};
 }
 

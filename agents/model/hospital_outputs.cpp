@@ -31,9 +31,9 @@ void add_hospital_metrics(std::vector<Declared>& d) {
                             [](const HospitalYearMetrics& h, const HospitalConfig&) {
                               return ratio(h.revenue_yuan - h.cost_yuan, h.cost_yuan);
                             }));
-  d.push_back(hospital_year(
-      "bed_occupancy", "fraction", "occupied bed-days ÷ (beds × 365)",
-      [](const HospitalYearMetrics& h, const HospitalConfig& c) { return h.bed_days / (c.beds * 365.0); }));
+  d.push_back(
+      hospital_year("bed_occupancy", "fraction", "occupied bed-days ÷ (the year's beds × 365)",
+                    [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.bed_days / (h.beds * 365.0); }));
   d.push_back(hospital_year("queue_patient_days", "patient-days", "time patients spent waiting for a bed",
                             [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.queue_patient_days; }));
   d.push_back(hospital_year("admissions", "cases", "patients who got a bed",

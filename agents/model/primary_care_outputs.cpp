@@ -73,13 +73,15 @@ void add_primary_care_metrics(std::vector<Declared>& d) {
   d.push_back(per_alliance("settlement_yuan", "yuan",
                            "year-end settlement: retained surplus (+) or borne overspend (−), through the lead",
                            &RunMetrics::AllianceYear::settlement_yuan));
-  d.push_back(
-      scalar("contract_coverage", "fraction", "contracted ÷ insured (final simulated year)",
-             [](const ScenarioConfig&, const RunMetrics& m) { return ratio(m.contracted_insured.back(), m.insured); }));
-  d.push_back(
-      scalar("key_population_coverage", "fraction",
-             "contracted elderly and chronic ÷ all elderly and chronic (final simulated year)",
-             [](const ScenarioConfig&, const RunMetrics& m) { return ratio(m.contracted_key.back(), m.key_insured); }));
+  d.push_back(scalar("contract_coverage", "fraction", "contracted ÷ insured (final simulated year)",
+                     [](const ScenarioConfig&, const RunMetrics& m) {
+                       return ratio(m.contracted_insured.back(), m.population_years.back().insured);
+                     }));
+  d.push_back(scalar("key_population_coverage", "fraction",
+                     "contracted elderly and chronic ÷ all elderly and chronic (final simulated year)",
+                     [](const ScenarioConfig&, const RunMetrics& m) {
+                       return ratio(m.contracted_key.back(), m.population_years.back().key_insured);
+                     }));
   for (const auto& [name, description, field] :
        {std::tuple{"referrals_up", "severe cases referred up the network", &HospitalYearMetrics::referrals_up},
         std::tuple{"referrals_down", "follow-ups referred down the network", &HospitalYearMetrics::referrals_down},

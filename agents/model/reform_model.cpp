@@ -92,6 +92,17 @@ std::vector<std::string> ReformModel::table_notes(const std::vector<experiment::
           "change only through accounting (set behaviour: — see scenarios/city/gaming_city.yaml)"};
 }
 
+experiment::ProjectionSpec ReformModel::projection() const {
+  experiment::ProjectionSpec p;
+  p.axis = "year";
+  p.fans = {layout_.metric_index("years/balance_end_yuan"), layout_.metric_index("years/months_of_reserve_end")};
+  p.events = {{"depleted", "P(fund depleted by year): a month-end balance below 0",
+               layout_.metric_index("summary/year_of_depletion")},
+              {"below_6_months", "P(under 6 months of reserve by year)",
+               layout_.metric_index("summary/first_year_below_6_months")}};
+  return p;
+}
+
 std::vector<experiment::HeadlineMetric> ReformModel::headline_metrics() const {
   return reform_headline_metrics(layout_);
 }

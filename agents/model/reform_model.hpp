@@ -18,6 +18,8 @@ class ReformModel final : public experiment::Model {
   std::vector<experiment::HeadlineMetric> headline_metrics() const override;
   /// A note naming the arms whose provider behaviour is off.
   std::vector<std::string> table_notes(const std::vector<experiment::RunPlan>& runs) const override;
+  /// The fund's fan (balance and months of reserve by year) and P(depleted), P(below 6 months) by year.
+  experiment::ProjectionSpec projection() const override;
   std::string resolved_scenario(std::size_t index) const override { return resolved_[index]; }
   /// The validated scenario of tree `index`.
   const ScenarioConfig& scenario(std::size_t index) const { return *scenarios_[index]; }

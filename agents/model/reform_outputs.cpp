@@ -9,6 +9,7 @@
 #include "agents/model/hospital_outputs.hpp"
 #include "agents/model/primary_care_outputs.hpp"
 #include "agents/model/procurement_outputs.hpp"
+#include "agents/model/projection_outputs.hpp"
 #include "agents/model/supervision_outputs.hpp"
 #include "agents/payment/settlement.hpp"
 #include "sim/engine/calendar.hpp"
@@ -52,7 +53,7 @@ FinalYear final_year(const ScenarioConfig& s, const RunMetrics& m) {
     f.result_yuan += hy.revenue_yuan - hy.cost_yuan;
     f.cost_yuan += hy.cost_yuan;
     f.bed_days += hy.bed_days;
-    f.beds += s.hospitals[h].beds;
+    f.beds += hy.beds;
   }
   return f;
 }
@@ -62,6 +63,7 @@ struct YearFlows {
   double contributions_yuan = 0;
   double expenditure_yuan = 0;
   double balance_end_yuan = 0;
+  double months_of_reserve_end = 0;
 };
 
 std::vector<YearFlows> yearly_flows(const RunMetrics& m) {
@@ -71,6 +73,7 @@ std::vector<YearFlows> yearly_flows(const RunMetrics& m) {
     y.contributions_yuan += m.months[i].contributions_yuan;
     y.expenditure_yuan += m.months[i].fund_expenditure_yuan;
     y.balance_end_yuan = m.months[i].balance_yuan;
+    y.months_of_reserve_end = m.months[i].months_of_reserve;
   }
   return years;
 }
@@ -115,9 +118,9 @@ const std::vector<Declared>& declared() {
                        [](const ScenarioConfig&, const RunMetrics& m) {
                          const std::vector<YearFlows> years = yearly_flows(m);
                          if (years.size() < 2 || !(years.front().expenditure_yuan > 0)) return kNaN;
-                         return std::pow(years.back().expenditure_yuan / years.front().expenditure_yuan,
-                                         1.0 / static_cast<double>(years.size() - 1)) -
-                                1.0;
+                         const double first = years.front().expenditure_yuan / m.population_years.front().insured;
+                         const double last = years.back().expenditure_yuan / m.population_years.back().insured;
+                         return std::pow(last / first, 1.0 / static_cast<double>(years.size() - 1)) - 1.0;
                        }));
     auto final_year_metric = [&d](std::string name, std::string units, std::string description,
                                   std::function<double(const FinalYear&, const RunMetrics&)> f) {
@@ -131,7 +134,9 @@ const std::vector<Declared>& declared() {
     final_year_metric("admissions", "cases", "inpatient admissions",
                       [](const FinalYear& f, const RunMetrics&) { return f.total.admissions; });
     final_year_metric("hospitalisation_rate", "1/year", "admissions ÷ insured",
-                      [](const FinalYear& f, const RunMetrics& m) { return ratio(f.total.admissions, m.insured); });
+                      [](const FinalYear& f, const RunMetrics& m) {
+                        return ratio(f.total.admissions, m.population_years.back().insured);
+                      });
     final_year_metric(
         "cost_per_case_yuan", "yuan", "mean itemised bill per discharge (次均费用)",
         [](const FinalYear& f, const RunMetrics&) { return ratio(f.total.bill_yuan_sum, f.total.discharges); });
@@ -268,8 +273,9 @@ const std::vector<Declared>& declared() {
     d.push_back(group("mean_fund_payment_yuan", "yuan", "mean fund payment over the horizon",
                       [](const GroupMetrics& g) { return ratio(g.fund_yuan_sum, g.cases); }));
 
-    auto yearly = [&d](std::string name, std::string description, double YearFlows::*field) {
-      d.push_back({{"years/" + name, {"year"}, "yuan", std::move(description)},
+    auto yearly = [&d](std::string name, std::string description, double YearFlows::*field,
+                       std::string units = "yuan") {
+      d.push_back({{"years/" + name, {"year"}, std::move(units), std::move(description)},
                    [field](const ScenarioConfig&, const RunMetrics& m, std::vector<double>& row, const OutputLayout&) {
                      const std::vector<YearFlows> years = yearly_flows(m);
                      for (std::size_t y = 0; y < years.size() && y < row.size(); ++y) row[y] = years[y].*field;
@@ -280,6 +286,8 @@ const std::vector<Declared>& declared() {
     yearly("fund_expenditure_yuan", "fund payments in the year, year-end settlements included",
            &YearFlows::expenditure_yuan);
     yearly("balance_end_yuan", "pooled-fund balance at the end of the year", &YearFlows::balance_end_yuan);
+    yearly("months_of_reserve_end", "months of reserve at the end of the year", &YearFlows::months_of_reserve_end,
+           "months");
     d.push_back({{"years/dip_point_value_yuan",
                   {"year"},
                   "yuan/point",
@@ -300,6 +308,7 @@ const std::vector<Declared>& declared() {
                    }
                  }});
     add_city_year_metrics(d);
+    add_projection_metrics(d);
     add_supervision_metrics(d);
     add_procurement_metrics(d);
     add_primary_care_metrics(d);

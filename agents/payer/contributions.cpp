@@ -20,25 +20,32 @@ std::vector<std::int64_t> scaled_parts(const std::vector<std::int64_t>& base, do
 }  // namespace
 
 Contributions::Contributions(RunContext& run, FundBooks& books) : run_(run), books_(books) {
-  const auto regions = static_cast<std::size_t>(run.scenario.population.regions);
+  employee_this_year_by_region_fen_.assign(static_cast<std::size_t>(run.scenario.population.regions), 0);
+}
+
+void Contributions::count_contributors() {
+  const auto regions = static_cast<std::size_t>(run_.scenario.population.regions);
+  monthly_employee_fen_ = annual_resident_fen_ = 0;
   monthly_employee_by_region_fen_.assign(regions, 0);
   annual_resident_by_region_fen_.assign(regions, 0);
-  employee_this_year_by_region_fen_.assign(regions, 0);
-  const Population& population = run.population;
-  const FundConfig& fund = run.scenario.fund;
+  const Population& population = run_.population;
+  const FundConfig& fund = run_.scenario.fund;
+  const std::int64_t resident_fen = to_fen(fund.resident_premium_yuan + fund.resident_subsidy_yuan);
   for (std::size_t p = 0; p < population.size(); ++p) {
+    if (!population.alive(p)) continue;
     const auto r = static_cast<std::size_t>(population.region(p));
     monthly_employee_fen_ += population.monthly_contribution_fen(p);
     monthly_employee_by_region_fen_[r] += population.monthly_contribution_fen(p);
     if (population.scheme(p) == Scheme::Resident) {
-      const std::int64_t fen = to_fen(fund.resident_premium_yuan + fund.resident_subsidy_yuan);
-      annual_resident_fen_ += fen;
-      annual_resident_by_region_fen_[r] += fen;
+      annual_resident_fen_ += resident_fen;
+      annual_resident_by_region_fen_[r] += resident_fen;
     }
   }
 }
 
 void Contributions::on_year_start(int year, sim::Simulation& sim) {
+  // Who pays this year: the population after January's births, deaths, migration and retirements.
+  count_contributors();
   const YearLevels& level = run_.years[static_cast<std::size_t>(year)];
   employee_this_year_fen_ = to_fen(to_yuan(monthly_employee_fen_) * level.employee_contribution_scale);
   employee_this_year_by_region_fen_ =
@@ -47,6 +54,8 @@ void Contributions::on_year_start(int year, sim::Simulation& sim) {
   const std::int64_t resident_fen = to_fen(to_yuan(annual_resident_fen_) * level.resident_contribution_scale);
   books_.contribute(Scheme::Resident,
                     scaled_parts(annual_resident_by_region_fen_, level.resident_contribution_scale, resident_fen));
+  run_.metrics.projected_income_yuan[static_cast<std::size_t>(year)] =
+      to_yuan(resident_fen) + 12.0 * to_yuan(employee_this_year_fen_);
   MonthMetrics& month = run_.month_at(sim.now());
   month.resident_contributions_yuan += to_yuan(resident_fen);
   month.contributions_yuan += to_yuan(resident_fen);

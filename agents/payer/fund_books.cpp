@@ -31,13 +31,13 @@ std::vector<std::int64_t> split_initial_balance(const ScenarioConfig& s, const s
 
 std::vector<std::int64_t> initial_scheme_balances(const ScenarioConfig& s, const Population& p) {
   std::vector<std::size_t> members(kSchemeCount, 0);
-  for (std::size_t i = 0; i < p.size(); ++i) members[static_cast<std::size_t>(p.scheme(i))] += 1;
+  for (std::size_t i = 0; i < p.size(); ++i) members[static_cast<std::size_t>(p.scheme(i))] += p.alive(i);
   return split_initial_balance(s, members);
 }
 
 std::vector<std::int64_t> initial_region_balances(const ScenarioConfig& s, const Population& p) {
   std::vector<std::size_t> members(static_cast<std::size_t>(s.population.regions), 0);
-  for (std::size_t i = 0; i < p.size(); ++i) members[static_cast<std::size_t>(p.region(i))] += 1;
+  for (std::size_t i = 0; i < p.size(); ++i) members[static_cast<std::size_t>(p.region(i))] += p.alive(i);
   std::vector<std::int64_t> balances = split_initial_balance(s, members);
   balances.push_back(0);  // the provincial adjustment fund, last; it has no members
   return balances;
@@ -47,18 +47,19 @@ std::vector<std::int64_t> initial_region_balances(const ScenarioConfig& s, const
 
 FundBooks::FundBooks(RunContext& run)
     : run_(run),
-      ledger_(initial_balance_fen(run.scenario), run.hospitals()),
-      schemes_(initial_scheme_balances(run.scenario, run.population), run.hospitals()),
-      regions_(initial_region_balances(run.scenario, run.population), run.hospitals()) {
+      ledger_(initial_balance_fen(run.scenario), run.hospitals() + 1),
+      schemes_(initial_scheme_balances(run.scenario, run.population), run.hospitals() + 1),
+      regions_(initial_region_balances(run.scenario, run.population), run.hospitals() + 1) {
   open_books();
 }
 
 void FundBooks::open_books() {
   const ScenarioConfig& s = run_.scenario;
-  ledger_ = FundLedger(initial_balance_fen(s), run_.hospitals());
-  schemes_ = SubAccounts(initial_scheme_balances(s, run_.population), run_.hospitals());
-  regions_ = SubAccounts(initial_region_balances(s, run_.population), run_.hospitals());
-  hospital_revenue_fen_.assign(run_.hospitals(), 0);
+  // The last payee is the providers outside the region (patients who left a queue for care elsewhere).
+  ledger_ = FundLedger(initial_balance_fen(s), run_.hospitals() + 1);
+  schemes_ = SubAccounts(initial_scheme_balances(s, run_.population), run_.hospitals() + 1);
+  regions_ = SubAccounts(initial_region_balances(s, run_.population), run_.hospitals() + 1);
+  hospital_revenue_fen_.assign(run_.hospitals() + 1, 0);
   const auto regions = static_cast<std::size_t>(s.population.regions);
   region_contributions_this_year_fen_.assign(regions, 0);
   region_contributions_last_year_fen_.assign(regions, 0);
@@ -101,6 +102,7 @@ void FundBooks::settle_split(std::size_t hospital, std::int64_t fen, const std::
 void FundBooks::check_conservation() const {
   std::vector<std::string> names;
   for (const HospitalConfig& h : run_.scenario.hospitals) names.push_back(h.name);
+  names.push_back("providers outside the region");
   ledger_.check_conservation(hospital_revenue_fen_, names);
 }
 

@@ -34,6 +34,16 @@ class FundBooks final : public Component {
     run_.metrics.hospital_years[hospital][static_cast<std::size_t>(year)].revenue_yuan +=
         to_yuan(fund_fen + patient_fen);
   }
+  /// Care a member of (`scheme`, `region`) received outside the region: the fund's part is a claim of the providers
+  /// outside the region, paid at the next settlement; the patient pays them the rest directly.
+  void pay_out_of_region(Scheme scheme, int region, std::int64_t fund_fen, std::int64_t patient_fen) {
+    const std::size_t outside = run_.hospitals();
+    ledger_.claim(outside, fund_fen);
+    schemes_.claim(static_cast<std::size_t>(scheme), outside, fund_fen, false);
+    regions_.claim(static_cast<std::size_t>(region), outside, fund_fen, false);
+    ledger_.patient_pays(outside, patient_fen);
+    hospital_revenue_fen_[outside] += fund_fen + patient_fen;
+  }
   /// A year-end settlement with `hospital` (paid +, recovered −): shared over the schemes and regions by the year's
   /// inpatient claims at the hospital.
   void settle_year_end(std::size_t hospital, std::int64_t fen, int year);

@@ -1,6 +1,7 @@
 #include "agents/payer/regional_budget.hpp"
 
 #include "agents/payer/global_budget.hpp"
+#include "agents/payer/income_pot.hpp"
 
 namespace reformsim::agents {
 
@@ -12,6 +13,9 @@ std::optional<double> RegionalBudget::budget_of(int year) const {
   switch (gb.mode) {
     case BudgetMode::None:
       return std::nullopt;
+    case BudgetMode::Income:
+      return income_pot_yuan(gb.income_pot, run_.metrics.projected_income_yuan[static_cast<std::size_t>(year)],
+                             previous_income_pot_yuan_);
     case BudgetMode::Fixed:
       return gb.fixed_budget_yuan;
     case BudgetMode::GrowthCap:
@@ -35,6 +39,8 @@ void RegionalBudget::on_year_end(int year, double) {
   }
   const std::optional<double> budget = budget_of(year);
   if (budget && !payment_.any_rule_has_own_pot()) {
+    if (run_.scenario.payment.global_budget.mode == BudgetMode::Income) previous_income_pot_yuan_ = *budget;
+    run_.metrics.pot_yuan[y] = *budget;
     // Split by last year's spending; in the first year (no history) by beds.
     std::vector<double> weight(n);
     double total_weight = 0;

@@ -1,8 +1,9 @@
 #pragma once
-// The regional global budget (总额预算) in a run: at each year end the budget — fixed, or last year's inpatient
-// spending × (1 + growth cap) — is split over the hospitals (by last year's spending, by beds in the first year)
-// and each is settled against its share with surplus retention and overspend sharing, in the years of rules
-// without a pot of their own. Built only when `payment.global_budget.mode` is set.
+// The regional global budget (总额预算) in a run: at each year end the budget — fixed, last year's inpatient
+// spending × (1 + growth cap), or a pot from the year's expected income (agents/payer/income_pot.hpp) — is split over
+// the hospitals (by last year's spending, by beds in the first year) and each is settled against its share with surplus
+// retention and overspend sharing, in the years of rules without a pot of their own. Built only when
+// `payment.global_budget.mode` is set.
 #include <optional>
 #include <vector>
 
@@ -27,6 +28,7 @@ class RegionalBudget final : public Component {
   const PaymentCycle& payment_;
   double previous_inpatient_expenditure_yuan_ = 0;  ///< fund inpatient spending of the previous year
   std::vector<double> previous_inpatient_share_;    ///< each hospital's share of it
+  std::optional<double> previous_income_pot_yuan_;  ///< mode income: the previous year's pot
 };
 
 }  // namespace reformsim::agents

@@ -1,10 +1,13 @@
 #include "agents/payment/dip.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 #include "agents/payer/fund_books.hpp"
 #include "agents/payer/global_budget.hpp"
+#include "agents/payer/income_pot.hpp"
+#include "agents/scenario/scenario_declarations.hpp"
 #include "agents/scenario/schema_helpers.hpp"
 #include "agents/world/run_context.hpp"
 #include "sim/config/key_path.hpp"
@@ -30,6 +33,10 @@ class Dip final : public PaymentMethod {
   // when DIP is in force in some year.
   void resolve(const Node& root, ScenarioConfig& s, bool used, config::ErrorList& errors) const override {
     DipConfig& dip = s.payment.section<DipConfig>("dip");
+    if (dip.pot_rule == DipPotRule::Income && dip.annual_budget_yuan) {
+      errors.add(config::location_at_path(root, "payment.dip.annual_budget_yuan"), "payment.dip.annual_budget_yuan",
+                 "a fixed annual_budget_yuan and pot_rule income exclude each other (the pot comes from income)");
+    }
     if (!dip.catalogue_file) {
       if (used) {
         const std::string chosen = s.payment.chosen_at("dip", s.horizon_years);
@@ -58,6 +65,11 @@ class Dip final : public PaymentMethod {
 
 }  // namespace
 
+const config::Choices<DipPotRule>& pot_rules() {
+  static const config::Choices<DipPotRule> c{{"fixed", DipPotRule::Fixed}, {"income", DipPotRule::Income}};
+  return c;
+}
+
 Binding<DipConfig> dip_binding() {
   return Binding<DipConfig>("DipConfig")
       .field("catalogue", &DipConfig::catalogue_file,
@@ -73,6 +85,13 @@ Binding<DipConfig> dip_binding() {
              Spec::real()->greater_than(0)->optional()->unit("yuan")->doc(
                  "annual DIP pot; when set, the year is cleared at (budget − reserve) ÷ Σ points (no clearing "
                  "otherwise)"))
+      .field("pot_rule", &DipConfig::pot_rule,
+             pot_rules().spec()->def("fixed")->doc(
+                 "the pot: annual_budget_yuan each year (fixed), or the fund's part set each year from its expected "
+                 "income (the year's patient shares are added)"),
+             pot_rules())
+      .field("income_pot", &DipConfig::income_pot, income_pot_binding(),
+             [](SpecPtr s) { return s->doc("pot_rule income: how the pot follows the fund's expected income"); })
       .field("reserve_share", &DipConfig::reserve_share,
              Spec::real()
                  ->min(0)
@@ -169,8 +188,24 @@ void DipRule::close_year(PaymentPeriod& period) {
   double total_points = 0;
   for (double p : points_) total_points += p;
   double point_value = config_.provisional_point_value_yuan;
-  if (config_.annual_budget_yuan && total_points > 0) {
-    point_value = dip_point_value(*config_.annual_budget_yuan, config_.reserve_share, total_points);
+  std::optional<double> pot = config_.annual_budget_yuan;
+  if (config_.pot_rule == DipPotRule::Income) {
+    // The income gives the fund's part; the points are valued on settlements, which patients' shares pay too, so
+    // the settlement pot is the fund's pot plus the year's patient shares. The growth cap applies over the previous
+    // year's fund pot, whichever rule set it.
+    const double previous = y > 0 ? run.metrics.pot_yuan[y - 1] : std::nan("");
+    const double fund_pot = income_pot_yuan(config_.income_pot, run.metrics.projected_income_yuan[y],
+                                            std::isfinite(previous) ? std::optional<double>(previous) : std::nullopt);
+    double patient_shares = 0;
+    for (const std::size_t h : period.hospitals)
+      patient_shares += run.metrics.hospital_years[h][y].patient_share_yuan_sum;
+    run.metrics.pot_yuan[y] = fund_pot;
+    pot = fund_pot + patient_shares;
+  } else if (pot) {
+    run.metrics.pot_yuan[y] = *pot;
+  }
+  if (pot && total_points > 0) {
+    point_value = dip_point_value(*pot, config_.reserve_share, total_points);
     // Year-end clearing: each hospital's points are re-valued; a negative adjustment is recovered by the fund.
     for (const std::size_t h : period.hospitals) {
       const std::int64_t adjustment_fen = to_fen(points_[h] * (point_value - config_.provisional_point_value_yuan));

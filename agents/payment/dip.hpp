@@ -13,6 +13,9 @@
 
 namespace reformsim::agents {
 
+/// How the DIP pot is set each year.
+enum class DipPotRule : std::uint8_t { Fixed, Income };
+
 /// The parameters of `payment.dip`.
 struct DipConfig : MethodParameters {
   std::optional<std::string> catalogue_file;      ///< DIP catalogue CSV (required when DIP is used)
@@ -20,6 +23,10 @@ struct DipConfig : MethodParameters {
   double provisional_point_value_yuan;            ///< point value (点值) of the monthly advance payments
   /// annual DIP pot; when set, the year is cleared at (budget − reserve) ÷ Σ points (no clearing otherwise)
   std::optional<double> annual_budget_yuan;
+  /// the pot: annual_budget_yuan each year (fixed), or the fund's part set each year from its expected income (the
+  /// year's patient shares are added)
+  DipPotRule pot_rule;
+  IncomePotConfig income_pot;      ///< pot_rule income: how the pot follows the fund's expected income
   double reserve_share;            ///< share of the budget held back from the point value at clearing
   PerTier tier_coefficient;        ///< hospital-level coefficient (等级系数) (tiers 1, 2, 3)
   double basic_group_coefficient;  ///< coefficient of basic groups (基础病种) at every level

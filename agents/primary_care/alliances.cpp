@@ -28,15 +28,18 @@ std::vector<std::int64_t> split_fen(std::int64_t fen, const std::vector<double>&
 
 }  // namespace
 
-Alliances::Alliances(RunContext& run, FundBooks& books) : run_(run), books_(books) {
-  const ScenarioConfig& s = run.scenario;
-  const Population& population = run.population;
+Alliances::Alliances(RunContext& run, FundBooks& books) : run_(run), books_(books) {}
+
+void Alliances::count_members() {
+  const ScenarioConfig& s = run_.scenario;
+  const Population& population = run_.population;
   insured_.assign(s.alliances.size(), 0.0);
   by_region_.assign(s.alliances.size(), std::vector<double>(static_cast<std::size_t>(s.population.regions) + 1, 0.0));
   by_scheme_.assign(s.alliances.size(), std::vector<double>(kSchemeCount, 0.0));
   for (std::size_t a = 0; a < s.alliances.size(); ++a) {
     const auto& regions = s.alliances[a].regions;
     for (std::size_t p = 0; p < population.size(); ++p) {
+      if (!population.alive(p)) continue;
       if (std::find(regions.begin(), regions.end(), population.region(p)) == regions.end()) continue;
       insured_[a] += 1;
       by_region_[a][static_cast<std::size_t>(population.region(p))] += 1;
@@ -46,6 +49,7 @@ Alliances::Alliances(RunContext& run, FundBooks& books) : run_(run), books_(book
 }
 
 void Alliances::on_year_end(int year, double) {
+  count_members();  // the year's population (it changes only in January)
   const ScenarioConfig& s = run_.scenario;
   const auto y = static_cast<std::size_t>(year);
   for (std::size_t a = 0; a < s.alliances.size(); ++a) {

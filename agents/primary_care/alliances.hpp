@@ -19,6 +19,9 @@ class Alliances final : public Component {
  private:
   RunContext& run_;
   FundBooks& books_;
+  /// The insured of each alliance's regions now, by region and scheme.
+  void count_members();
+
   std::vector<double> insured_;                 ///< per alliance: insured of its regions
   std::vector<std::vector<double>> by_region_;  ///< … by region (+ the adjustment fund, none)
   std::vector<std::vector<double>> by_scheme_;  ///< … by scheme

@@ -28,7 +28,10 @@ void FamilyDoctors::on_year_start(int year, sim::Simulation&) {
   // Priority: the elderly and the chronic sign up `priority_weight` times as readily; a person's draw is the same
   // every year, so those contracted stay contracted while the target grows.
   // Chances scale × weight, with key residents' capped at 1 and the rest of the target spread over the others.
-  const double insured = static_cast<double>(population.size()), key_count = metrics.key_insured;
+  contracted_.resize(population.size(), 0);
+  // The year's population, recorded by demography at this year start.
+  const double insured = metrics.population_years[static_cast<std::size_t>(year)].insured;
+  const double key_count = metrics.population_years[static_cast<std::size_t>(year)].key_insured;
   const double others = insured - key_count, wanted = target * insured;
   double scale = wanted / (key_count * f.priority_weight + others);
   if (scale * f.priority_weight > 1.0) scale = others > 0 ? std::clamp((wanted - key_count) / others, 0.0, 1.0) : 0.0;
@@ -37,6 +40,10 @@ void FamilyDoctors::on_year_start(int year, sim::Simulation&) {
   const std::int64_t resident_fee_fen =
       to_fen(f.annual_fee_yuan * std::max(0.0, 1.0 - f.fund_share - f.public_health_share));
   for (std::size_t p = 0; p < population.size(); ++p) {
+    if (!population.alive(p)) {
+      contracted_[p] = 0;
+      continue;
+    }
     const bool key = population.key_population(p);
     sim::RandomStream rng(key_, p);
     contracted_[p] = rng.next_uniform() < std::min(1.0, scale * (key ? f.priority_weight : 1.0));

@@ -57,6 +57,50 @@ const config::Choices<WhenFull>& when_full_choices() {
   return c;
 }
 
+const config::Choices<ContributionShortfall>& shortfall_choices() {
+  static const config::Choices<ContributionShortfall> c{{"continue", ContributionShortfall::Continue},
+                                                        {"lump_sum", ContributionShortfall::LumpSum}};
+  return c;
+}
+
+Binding<DemographyConfig> demography_binding() {
+  return Binding<DemographyConfig>("DemographyConfig")
+      .field("life_table", &DemographyConfig::life_table_file,
+             Spec::path()->optional()->doc("life table CSV (age, male_qx, female_qx); demography is on when set"))
+      .member("life_table_file")
+      .field("births_per_1000", &DemographyConfig::births_per_1000,
+             Spec::real()
+                 ->range(0, 100)
+                 ->def(0.0)
+                 ->unit("1/1000/year")
+                 ->doc("births into the resident scheme per 1,000 insured per year"))
+      .field("in_migrants_per_1000", &DemographyConfig::in_migrants_per_1000,
+             Spec::real()
+                 ->range(0, 200)
+                 ->def(0.0)
+                 ->unit("1/1000/year")
+                 ->doc("people who move in and join per 1,000 insured per year"))
+      .field("out_migration_rate", &DemographyConfig::out_migration_rate,
+             Spec::real()->range(0, 0.5)->def(0.0)->unit("1/year")->doc(
+                 "yearly probability that a person of migrant age moves out of the region (and leaves the fund)"))
+      .field("migrant_min_age", &DemographyConfig::migrant_min_age,
+             Spec::integer()->range(0, 120)->def(18)->unit("years")->doc("youngest age of in- and out-migrants"))
+      .field("migrant_max_age", &DemographyConfig::migrant_max_age,
+             Spec::integer()->range(0, 120)->def(44)->unit("years")->doc("oldest age of in- and out-migrants"))
+      .field("migrant_employee_share", &DemographyConfig::migrant_employee_share,
+             Spec::real()
+                 ->range(0, 1)
+                 ->def(0.5)
+                 ->unit("fraction")
+                 ->doc("share of in-migrants who join the employee scheme"))
+      .field("employee_entry_rate", &DemographyConfig::employee_entry_rate,
+             Spec::real()->range(0, 1)->def(0.0)->unit("1/year")->doc(
+                 "yearly probability that a working-age resident takes a job and joins the employee scheme"))
+      .field("employee_exit_rate", &DemographyConfig::employee_exit_rate,
+             Spec::real()->range(0, 1)->def(0.0)->unit("1/year")->doc(
+                 "yearly probability that a working-age employee leaves work for the resident scheme"));
+}
+
 }  // namespace
 
 Binding<PopulationConfig> population_binding() {
@@ -84,12 +128,32 @@ Binding<PopulationConfig> population_binding() {
              Spec::integer()->range(40, 80)->def(60)->unit("years")->doc("employees from this age are retired"))
       .field("retirement_age_female", &PopulationConfig::retirement_age_female,
              Spec::integer()->range(40, 80)->def(55)->unit("years")->doc("employees from this age are retired"))
-      .field("retiree_exempt_share", &PopulationConfig::retiree_exempt_share,
+      .field("required_contribution_years_male", &PopulationConfig::required_contribution_years_male,
+             Spec::integer()->range(0, 60)->def(30)->unit("years")->doc(
+                 "contribution years a retiring man needs to stop contributing (actual + deemed)"))
+      .field("required_contribution_years_female", &PopulationConfig::required_contribution_years_female,
+             Spec::integer()->range(0, 60)->def(25)->unit("years")->doc(
+                 "contribution years a retiring woman needs to stop contributing (actual + deemed)"))
+      .field("career_start_age", &PopulationConfig::career_start_age,
+             Spec::integer()->range(14, 40)->def(22)->unit("years")->doc(
+                 "age from which employees' contribution years count"))
+      .field("contribution_density", &PopulationConfig::contribution_density,
              Spec::real()
                  ->range(0, 1)
-                 ->def(0.9)
+                 ->def(0.85)
                  ->unit("fraction")
-                 ->doc("share of retired employees with the required contribution years (they stop contributing)"));
+                 ->doc("mean share of the years since career start an employee has contributed (each person's share is "
+                       "uniform around it)"))
+      .field("contribution_shortfall", &PopulationConfig::contribution_shortfall,
+             shortfall_choices()
+                 .spec()
+                 ->def("continue")
+                 ->doc("retiring without the required years: keep contributing until they are reached, or pay the "
+                       "shortfall at once"),
+             shortfall_choices())
+      .field("demography", &PopulationConfig::demography, demography_binding(), [](SpecPtr s) {
+        return s->doc("births, deaths, migration and scheme changes (off without a life table)");
+      });
 }
 
 Binding<WageConfig> wage_binding() {
@@ -171,6 +235,85 @@ Binding<HospitalConfig> hospital_binding() {
              when_full_choices().spec()->def("queue")->doc(
                  "when all beds are taken: wait for a bed, or send the patient to another hospital"),
              when_full_choices());
+}
+
+Binding<CapacityConfig> capacity_binding() {
+  static const config::Choices<BedRule> rules{
+      {"fixed", BedRule::Fixed}, {"planned", BedRule::Planned}, {"occupancy", BedRule::Occupancy}};
+  return Binding<CapacityConfig>("CapacityConfig")
+      .field("rule", &CapacityConfig::rule,
+             rules.spec()->def("fixed")->doc("fixed beds; planned growth each year; or expansion after a year whose "
+                                             "occupancy exceeded the threshold"),
+             rules)
+      .field("planned_growth", &CapacityConfig::planned_growth,
+             Spec::real()
+                 ->range(-0.5, 1)
+                 ->def(0.0)
+                 ->unit("fraction/year")
+                 ->doc("planned: yearly growth of every hospital's beds"))
+      .field("occupancy_threshold", &CapacityConfig::occupancy_threshold,
+             Spec::real()
+                 ->greater_than(0)
+                 ->max(1)
+                 ->def(0.9)
+                 ->unit("fraction")
+                 ->doc("occupancy: a year's bed occupancy above which the hospital adds beds"))
+      .field("expansion_share", &CapacityConfig::expansion_share,
+             Spec::real()
+                 ->greater_than(0)
+                 ->max(1)
+                 ->def(0.1)
+                 ->unit("fraction")
+                 ->doc("occupancy: beds added, as a share of the hospital's beds at the decision"))
+      .field("lag_years", &CapacityConfig::lag_years,
+             Spec::integer()->range(1, 10)->def(1)->unit("years")->doc(
+                 "occupancy: years from the end of the year that triggered the expansion to the January the beds "
+                 "open (1 = the next January)"))
+      .field("max_beds_ratio", &CapacityConfig::max_beds_ratio,
+             Spec::real()->range(1, 10)->def(2.0)->unit("ratio")->doc(
+                 "beds never exceed this multiple of the scenario's beds"))
+      .field("max_wait_days", &CapacityConfig::max_wait_days,
+             Spec::real()->greater_than(0)->max(3650)->optional()->unit("days")->doc(
+                 "longest wait for a bed before the patient leaves the queue (none: patients wait however long it "
+                 "takes)"))
+      .field("leave_to_other_hospital", &CapacityConfig::leave_to_other_hospital,
+             Spec::real()
+                 ->range(0, 1)
+                 ->def(0.5)
+                 ->unit("fraction")
+                 ->doc("share of those who leave the queue who go to another hospital with a free bed (else out of the "
+                       "region)"))
+      .field("leave_out_of_region", &CapacityConfig::leave_out_of_region,
+             Spec::real()
+                 ->range(0, 1)
+                 ->def(0.3)
+                 ->unit("fraction")
+                 ->doc("share of those who leave who are treated outside the region, paid by the fund"))
+      .field("leave_untreated", &CapacityConfig::leave_untreated,
+             Spec::real()
+                 ->range(0, 1)
+                 ->def(0.2)
+                 ->unit("fraction")
+                 ->doc("share of those who leave who go untreated (unmet need)"))
+      .field("out_of_region_cost_index", &CapacityConfig::out_of_region_cost_index,
+             Spec::real()->greater_than(0)->max(10)->def(1.3)->unit("ratio")->doc(
+                 "bill of a case treated outside the region, relative to the catalogue mean"))
+      .field("out_of_region_ratio_reduction", &CapacityConfig::out_of_region_ratio_reduction,
+             Spec::real()
+                 ->range(0, 1)
+                 ->def(0.1)
+                 ->unit("fraction")
+                 ->doc("reimbursement ratio points the fund pays less for care outside the region than at a home "
+                       "tertiary hospital"))
+      .field("distress_margin", &CapacityConfig::distress_margin,
+             Spec::real()
+                 ->range(-1, 1)
+                 ->def(-0.05)
+                 ->unit("fraction")
+                 ->doc("a hospital-year with margin (revenue − cost) ÷ cost below this is in deficit"))
+      .field("distress_years", &CapacityConfig::distress_years,
+             Spec::integer()->range(1, 100)->def(2)->unit("years")->doc(
+                 "consecutive deficit years after which a hospital is reported as distressed"));
 }
 
 Binding<ProviderChoiceConfig> provider_choice_binding() {

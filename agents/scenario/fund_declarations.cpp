@@ -54,11 +54,10 @@ Binding<PoolingConfig> pooling_binding() {
 }
 
 const config::Choices<ShockType>& shock_types() {
-  static const config::Choices<ShockType> c{{"admission_surge", ShockType::AdmissionSurge},
-                                            {"ageing_drift", ShockType::AgeingDrift},
-                                            {"wage_growth", ShockType::WageGrowth},
-                                            {"employer_rate", ShockType::EmployerRate},
-                                            {"new_technology", ShockType::NewTechnology}};
+  static const config::Choices<ShockType> c{
+      {"admission_surge", ShockType::AdmissionSurge},     {"ageing_drift", ShockType::AgeingDrift},
+      {"utilisation_trend", ShockType::UtilisationTrend}, {"wage_growth", ShockType::WageGrowth},
+      {"employer_rate", ShockType::EmployerRate},         {"new_technology", ShockType::NewTechnology}};
   return c;
 }
 
@@ -162,7 +161,8 @@ Binding<Shock> shock_binding() {
                  ->range(-0.5, 1)
                  ->optional()
                  ->unit("fraction/year")
-                 ->doc("ageing_drift: yearly growth of admission rates; wage_growth: the new wage growth"))
+                 ->doc("ageing_drift, utilisation_trend: yearly growth of admission rates; wage_growth: the new wage "
+                       "growth"))
       .field("employer_rate", &Shock::employer_rate,
              Spec::real()
                  ->range(0, 1)

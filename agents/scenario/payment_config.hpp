@@ -45,13 +45,24 @@ struct ShareBand {
   double share;                                         ///< share applied within the band
 };
 
-enum class BudgetMode : std::uint8_t { None, GrowthCap, Fixed };
+enum class BudgetMode : std::uint8_t { None, GrowthCap, Fixed, Income };
+
+/// A pot set each year from the fund's income (以收定支、收支平衡、略有结余): the contributions the fund expects in
+/// the year × (1 − surplus_share) × pot_share + adjustment_yuan, at most the previous year's pot × (1 + growth_cap).
+struct IncomePotConfig {
+  double surplus_share;  ///< share of the expected income kept as surplus (略有结余)
+  /// share of the rest given to the pot (the fund's other spending, outpatient care first, has the remainder)
+  double pot_share;
+  double adjustment_yuan;            ///< added to the pot (negative: taken away), e.g. a negotiated allowance
+  std::optional<double> growth_cap;  ///< the pot grows at most this much over the previous year's pot
+};
 
 /// Regional global budget (总额预算) with surplus retention and overspend sharing (结余留用、超支分担). It governs
 /// the fund's inpatient payments in the years of methods without a pot of their own (DIP has one).
 struct GlobalBudgetConfig {
-  /// regional budget: none, previous expenditure × (1 + growth_cap), or a fixed pot
+  /// regional budget: none, previous expenditure × (1 + growth_cap), a fixed pot, or a pot from the fund's income
   BudgetMode mode;
+  IncomePotConfig income_pot;  ///< mode income: how the pot follows the fund's expected income
   /// growth cap of the budget over the previous year's inpatient fund expenditure
   double growth_cap;
   /// expenditure the first year's budget grows from (else year 1 only sets the base)

@@ -44,8 +44,10 @@ std::function<SpecPtr(SpecPtr)> bands(Node defaults, std::string doc) {
 }
 
 const config::Choices<BudgetMode>& budget_modes() {
-  static const config::Choices<BudgetMode> c{
-      {"none", BudgetMode::None}, {"growth_cap", BudgetMode::GrowthCap}, {"fixed", BudgetMode::Fixed}};
+  static const config::Choices<BudgetMode> c{{"none", BudgetMode::None},
+                                             {"growth_cap", BudgetMode::GrowthCap},
+                                             {"fixed", BudgetMode::Fixed},
+                                             {"income", BudgetMode::Income}};
   return c;
 }
 
@@ -71,12 +73,46 @@ void check_bands(const Node& root, const std::string& path, const std::vector<Sh
 
 }  // namespace
 
+Binding<IncomePotConfig> income_pot_binding() {
+  return Binding<IncomePotConfig>("IncomePotConfig")
+      .field("surplus_share", &IncomePotConfig::surplus_share,
+             Spec::real()
+                 ->range(-0.5, 0.9)
+                 ->def(0.05)
+                 ->unit("fraction")
+                 ->doc("share of the expected income kept as surplus (略有结余)"))
+      .field("pot_share", &IncomePotConfig::pot_share,
+             Spec::real()
+                 ->greater_than(0)
+                 ->max(1)
+                 ->def(0.6)
+                 ->unit("fraction")
+                 ->doc("share of the rest given to the pot (the fund's other spending, outpatient care first, has the "
+                       "remainder)"))
+      .field("adjustment_yuan", &IncomePotConfig::adjustment_yuan,
+             Spec::real()
+                 ->range(-1e12, 1e12)
+                 ->def(0.0)
+                 ->unit("yuan")
+                 ->doc("added to the pot (negative: taken away), e.g. a negotiated allowance"))
+      .field("growth_cap", &IncomePotConfig::growth_cap,
+             Spec::real()
+                 ->greater_than(-1)
+                 ->max(10)
+                 ->optional()
+                 ->unit("fraction")
+                 ->doc("the pot grows at most this much over the previous year's pot"));
+}
+
 Binding<GlobalBudgetConfig> global_budget_binding() {
   return Binding<GlobalBudgetConfig>("GlobalBudgetConfig")
       .field("mode", &GlobalBudgetConfig::mode,
              budget_modes().spec()->def("none")->doc(
-                 "regional budget: none, previous expenditure × (1 + growth_cap), or a fixed pot"),
+                 "regional budget: none, previous expenditure × (1 + growth_cap), a fixed pot, or a pot from the "
+                 "fund's income"),
              budget_modes())
+      .field("income_pot", &GlobalBudgetConfig::income_pot, income_pot_binding(),
+             [](SpecPtr s) { return s->doc("mode income: how the pot follows the fund's expected income"); })
       .field("growth_cap", &GlobalBudgetConfig::growth_cap,
              Spec::real()
                  ->greater_than(-1)

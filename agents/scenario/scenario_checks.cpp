@@ -45,6 +45,33 @@ void check_city(const config::Node& root, const ScenarioConfig& s, config::Error
                     " does not exist (population.regions = " + std::to_string(s.population.regions) + ")");
     }
   }
+  const CapacityConfig& cap = s.capacity;
+  const double leave_sum = cap.leave_to_other_hospital + cap.leave_out_of_region + cap.leave_untreated;
+  if (std::abs(leave_sum - 1.0) > 1e-6) {
+    report_at(errors, root,
+              std::vector<std::string>{"capacity.leave_to_other_hospital", "capacity.leave_out_of_region",
+                                       "capacity.leave_untreated"},
+              "the shares of those who leave the queue must sum to 1, they sum to " + std::to_string(leave_sum));
+  }
+  const DemographyConfig& d = s.population.demography;
+  if (d.migrant_min_age > d.migrant_max_age) {
+    report_at(
+        errors, root,
+        std::vector<std::string>{"population.demography.migrant_min_age", "population.demography.migrant_max_age"},
+        "migrant_min_age must not exceed migrant_max_age");
+  }
+  if (!d.life_table_file) {
+    const std::pair<const char*, double> rates[] = {{"births_per_1000", d.births_per_1000},
+                                                    {"in_migrants_per_1000", d.in_migrants_per_1000},
+                                                    {"out_migration_rate", d.out_migration_rate},
+                                                    {"employee_entry_rate", d.employee_entry_rate},
+                                                    {"employee_exit_rate", d.employee_exit_rate}};
+    for (const auto& [key, value] : rates) {
+      if (value > 0)
+        report_at(errors, root, std::string("population.demography.") + key,
+                  "has no effect without population.demography.life_table (demography is off)");
+    }
+  }
   if (s.fund.base_floor_ratio > s.fund.base_ceiling_ratio) {
     report_at(errors, root, std::vector<std::string>{"fund.base_floor_ratio", "fund.base_ceiling_ratio"},
               "base_floor_ratio must not exceed base_ceiling_ratio");
@@ -63,6 +90,7 @@ ShockFields fields_of(ShockType type) {
     case ShockType::AdmissionSurge:
       return {{"factor"}, {"to_year"}};
     case ShockType::AgeingDrift:
+    case ShockType::UtilisationTrend:
     case ShockType::WageGrowth:
       return {{"annual_growth"}, {}};
     case ShockType::EmployerRate:
@@ -108,6 +136,11 @@ void resolve_shocks(const config::Node& root, ScenarioConfig& s, config::ErrorLi
     if (shock.to_year && (*shock.to_year < shock.from_year || *shock.to_year > s.horizon_years)) {
       report_at(errors, root, path + ".to_year",
                 "must lie between from_year and the horizon (" + std::to_string(s.horizon_years) + ")");
+    }
+    if (shock.type == ShockType::AgeingDrift && s.population.demography.life_table_file) {
+      report_at(errors, root, path + ".type",
+                "ageing_drift counts ageing twice when population.demography is on (ages advance and rates follow "
+                "them); use utilisation_trend for the growth demography does not explain");
     }
     if (shock.group && s.catalogue) {
       if (const std::optional<std::size_t> g = s.catalogue->find(*shock.group)) {

@@ -14,6 +14,7 @@
 #include "agents/primary_care/primary_care_config.hpp"
 #include "agents/procurement/procurement_config.hpp"
 #include "agents/scenario/case_catalogue.hpp"
+#include "agents/scenario/life_table.hpp"
 #include "agents/scenario/payment_config.hpp"
 #include "agents/supervision/supervision_config.hpp"
 
@@ -45,6 +46,28 @@ struct AgeBand {
   double outpatient_relative_risk;  ///< outpatient visit rate relative to other bands (normalised to the mean rate)
 };
 
+/// What a retiring employee without the required contribution years does (补缴 rules).
+enum class ContributionShortfall : std::uint8_t { Continue, LumpSum };
+
+/// Births, deaths, migration and scheme changes, applied to everyone once a year on 1 January from year 2.
+struct DemographyConfig {
+  /// life table CSV (age, male_qx, female_qx); demography is on when set
+  std::optional<std::string> life_table_file;
+  std::shared_ptr<const LifeTable> life_table;  ///< loaded from life_table_file
+  double births_per_1000;                       ///< births into the resident scheme per 1,000 insured per year
+  double in_migrants_per_1000;                  ///< people who move in and join per 1,000 insured per year
+  /// yearly probability that a person of migrant age moves out of the region (and leaves the fund)
+  double out_migration_rate;
+  int migrant_min_age;            ///< youngest age of in- and out-migrants
+  int migrant_max_age;            ///< oldest age of in- and out-migrants
+  double migrant_employee_share;  ///< share of in-migrants who join the employee scheme
+  /// yearly probability that a working-age resident takes a job and joins the employee scheme
+  double employee_entry_rate;
+  /// yearly probability that a working-age employee leaves work for the resident scheme
+  double employee_exit_rate;
+  bool active() const { return life_table != nullptr; }
+};
+
 struct PopulationConfig {
   std::int64_t insured;            ///< number of insured persons
   double employee_share;           ///< share of the insured in the employee scheme
@@ -53,8 +76,17 @@ struct PopulationConfig {
   std::vector<AgeBand> age_bands;  ///< age structure and illness risks; shares must sum to 1
   int retirement_age_male;         ///< employees from this age are retired
   int retirement_age_female;       ///< employees from this age are retired
-  /// share of retired employees with the required contribution years (they stop contributing)
-  double retiree_exempt_share;
+  /// contribution years a retiring man needs to stop contributing (actual + deemed)
+  int required_contribution_years_male;
+  /// contribution years a retiring woman needs to stop contributing (actual + deemed)
+  int required_contribution_years_female;
+  int career_start_age;  ///< age from which employees' contribution years count
+  /// mean share of the years since career start an employee has contributed (each person's share is uniform
+  /// around it)
+  double contribution_density;
+  /// retiring without the required years: keep contributing until they are reached, or pay the shortfall at once
+  ContributionShortfall contribution_shortfall;
+  DemographyConfig demography;  ///< births, deaths, migration and scheme changes (off without a life table)
 };
 
 struct WageConfig {
@@ -100,6 +132,33 @@ struct HospitalConfig {
   double cost_to_charge_ratio;  ///< true cost ÷ itemised bill
   /// when all beds are taken: wait for a bed, or send the patient to another hospital
   WhenFull when_full;
+};
+
+/// How a hospital's beds change over the years.
+enum class BedRule : std::uint8_t { Fixed, Planned, Occupancy };
+
+/// Beds, the limit of a wait for one, where those who stop waiting go, and when a hospital counts as distressed.
+struct CapacityConfig {
+  /// fixed beds; planned growth each year; or expansion after a year whose occupancy exceeded the threshold
+  BedRule rule;
+  double planned_growth;       ///< planned: yearly growth of every hospital's beds
+  double occupancy_threshold;  ///< occupancy: a year's bed occupancy above which the hospital adds beds
+  double expansion_share;      ///< occupancy: beds added, as a share of the hospital's beds at the decision
+  /// occupancy: years from the end of the year that triggered the expansion to the January the beds open (1 = the
+  /// next January)
+  int lag_years;
+  double max_beds_ratio;  ///< beds never exceed this multiple of the scenario's beds
+  /// longest wait for a bed before the patient leaves the queue (none: patients wait however long it takes)
+  std::optional<double> max_wait_days;
+  /// share of those who leave the queue who go to another hospital with a free bed (else out of the region)
+  double leave_to_other_hospital;
+  double leave_out_of_region;       ///< share of those who leave who are treated outside the region, paid by the fund
+  double leave_untreated;           ///< share of those who leave who go untreated (unmet need)
+  double out_of_region_cost_index;  ///< bill of a case treated outside the region, relative to the catalogue mean
+  /// reimbursement ratio points the fund pays less for care outside the region than at a home tertiary hospital
+  double out_of_region_ratio_reduction;
+  double distress_margin;  ///< a hospital-year with margin (revenue − cost) ÷ cost below this is in deficit
+  int distress_years;      ///< consecutive deficit years after which a hospital is reported as distressed
 };
 
 struct ProviderChoiceConfig {
@@ -158,7 +217,14 @@ struct FundConfig {
 };
 
 /// Stress-test shocks, applied from 1 January of `from_year` (1 = first simulated year).
-enum class ShockType : std::uint8_t { AdmissionSurge, AgeingDrift, WageGrowth, EmployerRate, NewTechnology };
+enum class ShockType : std::uint8_t {
+  AdmissionSurge,
+  AgeingDrift,
+  UtilisationTrend,
+  WageGrowth,
+  EmployerRate,
+  NewTechnology
+};
 
 struct Shock {
   ShockType type;              ///< what changes
@@ -166,7 +232,7 @@ struct Shock {
   std::optional<int> to_year;  ///< admission_surge: last year of the surge (default: to the horizon)
   /// admission_surge: admission-rate multiplier; new_technology: cost multiplier of the group
   std::optional<double> factor;
-  /// ageing_drift: yearly growth of admission rates; wage_growth: the new wage growth
+  /// ageing_drift, utilisation_trend: yearly growth of admission rates; wage_growth: the new wage growth
   std::optional<double> annual_growth;
   std::optional<double> employer_rate;  ///< employer_rate: the new employer contribution rate (a cut or a rise)
   std::optional<std::string> group;     ///< new_technology: the case-catalogue group whose cost rises
@@ -199,6 +265,8 @@ struct ScenarioConfig {
   DemandConfig demand;
   CaseMixConfig case_mix;
   std::vector<HospitalConfig> hospitals;  ///< the hospitals of the city
+  /// beds over the years, waits and where patients go after the longest wait, distressed hospitals
+  CapacityConfig capacity;
   ProviderChoiceConfig provider_choice;
   BenefitConfig benefits;
   FundConfig fund;

@@ -59,6 +59,8 @@ config::Binding<ScenarioConfig> scenario_binding() {
       .field("case_mix", &ScenarioConfig::case_mix, case_mix_binding())
       .list("hospitals", &ScenarioConfig::hospitals, hospital_binding(),
             [](SpecPtr s) { return s->min_items(1)->doc("the hospitals of the city"); })
+      .field("capacity", &ScenarioConfig::capacity, capacity_binding(),
+             doc("beds over the years, waits and where patients go after the longest wait, distressed hospitals"))
       .field("provider_choice", &ScenarioConfig::provider_choice, provider_choice_binding())
       .field("benefits", &ScenarioConfig::benefits, benefit_binding())
       .field("fund", &ScenarioConfig::fund, fund_binding())

@@ -21,6 +21,7 @@ config::Binding<WageConfig> wage_binding();
 config::Binding<DemandConfig> demand_binding();
 config::Binding<CaseMixConfig> case_mix_binding();
 config::Binding<HospitalConfig> hospital_binding();
+config::Binding<CapacityConfig> capacity_binding();
 config::Binding<ProviderChoiceConfig> provider_choice_binding();
 config::Binding<BenefitConfig> benefit_binding();
 config::Binding<FundConfig> fund_binding();
@@ -29,6 +30,8 @@ config::Binding<Shock> shock_binding();
 config::Binding<PaymentConfig> payment_binding();
 /// The global budget alone (for tests and defaults).
 config::Binding<GlobalBudgetConfig> global_budget_binding();
+/// The declaration of an income-based pot (global budget mode income, DIP pot_rule income).
+config::Binding<IncomePotConfig> income_pot_binding();
 
 // Second pass (scenario_checks.cpp, payment_declarations.cpp): rules that involve more than one key, and names
 // resolved against the loaded catalogue. Every problem goes to `errors`, located in `root`, the validated tree.

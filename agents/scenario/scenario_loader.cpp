@@ -27,6 +27,20 @@ std::shared_ptr<const CaseCatalogue> load_catalogue(const config::Node& root, co
   return nullptr;
 }
 
+// The life table named by population.demography.life_table, if any; its errors say where it was named.
+void load_life_table(const config::Node& root, ScenarioConfig& s, config::ErrorList& errors) {
+  DemographyConfig& d = s.population.demography;
+  if (!d.life_table_file) return;
+  config::ErrorList table_errors;
+  auto table = std::make_shared<LifeTable>(LifeTable::load(*d.life_table_file, table_errors));
+  const config::SourceLocation named_at = config::location_at_path(root, "population.demography.life_table");
+  for (const config::ConfigError& e : table_errors.errors()) {
+    errors.add(e.where, "population.demography.life_table",
+               e.message + " (life table named at " + named_at.to_string() + ")");
+  }
+  if (table_errors.empty()) d.life_table = std::move(table);
+}
+
 }  // namespace
 
 ScenarioConfig build_scenario(const config::Node& raw, config::ErrorList& errors, config::Node* validated_out) {
@@ -46,6 +60,7 @@ ScenarioConfig build_scenario(const config::Node& raw, config::ErrorList& errors
   check_index_reference(root, s, errors);
   check_payment(root, s, errors);
   s.catalogue = load_catalogue(root, s.catalogue_file, errors);
+  load_life_table(root, s, errors);
   if (s.catalogue) {
     resolve_shocks(root, s, errors);
     check_drugs_against_catalogue(root, s, errors);

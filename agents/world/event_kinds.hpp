@@ -14,6 +14,8 @@ inline constexpr std::uint16_t kYearStart = 5;        ///< payload = index of th
 inline constexpr std::uint16_t kReadmission = 6;      ///< second stay of a split admission: payload = split record
 inline constexpr std::uint16_t kWardRound = 7;        ///< target = hospital
 inline constexpr std::uint16_t kFollowUp = 8;         ///< downward referral: target = primary unit, payload = person
+inline constexpr std::uint16_t kQueueTimeout =
+    9;  ///< the longest wait: target = hospital, payload = onset | kind << 32
 }  // namespace event_kind
 
 namespace event_priority {

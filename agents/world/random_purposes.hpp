@@ -17,5 +17,8 @@ inline constexpr std::uint64_t kFamilyDoctor = 10;    ///< entity = person (cont
 inline constexpr std::uint64_t kReferral = 11;        ///< entity = case (as kBehaviour): downward referral
 inline constexpr std::uint64_t kProcurement = 9;      ///< entity = cycle << 40 | drug << 20 | hospital: reports
 inline constexpr std::uint64_t kSupervision = 8;      ///< entity = case as kBehaviour; ward rounds 1 << 41 | …
+inline constexpr std::uint64_t kDemography = 12;      ///< entity = year << 32 | person; 1 << 63 | year: entrant counts
+inline constexpr std::uint64_t kEntrant = 13;         ///< entity = year << 32 | entrant index: the entrant's attributes
+inline constexpr std::uint64_t kQueueLeave = 14;  ///< entity = onset index: where a patient goes after waiting too long
 
 }  // namespace reformsim::agents::purpose

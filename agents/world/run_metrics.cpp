@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "agents/payment/settlement.hpp"
+#include "agents/population/demography.hpp"
 #include "agents/population/population.hpp"
 #include "agents/scenario/scenario_config.hpp"
 
@@ -11,11 +12,13 @@ namespace reformsim::agents {
 RunMetrics make_run_metrics(const ScenarioConfig& s, const Population& population) {
   RunMetrics m;
   const auto years = static_cast<std::size_t>(s.horizon_years);
-  m.insured = static_cast<double>(population.size());
   m.hospitals = s.hospitals.size();
   m.groups_count = s.catalogue->size();
   m.months.resize(static_cast<std::size_t>(s.months()));
   m.hospital_years.assign(m.hospitals, std::vector<HospitalYearMetrics>(years));
+  for (std::size_t h = 0; h < m.hospitals; ++h) {
+    for (HospitalYearMetrics& hy : m.hospital_years[h]) hy.beds = s.hospitals[h].beds;
+  }
   m.groups.resize(m.groups_count);
   m.settlement_type_counts.assign(years, std::vector<double>(static_cast<std::size_t>(settlement_type_count()), 0.0));
   m.hospital_group_years.resize(years * m.hospitals * m.groups_count);
@@ -26,11 +29,14 @@ RunMetrics make_run_metrics(const ScenarioConfig& s, const Population& populatio
   m.adjustment_fund_balance_yuan.assign(years, std::nan(""));
   m.regions_in_deficit.assign(years, 0.0);
   m.alliance_years.assign(s.alliances.size() * years, RunMetrics::AllianceYear{});
+  // The starting population in every year until demography (if on) records each year's own.
+  PopulationYearMetrics stocks;
+  record_population_stocks(population, s.population, stocks);
+  m.population_years.assign(years, stocks);
+  m.projected_income_yuan.assign(years, 0.0);
+  m.pot_yuan.assign(years, std::nan(""));
   m.contracted_insured.assign(years, 0.0);
   m.contracted_key.assign(years, 0.0);
-  for (std::size_t p = 0; p < population.size(); ++p) {
-    if (population.key_population(p)) m.key_insured += 1;
-  }
   return m;
 }
 

@@ -86,15 +86,23 @@ struct HospitalYearMetrics {
   double bill_yuan_sum = 0;
   double patient_share_yuan_sum = 0;  ///< inpatient out-of-pocket of the discharges
   double settlement_yuan_sum = 0;
-  double revenue_yuan = 0;        ///< fund payments + patient shares, inpatient and outpatient
-  double cost_yuan = 0;           ///< true cost of all care delivered
-  double bed_days = 0;            ///< occupied bed-days within the year
-  double queue_patient_days = 0;  ///< patient-days spent waiting for a bed within the year
-  double admissions = 0;          ///< patients who got a bed in the year
-  double wait_days_sum = 0;       ///< their total wait for a bed
-  double waited_admissions = 0;   ///< admissions that had to wait for a bed
-  double bundled_payment = 0;     ///< 1 when the year's rule bundles the stay (DRG, DIP, per diem), 0 under FFS
-  double diversions = 0;          ///< patients sent elsewhere because all beds were taken
+  double revenue_yuan = 0;                ///< fund payments + patient shares, inpatient and outpatient
+  double cost_yuan = 0;                   ///< true cost of all care delivered
+  double bed_days = 0;                    ///< occupied bed-days within the year
+  double queue_patient_days = 0;          ///< patient-days spent waiting for a bed within the year
+  double beds = 0;                        ///< beds in the year (the capacity rule's)
+  double queue_leavers = 0;               ///< patients who left the queue after the longest wait
+  double wait_days_sum_leavers = 0;       ///< their waits
+  double left_to_other_hospital = 0;      ///< … admitted at another hospital
+  double left_out_of_region = 0;          ///< … treated outside the region
+  double left_untreated = 0;              ///< … untreated (unmet need)
+  double out_of_region_fund_yuan = 0;     ///< fund payments for their care outside the region
+  double out_of_region_patient_yuan = 0;  ///< their own payments for it
+  double admissions = 0;                  ///< patients who got a bed in the year
+  double wait_days_sum = 0;               ///< their total wait for a bed
+  double waited_admissions = 0;           ///< admissions that had to wait for a bed
+  double bundled_payment = 0;             ///< 1 when the year's rule bundles the stay (DRG, DIP, per diem), 0 under FFS
+  double diversions = 0;                  ///< patients sent elsewhere because all beds were taken
   double outpatient_visits = 0;
   double inpatient_fund_yuan = 0;  ///< fund payments for the year's discharges (before year-end settlements)
   double budget_yuan =
@@ -123,6 +131,15 @@ struct HospitalYearMetrics {
   double vbp_retained_savings_yuan = 0;  ///< 集采结余留用 paid at the end of a procurement cycle
   double time_index = 0;                 ///< 时间消耗指数, filled at the end
   double cost_index = 0;                 ///< 费用消耗指数, filled at the end
+};
+
+/// The insured population of one year: stocks after the January update, flows of that update.
+struct PopulationYearMetrics {
+  double insured = 0, key_insured = 0, employees = 0, contributing = 0, retirees = 0, aged_60_plus = 0, chronic = 0,
+         age_sum = 0;
+  double deaths = 0, births = 0, in_migrants = 0, out_migrants = 0, to_employee = 0, to_resident = 0;
+  double retirements = 0;    ///< employees who stopped contributing at or after retirement with the required years
+  double lump_sum_yuan = 0;  ///< shortfall contributions paid at retirement (lump-sum rule)
 };
 
 /// Per catalogue group over the whole horizon.
@@ -167,10 +184,12 @@ struct RunMetrics {
   struct AllianceYear {
     double budget_yuan = 0, spending_yuan = 0, settlement_yuan = 0;
   };
-  std::vector<AllianceYear> alliance_years;  ///< [alliance][year], flat
-  std::vector<double> contracted_insured;    ///< [year] at year start
-  std::vector<double> contracted_key;        ///< [year] elderly or chronic contracted
-  double key_insured = 0;                    ///< elderly or chronic insured
+  std::vector<AllianceYear> alliance_years;             ///< [alliance][year], flat
+  std::vector<PopulationYearMetrics> population_years;  ///< [year]
+  std::vector<double> projected_income_yuan;            ///< [year] contributions the fund expects in the year (January)
+  std::vector<double> pot_yuan;            ///< [year] the year's inpatient pot (global budget or DIP); NaN without one
+  std::vector<double> contracted_insured;  ///< [year] at year start
+  std::vector<double> contracted_key;      ///< [year] elderly or chronic contracted
   std::size_t drugs = 0, cycles = 0;
   std::vector<DrugCycleMetrics> drug_cycles;  ///< [drug][cycle], flat
   std::vector<double> hospital_drug_agreed;   ///< [hospital][drug][cycle], flat
@@ -192,7 +211,6 @@ struct RunMetrics {
   std::vector<double> city_cost_index;       ///< [year] city-wide cost consumption index against the reference
   std::uint64_t events = 0;
   double final_balance_yuan = 0;
-  double insured = 0;
 };
 
 struct ScenarioConfig;

@@ -21,6 +21,7 @@ std::vector<YearLevels> shock_schedule(const ScenarioConfig& s) {
           if (!shock.to_year || year <= *shock.to_year) level.admission_multiplier *= *shock.factor;
           break;
         case ShockType::AgeingDrift:
+        case ShockType::UtilisationTrend:
           // Rates grow from the shock's first year on: × (1 + g) in that year, × (1 + g)² the next, …
           level.admission_multiplier *= std::pow(1.0 + *shock.annual_growth, year - shock.from_year + 1);
           break;

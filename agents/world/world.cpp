@@ -16,6 +16,7 @@ World::World(const ScenarioConfig& scenario, std::uint64_t seed, std::uint64_t r
       metrics_(make_run_metrics(scenario_, population_)),
       run_(scenario_, seed, replicate, population_, metrics_),
       books_(run_),
+      demography_(run_, population_, books_),
       contributions_(run_, books_),
       payment_(run_, books_),
       inpatient_(run_, books_, payment_, hooks_),
@@ -51,7 +52,8 @@ void World::wire() {
   Component* const supervision = supervision_.get();
   Component* const procurement = procurement_.get();
   hooks_.run_start = built({&arrivals_, supervision});
-  hooks_.year_start = built({&inpatient_, procurement, &payment_, family, &contributions_, &books_, &arrivals_});
+  hooks_.year_start =
+      built({&demography_, &inpatient_, procurement, &payment_, family, &contributions_, &books_, &arrivals_});
   hooks_.month_end = built({procurement, supervision, behaviour, &payment_});
   hooks_.year_end = built({&payment_, budget_.get(), behaviour, supervision, alliances_.get(), &books_, &inpatient_});
   hooks_.settlement = built({&contributions_, &books_});
@@ -105,7 +107,7 @@ std::size_t World::components() const {
                         static_cast<const void*>(alliances_.get())}) {
     optional += c != nullptr;
   }
-  return 6 + optional;
+  return 7 + optional;
 }
 
 std::size_t World::bytes_per_person() const {
@@ -138,6 +140,9 @@ void World::handle(const sim::Event& e, sim::Simulation& sim) {
       break;
     case event_kind::kFollowUp:
       referrals_->on_follow_up(e, sim);
+      break;
+    case event_kind::kQueueTimeout:
+      inpatient_.on_queue_timeout(e, sim);
       break;
     default:
       throw std::logic_error("unknown event kind " + std::to_string(e.kind));
@@ -238,6 +243,9 @@ std::string World::describe(const sim::Event& e) const {
       break;
     case event_kind::kFollowUp:
       what = "follow-up visit at " + hospital(e.target);
+      break;
+    case event_kind::kQueueTimeout:
+      what = "the longest wait for a bed at " + hospital(e.target);
       break;
     default:
       return "before the first event";

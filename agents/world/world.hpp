@@ -15,6 +15,7 @@
 #include "agents/payer/regional_budget.hpp"
 #include "agents/payment/payment_cycle.hpp"
 #include "agents/population/arrivals.hpp"
+#include "agents/population/demography.hpp"
 #include "agents/population/population.hpp"
 #include "agents/primary_care/alliances.hpp"
 #include "agents/primary_care/family_doctors.hpp"
@@ -71,6 +72,7 @@ class World {
   Hooks hooks_;
   // The core, always built.
   FundBooks books_;
+  Demography demography_;
   Contributions contributions_;
   PaymentCycle payment_;
   InpatientCare inpatient_;

@@ -6,6 +6,7 @@
 
 #include "sim/config/errors.hpp"
 #include "sim/experiment/output_layout.hpp"
+#include "sim/experiment/projection.hpp"
 #include "sim/experiment/run_plan.hpp"
 #include "sim/experiment/summary_table.hpp"
 
@@ -26,6 +27,8 @@ class Model {
   /// Caveats a reader of the summary table must see above it (e.g. a mechanism the model has switched off in some
   /// runs); one line each, none by default.
   virtual std::vector<std::string> table_notes(const std::vector<RunPlan>& /*runs*/) const { return {}; }
+  /// What to project across replicates (fans of yearly metrics, probabilities of events by year); none by default.
+  virtual ProjectionSpec projection() const { return {}; }
   /// The validated scenario (defaults filled) of scenario tree `index`, as YAML, for the output's metadata.
   virtual std::string resolved_scenario(std::size_t index) const = 0;
 };

@@ -113,6 +113,8 @@ void ResultsFile::append(const RunPlan& plan, const RunValues& values) {
   w.flush();
 }
 
+void ResultsFile::write_projection(const Projection& projection) { projection.write(*writer_); }
+
 void ResultsFile::commit() { writer_->commit(); }
 
 }  // namespace reformsim::experiment

@@ -7,6 +7,7 @@
 
 #include "sim/experiment/experiment_spec.hpp"
 #include "sim/experiment/output_layout.hpp"
+#include "sim/experiment/projection.hpp"
 #include "sim/experiment/run_plan.hpp"
 
 namespace reformsim::output {
@@ -36,6 +37,8 @@ class ResultsFile {
   ResultsFile& operator=(const ResultsFile&) = delete;
   /// Appends one finished run (runs must arrive in run_id order).
   void append(const RunPlan& plan, const RunValues& values);
+  /// Writes the cross-run projection (/projection/*) once every run has been appended.
+  void write_projection(const Projection& projection);
   /// Flushes, closes and renames the file to its final name. Without it the file is deleted.
   void commit();
 

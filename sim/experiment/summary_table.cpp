@@ -33,10 +33,8 @@ MeanInterval mean_interval(const std::vector<double>& values) {
   return out;
 }
 
-namespace {
-
 // Readable numbers: 4 significant digits, with k/M/bn suffixes for large magnitudes (money in yuan).
-std::string number(double v) {
+std::string readable_number(double v) {
   if (!std::isfinite(v)) return "-";
   char buffer[64];
   const double a = std::abs(v);
@@ -51,10 +49,12 @@ std::string number(double v) {
   return buffer;
 }
 
+namespace {
+
 std::string cell(const MeanInterval& m) {
   if (m.n == 0) return "-";
-  if (!std::isfinite(m.half_width)) return number(m.mean);
-  return number(m.mean) + " ± " + number(m.half_width);
+  if (!std::isfinite(m.half_width)) return readable_number(m.mean);
+  return readable_number(m.mean) + " ± " + readable_number(m.half_width);
 }
 
 std::string pad(const std::string& s, std::size_t width) {

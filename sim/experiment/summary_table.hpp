@@ -20,6 +20,10 @@ struct MeanInterval {
 /// Mean and 95% CI of the finite values in `values`.
 MeanInterval mean_interval(const std::vector<double>& values);
 
+/// A readable number: 4 significant digits, with M/bn suffixes for large magnitudes (money in yuan); "-" when not
+/// finite.
+std::string readable_number(double v);
+
 /// One labelled headline metric for the table.
 struct HeadlineMetric {
   std::string label;   ///< e.g. "fund balance at end (yuan)"

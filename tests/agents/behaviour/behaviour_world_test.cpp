@@ -169,15 +169,18 @@ TEST(BehaviourWorldTest, AuditsRecoverMoneyAndMoneyIsConserved) {
                                  "  readmission_screened_share: 1\n  face_check_daily_probability: 0.5\n"
                                  "  outpatient_window: {detection_probability: 0.8}\n"
                                  "  audit_cases_per_year: 5000\n  fine_multiple: 2\n");
+  // Audits recover each confirmed loss and fine twice it (a confirmed refusal has nothing to recover and is fined);
+  // ward rounds deduct phantom bed-days without a fine, so phantom beds are left out of these identities.
   double recovered = 0, fines = 0, loss = 0;
   for (Violation v : all_violations()) {
+    if (v == Violation::PhantomBeds) continue;
     recovered += total(audited, v, &SupervisionCell::recovered_yuan);
     fines += total(audited, v, &SupervisionCell::fines_yuan);
     loss += total(audited, v, &SupervisionCell::loss_yuan);
   }
   EXPECT_GT(recovered, 0);
-  EXPECT_GT(fines, recovered);  // twice each confirmed loss, beside ward-round deductions without fines
-  EXPECT_GT(loss, recovered);
+  EXPECT_GE(fines, 2 * recovered - 1.0);
+  EXPECT_GT(loss, recovered);  // audits find only part of what was lost
   EXPECT_GT(audited.final_balance_yuan, unwatched.final_balance_yuan);
   EXPECT_GT(month_sum(unwatched, &MonthMetrics::turned_away_severe), 0);
   EXPECT_GT(total(audited, Violation::PhantomBeds, &SupervisionCell::detected), 0);

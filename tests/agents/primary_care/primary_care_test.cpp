@@ -70,9 +70,10 @@ TEST(PrimaryCareTest, ContractsReachTheTargetAndPayTheirFees) {
   const RunMetrics m =
       run("family_doctors: {initial_coverage: 0.3, coverage_growth: 0.1, annual_fee_yuan: 120,"
           " fund_share: 0.5, public_health_share: 0.3, team_pay_share: 0.7}\n");
-  EXPECT_NEAR(m.contracted_insured[0] / m.insured, 0.3, 0.02);
-  EXPECT_NEAR(m.contracted_insured[1] / m.insured, 0.4, 0.02);
-  EXPECT_GT(m.contracted_key[0] / m.key_insured, 0.3 + 0.1);  // priority to the elderly and the chronic
+  EXPECT_NEAR(m.contracted_insured[0] / m.population_years[0].insured, 0.3, 0.02);
+  EXPECT_NEAR(m.contracted_insured[1] / m.population_years[0].insured, 0.4, 0.02);
+  EXPECT_GT(m.contracted_key[0] / m.population_years[0].key_insured,
+            0.3 + 0.1);  // priority to the elderly and the chronic
   for (std::size_t h = 0; h < m.hospital_years.size(); ++h) {
     for (const HospitalYearMetrics& y : m.hospital_years[h]) {
       EXPECT_NEAR(y.capitation_fund_yuan, y.contracts * 60, 1e-6);
@@ -88,8 +89,8 @@ TEST(PrimaryCareTest, ContractsReachTheTargetAndPayTheirFees) {
 
 TEST(PrimaryCareTest, HighTargetsAreReachedWithTheKeyPopulationFullyContracted) {
   const RunMetrics m = run("family_doctors: {initial_coverage: 0.75, priority_weight: 3}\n");
-  EXPECT_NEAR(m.contracted_insured[0] / m.insured, 0.75, 0.02);
-  EXPECT_EQ(m.contracted_key[0], m.key_insured);  // their chance, 3 × the others', is capped at 1
+  EXPECT_NEAR(m.contracted_insured[0] / m.population_years[0].insured, 0.75, 0.02);
+  EXPECT_EQ(m.contracted_key[0], m.population_years[0].key_insured);  // their chance, 3 × the others', is capped at 1
 }
 
 TEST(PrimaryCareTest, ChronicCareManagementAvoidsAdmissions) {

@@ -20,10 +20,11 @@ std::size_t components_of(const std::string& shipped_city) {
 }
 
 TEST(WorldWiringTest, OnlyConfiguredComponentsAreBuilt) {
-  EXPECT_EQ(components_of("baseline.yaml"), 6u);           // the core: books, contributions, payment, care, arrivals
-  EXPECT_EQ(components_of("gaming_city.yaml"), 8u);        // + provider behaviour + supervision
-  EXPECT_EQ(components_of("procurement_city.yaml"), 7u);   // + procurement
-  EXPECT_EQ(components_of("primary_care_city.yaml"), 9u);  // + referrals + family doctors + alliances
+  // The core: books, demography, contributions, payment, inpatient and outpatient care, arrivals.
+  EXPECT_EQ(components_of("baseline.yaml"), 7u);
+  EXPECT_EQ(components_of("gaming_city.yaml"), 9u);         // + provider behaviour + supervision
+  EXPECT_EQ(components_of("procurement_city.yaml"), 8u);    // + procurement
+  EXPECT_EQ(components_of("primary_care_city.yaml"), 10u);  // + referrals + family doctors + alliances
 }
 
 // Records the calendar hooks it sees.

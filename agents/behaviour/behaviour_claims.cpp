@@ -105,15 +105,14 @@ void ProviderBehaviour::pay_shifted(const ActiveCase& c, const CodingChoice& cod
   }
   if (!(coding.shifted_yuan > 0)) return;
   // The shifted part is paid outside the claim: as outpatient visits (fund ratio) or by the patient.
-  const Scheme scheme = run_.population.scheme(c.person);
+  const Scheme scheme = c.patient_scheme();
   const std::int64_t shifted_fen = to_fen(coding.shifted_yuan);
   std::int64_t fund_fen = 0;
   if (coding.violation == Violation::CostShiftingOutpatient) {
     fund_fen = to_fen(coding.shifted_yuan * run_.scenario.benefits.outpatient_ratio[scheme]);
     month.outpatient_fund_yuan += to_yuan(fund_fen);
   }
-  books_.pay_for_care(c.hospital, scheme, run_.population.region(c.person), fund_fen, shifted_fen - fund_fen, false,
-                      run_.year_at(now));
+  books_.pay_for_care(c.hospital, scheme, c.region, fund_fen, shifted_fen - fund_fen, false, run_.year_at(now));
   month.shifted_to_patients_yuan += to_yuan(shifted_fen - fund_fen);
   month.shifted_yuan += to_yuan(shifted_fen);
   loss_yuan += to_yuan(fund_fen);

@@ -28,6 +28,7 @@ struct SplitRecord {
   double gain_yuan = 0;  ///< revenue of both stays − revenue of the merged stay, as planned
   std::uint64_t entity = 0;
   std::uint32_t person = 0, hospital = 0, doctor = 0;
+  std::uint8_t scheme = 0, region = 0;  ///< the patient's at the first stay's onset
 };
 
 }  // namespace reformsim::agents

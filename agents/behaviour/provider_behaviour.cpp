@@ -124,6 +124,8 @@ void ProviderBehaviour::plan_stay(ActiveCase& c, double now) {
             : run_.scenario.supervision.readmission_window_days + b.repeat_gap_beyond_window_days * (1 + gap_draw);
     r.entity = c.entity;
     r.person = c.person;
+    r.scheme = c.scheme;
+    r.region = c.region;
     r.hospital = c.hospital;
     r.doctor = c.doctor;
     c.split_record = static_cast<std::uint32_t>(splits_.size());
@@ -170,7 +172,7 @@ bool ProviderBehaviour::intercepts_visit(sim::Simulation& sim, const OutpatientV
   const std::uint32_t doctor = inpatient_.next_doctor(v.hospital, now);
   sim::RandomStream rng(key_, (std::uint64_t{1} << 40) | v.index, kStayDraws);
   if (!(rng.next_uniform() < effective_propensity(v.hospital, doctor, Violation::LowIndicationAdmission))) return false;
-  a.person = run_.population.pick_member(v.risk_class, rng);
+  a.set_patient(run_.population.pick_member(v.risk_class, rng), run_.population);
   a.onset = static_cast<std::uint32_t>(v.index);
   a.arrival_days = now;
   a.stay_kind = stay_kind::kLowIndication;
@@ -186,6 +188,8 @@ void ProviderBehaviour::on_readmission(const sim::Event& e, sim::Simulation& sim
   const SplitRecord& r = splits_[e.payload];
   PendingAdmission a;
   a.person = r.person;
+  a.scheme = r.scheme;  // the second stay belongs to the first one's episode
+  a.region = r.region;
   a.onset = static_cast<std::uint32_t>(r.entity);
   a.group = static_cast<std::uint32_t>(r.second.group);
   a.los_days = static_cast<float>(r.second.los_days);

@@ -3,6 +3,8 @@
 // as they will be claimed; the true ones differ only for phantom beds.
 #include <cstdint>
 
+#include "agents/scenario/scenario_config.hpp"
+
 namespace reformsim::agents {
 
 /// What a stay is (set at admission; provider behaviour makes the non-ordinary kinds).
@@ -17,6 +19,13 @@ inline constexpr std::uint8_t kPhantom = 4;  ///< the bed keeps billing after th
 /// An admission waiting for a bed; everything about the case was drawn at onset.
 struct PendingAdmission {
   static constexpr std::uint32_t kRotation = 0xFFFFFFFF;  ///< no doctor named: the next in rotation
+  /// Sets the patient and their scheme and region as they are now.
+  template <class People>
+  void set_patient(std::uint32_t p, const People& people) {
+    person = p;
+    scheme = static_cast<std::uint8_t>(people.scheme(p));
+    region = static_cast<std::uint8_t>(people.region(p));
+  }
   std::uint32_t person = 0;
   std::uint32_t onset = 0;  ///< city-wide onset index (random stream entity)
   std::uint32_t group = 0;
@@ -28,10 +37,14 @@ struct PendingAdmission {
   std::uint32_t doctor = kRotation;  ///< second stays: the splitting doctor answers for them
   float outpatient_fund_yuan = 0;    ///< low-indication admissions: fund cost of the visit they replaced
   float ratio_adjustment = 0;        ///< gatekeeping: reimbursement bonus (referred) or penalty (bypass)
+  /// the patient's scheme and region at onset: the stay is billed to them even if the person later changes scheme
+  std::uint8_t scheme = 0;
+  std::uint8_t region = 0;
 };
 
 /// A case in a bed.
 struct ActiveCase {
+  Scheme patient_scheme() const { return static_cast<Scheme>(scheme); }
   static constexpr std::uint32_t kFreeSlot = 0xFFFFFFFF;
   std::uint32_t person = 0;
   std::uint32_t group = 0;
@@ -49,6 +62,7 @@ struct ActiveCase {
   std::uint32_t split_record = 0;
   std::uint8_t stay_kind = stay_kind::kOrdinary;
   std::uint8_t ward_checks = 0, ward_absences = 0;
+  std::uint8_t scheme = 0, region = 0;  ///< the patient's at onset (as PendingAdmission)
   bool readmission_flagged = false;
 };
 

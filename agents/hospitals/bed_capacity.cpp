@@ -26,7 +26,8 @@ void InpatientCare::open_beds(int year, sim::Simulation& sim) {
     const int capped = static_cast<int>(std::clamp(std::lround(beds), 1L, std::lround(cap.max_beds_ratio * initial)));
     state.advance(sim.now());
     state.beds = capped;
-    run_.metrics.hospital_years[h][y].beds = capped;
+    // Beds close as they empty: the year counts those still occupied.
+    run_.metrics.hospital_years[h][y].beds = std::max(capped, state.occupied);
     // New beds take the longest-waiting patients at once.
     while (state.has_free_bed() && !state.waiting.empty()) {
       const PendingAdmission next = state.waiting.front();
@@ -44,7 +45,10 @@ void InpatientCare::plan_expansions(int year, double now) {
   for (std::size_t h = 0; h < hospitals_.size(); ++h) {
     const HospitalYearMetrics& hy = run_.metrics.hospital_years[h][static_cast<std::size_t>(year)];
     const double occupancy = hy.bed_days / (hy.beds * 365.0);
-    if (occupancy > cap.occupancy_threshold) {
+    // One expansion at a time: beds already decided and not yet open count as the answer to high occupancy.
+    const bool pending = std::any_of(bed_openings_[h].begin(), bed_openings_[h].end(),
+                                     [&](const BedOpening& o) { return o.year > year; });
+    if (occupancy > cap.occupancy_threshold && !pending) {
       const int added = std::max(1, static_cast<int>(std::lround(cap.expansion_share * hospitals_[h].beds)));
       bed_openings_[h].push_back({year + cap.lag_years, added});
     }

@@ -32,6 +32,8 @@ InpatientCare::InpatientCare(RunContext& run, FundBooks& books, PaymentCycle& pa
     state.practising_from_days.assign(static_cast<std::size_t>(h.doctors), 0.0);
     hospitals_.push_back(std::move(state));
   }
+  usage_.reserve(run.population.slot_reserve());
+  last_discharge_day_.reserve(run.population.slot_reserve());
   usage_.resize(run.population.size());
   last_discharge_day_.assign(run.population.size(), -1e9f);
   intensity_.assign(hospitals_.size(), std::vector<float>(run.scenario.catalogue->size(), 1.0f));
@@ -74,7 +76,7 @@ void InpatientCare::on_onset(sim::Simulation& sim, std::uint32_t person, std::ui
   auto admission_at = [&](std::size_t h) {
     const HospitalConfig& hc = run_.scenario.hospitals[h];
     PendingAdmission a;
-    a.person = person;
+    a.set_patient(person, run_.population);
     a.onset = static_cast<std::uint32_t>(onset);
     a.group = static_cast<std::uint32_t>(group);
     a.los_days = static_cast<float>(g.mean_los_days * hc.los_index * drawn.los_noise);
@@ -148,6 +150,8 @@ void InpatientCare::admit(sim::Simulation& sim, std::size_t hospital, const Pend
   h.occupied += 1;
   ActiveCase c;
   c.person = a.person;
+  c.scheme = a.scheme;
+  c.region = a.region;
   c.group = a.group;
   c.hospital = static_cast<std::uint32_t>(hospital);
   c.doctor = assign_doctor(hospital, now);
@@ -190,8 +194,13 @@ void InpatientCare::admit(sim::Simulation& sim, std::size_t hospital, const Pend
 void InpatientCare::on_year_start(int year, sim::Simulation& sim) {
   open_beds(year, sim);
   // The population may have grown, and entrants in reused slots have no history.
-  usage_.assign(run_.population.size(), BenefitYearUsage{});
-  last_discharge_day_.resize(run_.population.size(), -1e9f);
+  const std::size_t slots = run_.population.size();
+  if (usage_.capacity() < slots) {  // beyond the reserve: grow by 5%, not by doubling
+    usage_.reserve(slots + slots / 20);
+    last_discharge_day_.reserve(slots + slots / 20);
+  }
+  usage_.assign(slots, BenefitYearUsage{});
+  last_discharge_day_.resize(slots, -1e9f);
   for (std::uint32_t p : run_.population.entrants()) last_discharge_day_[p] = -1e9f;
 }
 

@@ -40,7 +40,7 @@ void InpatientCare::on_discharge(const sim::Event& e, sim::Simulation& sim) {
 
 PaidClaim InpatientCare::pay_claim(const ActiveCase& c, const CaseFacts& submitted, int year) {
   const HospitalConfig& hc = run_.scenario.hospitals[c.hospital];
-  const Scheme scheme = run_.population.scheme(c.person);
+  const Scheme scheme = c.patient_scheme();
   BenefitYearUsage& usage = usage_[c.person];
   const InpatientShare share =
       inpatient_share(run_.scenario.benefits, scheme, hc.tier, submitted.bill_yuan, usage, c.ratio_adjustment);
@@ -54,8 +54,7 @@ PaidClaim InpatientCare::pay_claim(const ActiveCase& c, const CaseFacts& submitt
   usage.fund_paid_yuan += s.fund_payment_yuan;
   paid.fund_fen = to_fen(s.fund_payment_yuan);
   paid.patient_fen = to_fen(s.patient_share_yuan);
-  books_.pay_for_care(c.hospital, scheme, run_.population.region(c.person), paid.fund_fen, paid.patient_fen, true,
-                      year);
+  books_.pay_for_care(c.hospital, scheme, c.region, paid.fund_fen, paid.patient_fen, true, year);
   return paid;
 }
 

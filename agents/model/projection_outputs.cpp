@@ -91,6 +91,20 @@ void add_projection_metrics(std::vector<Declared>& d) {
   d.push_back(hospitals_sum("beds", "beds", "beds of all hospitals in the year", &HospitalYearMetrics::beds));
   d.push_back(hospitals_sum("queue_leavers", "cases", "patients who left a queue after the longest wait",
                             &HospitalYearMetrics::queue_leavers));
+  d.push_back({{"years/queue_leaver_wait_days",
+                {"year"},
+                "days",
+                "mean wait of those who left a queue (not in mean_wait_days, which counts admissions)"},
+               [](const ScenarioConfig&, const RunMetrics& m, std::vector<double>& row, const OutputLayout&) {
+                 for (std::size_t y = 0; y < row.size(); ++y) {
+                   double waited = 0, leavers = 0;
+                   for (const auto& years : m.hospital_years) {
+                     waited += years[y].wait_days_sum_leavers;
+                     leavers += years[y].queue_leavers;
+                   }
+                   row[y] = ratio(waited, leavers);
+                 }
+               }});
   d.push_back(hospitals_sum("left_to_other_hospital", "cases", "… admitted at another hospital",
                             &HospitalYearMetrics::left_to_other_hospital));
   d.push_back(hospitals_sum("left_out_of_region", "cases", "… treated outside the region",

@@ -44,8 +44,10 @@ void Contributions::count_contributors() {
 }
 
 void Contributions::on_year_start(int year, sim::Simulation& sim) {
-  // Who pays this year: the population after January's births, deaths, migration and retirements.
-  count_contributors();
+  // Who pays this year: the population after January's births, deaths, migration and retirements (without
+  // demography, the first year's people throughout).
+  if (!counted_ || run_.scenario.population.demography.active()) count_contributors();
+  counted_ = true;
   const YearLevels& level = run_.years[static_cast<std::size_t>(year)];
   employee_this_year_fen_ = to_fen(to_yuan(monthly_employee_fen_) * level.employee_contribution_scale);
   employee_this_year_by_region_fen_ =

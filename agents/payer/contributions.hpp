@@ -33,6 +33,7 @@ class Contributions final : public Component {
   std::vector<std::int64_t> annual_resident_by_region_fen_;     ///< the same by region
   std::vector<std::int64_t> employee_this_year_by_region_fen_;  ///< this year's, summing to its total
   std::int64_t employee_this_year_fen_ = 0;
+  bool counted_ = false;
 };
 
 }  // namespace reformsim::agents

@@ -1,5 +1,7 @@
 #include "agents/payer/regional_budget.hpp"
 
+#include <cmath>
+
 #include "agents/payer/global_budget.hpp"
 #include "agents/payer/income_pot.hpp"
 
@@ -14,8 +16,11 @@ std::optional<double> RegionalBudget::budget_of(int year) const {
     case BudgetMode::None:
       return std::nullopt;
     case BudgetMode::Income:
+      // The growth cap applies over the previous year's inpatient pot, whichever rule set it.
       return income_pot_yuan(gb.income_pot, run_.metrics.projected_income_yuan[static_cast<std::size_t>(year)],
-                             previous_income_pot_yuan_);
+                             year > 0 && std::isfinite(run_.metrics.pot_yuan[static_cast<std::size_t>(year) - 1])
+                                 ? std::optional<double>(run_.metrics.pot_yuan[static_cast<std::size_t>(year) - 1])
+                                 : std::nullopt);
     case BudgetMode::Fixed:
       return gb.fixed_budget_yuan;
     case BudgetMode::GrowthCap:
@@ -39,7 +44,6 @@ void RegionalBudget::on_year_end(int year, double) {
   }
   const std::optional<double> budget = budget_of(year);
   if (budget && !payment_.any_rule_has_own_pot()) {
-    if (run_.scenario.payment.global_budget.mode == BudgetMode::Income) previous_income_pot_yuan_ = *budget;
     run_.metrics.pot_yuan[y] = *budget;
     // Split by last year's spending; in the first year (no history) by beds.
     std::vector<double> weight(n);

@@ -28,7 +28,6 @@ class RegionalBudget final : public Component {
   const PaymentCycle& payment_;
   double previous_inpatient_expenditure_yuan_ = 0;  ///< fund inpatient spending of the previous year
   std::vector<double> previous_inpatient_share_;    ///< each hospital's share of it
-  std::optional<double> previous_income_pot_yuan_;  ///< mode income: the previous year's pot
 };
 
 }  // namespace reformsim::agents

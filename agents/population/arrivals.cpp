@@ -40,7 +40,10 @@ void Arrivals::build_class_tables() {
   }
   admission_classes_.reset();
   outpatient_classes_.reset();
-  if (base_admission_rate_per_day_ > 0) admission_classes_ = std::make_unique<sim::AliasTable>(admission_rates);
+  // Nobody left to fall ill (everyone died, or no class has a rate): no stream at all.
+  const bool anyone = std::any_of(admission_rates.begin(), admission_rates.end(), [](double r) { return r > 0; });
+  if (base_admission_rate_per_day_ > 0 && anyone)
+    admission_classes_ = std::make_unique<sim::AliasTable>(admission_rates);
   if (outpatient_rate_per_day_ > 0) outpatient_classes_ = std::make_unique<sim::AliasTable>(outpatient_rates);
 }
 

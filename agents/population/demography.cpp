@@ -19,16 +19,22 @@ Demography::Demography(RunContext& run, Population& population, FundBooks& books
       person_key_(run.key(purpose::kDemography)),
       entrant_key_(run.key(purpose::kEntrant)),
       free_slots_(2 * static_cast<std::size_t>(run.scenario.population.regions)),
+      freed_this_year_(free_slots_.size()),
       lump_sum_by_region_fen_(static_cast<std::size_t>(run.scenario.population.regions), 0) {}
 
 void Demography::on_year_start(int year, sim::Simulation& sim) {
   const auto y = static_cast<std::size_t>(year);
+  // Without demography the population never changes: make_run_metrics recorded its stocks for every year.
+  if (!run_.scenario.population.demography.active()) return;
   PopulationYearMetrics& record = run_.metrics.population_years[y];
-  if (run_.scenario.population.demography.active() && year > updated_to_year_) {
+  if (year > updated_to_year_) {
     updated_to_year_ = year;
     PopulationYearMetrics flows;
     const double insured_before = static_cast<double>(population_.insured());
-    for (auto& slots : free_slots_) slots.clear();
+    for (std::size_t k = 0; k < free_slots_.size(); ++k) {
+      free_slots_[k].insert(free_slots_[k].end(), freed_this_year_[k].begin(), freed_this_year_[k].end());
+      freed_this_year_[k].clear();
+    }
     std::fill(lump_sum_by_region_fen_.begin(), lump_sum_by_region_fen_.end(), 0);
     population_.entrants_.clear();
     for (std::size_t p = 0; p < population_.size(); ++p) {
@@ -68,7 +74,7 @@ bool Demography::live_through(std::size_t p, int year, PopulationYearMetrics& fl
     (dies ? flows.deaths : flows.out_migrants) += 1;
     const bool resident = (c.flags & person_flag::kResident) != 0;
     c.flags |= person_flag::kGone;
-    free_slots_[(resident ? 1u : 0u) * static_cast<std::size_t>(pc.regions) + c.region].push_back(
+    freed_this_year_[(resident ? 1u : 0u) * static_cast<std::size_t>(pc.regions) + c.region].push_back(
         static_cast<std::uint32_t>(p));
     return false;
   }
@@ -116,6 +122,12 @@ void Demography::admit_entrants(int year, double insured_before, PopulationYearM
   const std::uint64_t migrants = sim::poisson(counts, d.in_migrants_per_1000 / 1000.0 * insured_before);
   flows.births = static_cast<double>(births);
   flows.in_migrants = static_cast<double>(migrants);
+  // Beyond the reserve, grow the columns by 5%, not by doubling: memory stays proportional to the insured.
+  const std::size_t most = population_.core_.size() + births + migrants;
+  if (population_.core_.capacity() < most) {
+    population_.core_.reserve(most + most / 20);
+    population_.wage_contribution_fen_.reserve(most + most / 20);
+  }
   for (std::uint64_t k = 0; k < births + migrants; ++k) {
     sim::RandomStream rng(entrant_key_, (static_cast<std::uint64_t>(year) << 32) | k);
     Population::Core c{};
@@ -139,10 +151,16 @@ void Demography::admit_entrants(int year, double insured_before, PopulationYearM
       const int years = contribution_years_at(pc, age, female, density);
       c.contribution_years = static_cast<std::uint8_t>(std::min(years, 255));
       const bool retired = age >= retirement_age(pc, female);
-      if (!retired || (years < required_contribution_years(pc, female) &&
-                       pc.contribution_shortfall == ContributionShortfall::Continue))
-        c.flags |= person_flag::kContributing;
+      const int required = required_contribution_years(pc, female);
       contribution = wage_contribution;
+      if (retired && years < required && pc.contribution_shortfall == ContributionShortfall::LumpSum) {
+        // Joining past the retirement age without the years: the shortfall is paid on entry.
+        const double scale = run_.years[static_cast<std::size_t>(year)].employee_contribution_scale;
+        lump_sum_by_region_fen_[c.region] += to_fen(to_yuan(contribution) * scale * 12.0 * (required - years));
+        c.contribution_years = static_cast<std::uint8_t>(required);
+      } else if (!retired || years < required) {
+        c.flags |= person_flag::kContributing;
+      }
     }
     std::vector<std::uint32_t>& free =
         free_slots_[(employee ? 0u : 1u) * static_cast<std::size_t>(pc.regions) + c.region];

@@ -33,9 +33,11 @@ class Demography final : public Component {
   FundBooks& books_;
   sim::StreamKey person_key_, entrant_key_;
   int updated_to_year_ = 0;
-  /// Slots freed this year by scheme × region: an entrant of the same scheme and region reuses one, so records of
-  /// the former occupant still pending (claims, audits) are booked to the right scheme and region.
+  /// Slots of people who died or left, by scheme × region, reusable by an entrant of the same scheme and region
+  /// from the update after the one that freed them: a stay, a queued admission, a follow-up or an audit of the
+  /// former occupant still under way then (all far shorter than a year) finds the slot's records unchanged.
   std::vector<std::vector<std::uint32_t>> free_slots_;
+  std::vector<std::vector<std::uint32_t>> freed_this_year_;
   std::vector<std::int64_t> lump_sum_by_region_fen_;
 };
 

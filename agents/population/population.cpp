@@ -104,6 +104,10 @@ Population::Population(const ScenarioConfig& scenario, std::uint64_t seed, std::
   for (std::size_t k = 1; k < start.size(); ++k) start[k] += start[k - 1];
   std::vector<std::uint32_t> order(n);
   for (std::size_t p = 0; p < n; ++p) order[start[dense_class(drawn[p])]++] = static_cast<std::uint32_t>(p);
+  slot_reserve_ = pc.demography.life_table_file ? n + n / 20 : n;
+  core_.reserve(slot_reserve_);
+  wage_contribution_fen_.reserve(slot_reserve_);
+  members_.reserve(slot_reserve_);
   core_.resize(n);
   wage_contribution_fen_.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
@@ -143,9 +147,11 @@ Population::Population(const ScenarioConfig& scenario, std::uint64_t seed, std::
                          : 0;
   for (std::size_t k = 0; k < classes_.size(); ++k) {
     const int s = static_cast<int>(classes_[k].scheme);
+    // A scheme with no members in the first year (people may join it later) is normalised over everyone.
+    const double members = risk_sum[s] > 0 ? count[s] : count[0] + count[1];
+    const double risk = risk_sum[s] > 0 ? risk_sum[s] : risk_sum[0] + risk_sum[1];
     const double scale =
-        risk_sum[s] > 0 ? scenario.demand.admissions_per_person_year[static_cast<Scheme>(s)] * count[s] / risk_sum[s]
-                        : 0;
+        risk > 0 ? scenario.demand.admissions_per_person_year[static_cast<Scheme>(s)] * members / risk : 0;
     classes_[k].admission_rate_per_day = admission_risk[k] * scale / 365.0;
     classes_[k].outpatient_rate_per_day =
         scenario.demand.outpatient_enabled ? outpatient_risk[k] * outpatient_scale / 365.0 : 0.0;
@@ -166,6 +172,7 @@ void Population::rebuild_members() {
     c.first = first;
     first += c.count;
   }
+  if (members_.capacity() < insured_) members_.reserve(insured_ + insured_ / 20);
   members_.resize(insured_);
   std::vector<std::uint32_t> next(classes_.size());
   for (std::size_t k = 0; k < classes_.size(); ++k) next[k] = classes_[k].first;

@@ -76,6 +76,9 @@ class Population {
   const std::vector<std::uint32_t>& entrants() const { return entrants_; }
   /// The age band of `age`: the last band starting at or below it (the first band for younger ages).
   std::size_t band_of_age(int age) const { return band_of_age_[static_cast<std::size_t>(std::clamp(age, 0, 255))]; }
+  /// Slots every per-person column should reserve: with demography, 5% beyond the first year's people, so the slots
+  /// that entrants add (when they outnumber the slots freed in their scheme and region) rarely reallocate a column.
+  std::size_t slot_reserve() const { return slot_reserve_; }
   /// Bytes held per person slot by these columns.
   static constexpr std::size_t bytes_per_person();
 
@@ -104,7 +107,7 @@ class Population {
   std::vector<std::int32_t> wage_contribution_fen_;
   std::vector<std::uint32_t> entrants_;
   std::vector<std::uint8_t> band_of_age_;  ///< age 0..255 → band
-  std::size_t band_count_ = 0, regions_ = 0, insured_ = 0;
+  std::size_t band_count_ = 0, regions_ = 0, insured_ = 0, slot_reserve_ = 0;
 };
 
 constexpr std::size_t Population::bytes_per_person() {

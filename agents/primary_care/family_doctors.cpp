@@ -28,6 +28,7 @@ void FamilyDoctors::on_year_start(int year, sim::Simulation&) {
   // Priority: the elderly and the chronic sign up `priority_weight` times as readily; a person's draw is the same
   // every year, so those contracted stay contracted while the target grows.
   // Chances scale × weight, with key residents' capped at 1 and the rest of the target spread over the others.
+  if (contracted_.capacity() < population.size()) contracted_.reserve(population.size() + population.size() / 20);
   contracted_.resize(population.size(), 0);
   // The year's population, recorded by demography at this year start.
   const double insured = metrics.population_years[static_cast<std::size_t>(year)].insured;

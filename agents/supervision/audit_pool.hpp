@@ -12,7 +12,7 @@ namespace reformsim::agents {
 struct FlaggedClaim {
   std::uint32_t hospital = 0;
   std::uint32_t doctor = 0;
-  std::uint32_t person = 0;  ///< whose claim: the recovery returns to their scheme and region
+  std::uint8_t scheme = 0, region = 0;  ///< of the claim's patient: the recovery returns to them
   std::uint8_t violation = kViolationCount;
   double loss_yuan = 0;      ///< fund payment as submitted − as corrected
   double excess_points = 0;  ///< DIP points × coefficients as submitted − as corrected

@@ -73,7 +73,8 @@ void Supervision::screen_claim(const ActiveCase& c, std::optional<Violation> vio
     const double face = 1.0 - std::pow(1.0 - s.face_check_daily_probability, absent_days);
     if (patient_flagged(c.ward_absences, c.ward_checks, s.ward_rounds) || rng.next_uniform() < face) {
       const double deduction = phantom_bed_deduction_yuan(c.bill_yuan, c.los_days, sh.phantom_flags_this_year++);
-      penalise(c.hospital, c.doctor, c.person, Violation::PhantomBeds, deduction, 0.0, run_.month_of(now), now);
+      penalise(c.hospital, c.doctor, c.patient_scheme(), c.region, Violation::PhantomBeds, deduction, 0.0,
+               run_.month_of(now), now);
       return;
     }
   }
@@ -101,7 +102,8 @@ void Supervision::screen_claim(const ActiveCase& c, std::optional<Violation> vio
   FlaggedClaim f;
   f.hospital = c.hospital;
   f.doctor = c.doctor;
-  f.person = c.person;
+  f.scheme = c.scheme;
+  f.region = c.region;
   f.violation = violation ? static_cast<std::uint8_t>(*violation) : static_cast<std::uint8_t>(kViolationCount);
   f.loss_yuan = loss_yuan;
   f.excess_points = excess_points;
@@ -118,7 +120,8 @@ void Supervision::on_refusal(std::size_t hospital, const PendingAdmission& a, do
   f.hospital = static_cast<std::uint32_t>(hospital);
   // Selection is the hospital's policy; the doctor on duty answers for it, as for any confirmed violation.
   f.doctor = inpatient_.next_doctor(hospital, now);
-  f.person = a.person;
+  f.scheme = a.scheme;
+  f.region = a.region;
   f.violation = static_cast<std::uint8_t>(Violation::PatientSelection);
   f.loss_yuan = avoided_loss_yuan;
   f.refusal = true;
@@ -145,8 +148,8 @@ void Supervision::on_month_end(std::size_t month, double now) {
     if (f.excess_points > 0) payment_.rule(f.hospital).withdraw_points(f.hospital, f.excess_points);
     // A confirmed refusal has no claim to recover; the fine is on what the hospital avoided by refusing.
     const double recovered = s.clawback && !f.refusal ? loss : 0.0;
-    penalise(f.hospital, f.doctor, f.person, static_cast<Violation>(f.violation), recovered, s.fine_multiple * loss,
-             month, now);
+    penalise(f.hospital, f.doctor, static_cast<Scheme>(f.scheme), f.region, static_cast<Violation>(f.violation),
+             recovered, s.fine_multiple * loss, month, now);
   }
   // Flags not audited this month lapse: the inspectors move on to the next month's data.
   audit_pool_.clear();

@@ -56,9 +56,10 @@ class Supervision final : public Component {
   void screen_claim(const ActiveCase& c, std::optional<Violation> violation, double loss_yuan, double excess_points,
                     double fund_yuan, const CaseFacts& submitted, double now);
   void schedule_ward_round(sim::Simulation& sim, std::size_t hospital, double after);
-  /// Recovers `recovered + fine` from the hospital, deducts the doctor's points, may suspend the hospital.
-  void penalise(std::size_t hospital, std::uint32_t doctor, std::uint32_t person, Violation v, double recovered_yuan,
-                double fine_yuan, std::size_t month, double now);
+  /// Recovers `recovered + fine` from the hospital (returned to the claim's scheme and region), deducts the doctor's
+  /// points, may suspend the hospital.
+  void penalise(std::size_t hospital, std::uint32_t doctor, Scheme scheme, int region, Violation v,
+                double recovered_yuan, double fine_yuan, std::size_t month, double now);
 
   RunContext& run_;
   InpatientCare& inpatient_;

@@ -11,7 +11,7 @@
 
 namespace reformsim::agents {
 
-void Supervision::penalise(std::size_t hospital, std::uint32_t doctor, std::uint32_t person, Violation v,
+void Supervision::penalise(std::size_t hospital, std::uint32_t doctor, Scheme scheme, int region, Violation v,
                            double recovered_yuan, double fine_yuan, std::size_t month, double now) {
   const SupervisionConfig& s = run_.scenario.supervision;
   SupervisionCell& cell = run_.metrics.supervision_at(hospital, month);
@@ -22,8 +22,7 @@ void Supervision::penalise(std::size_t hospital, std::uint32_t doctor, std::uint
   const std::int64_t total_fen = recovered_fen + fine_fen;
   const int year = static_cast<int>(month) / 12;
   if (total_fen > 0) {
-    books_.pay_for_care(hospital, run_.population.scheme(person), run_.population.region(person), -total_fen, 0, true,
-                        year);
+    books_.pay_for_care(hospital, scheme, region, -total_fen, 0, true, year);
     run_.metrics.hospital_years[hospital][static_cast<std::size_t>(year)].clawed_back_yuan += to_yuan(recovered_fen);
   }
   SupervisedHospital& sh = hospitals_[hospital];

@@ -41,16 +41,25 @@ TEST(CapacityTest, PlannedGrowthCompoundsEveryHospitalsBeds) {
   }
 }
 
+TEST(CapacityTest, BedsCloseAsTheyEmpty) {
+  const RunMetrics m = run("capacity: {rule: planned, planned_growth: -0.5}\n");
+  for (const auto& years : m.hospital_years) {
+    for (const HospitalYearMetrics& hy : years) EXPECT_LE(hy.bed_days, hy.beds * 365.0 + 1e-6);
+  }
+}
+
 TEST(CapacityTest, HighOccupancyOpensBedsAfterTheLagWithinTheCap) {
   const RunMetrics m =
       run("capacity: {rule: occupancy, occupancy_threshold: 0.8, expansion_share: 0.25, lag_years: 2, "
           "max_beds_ratio: 1.5}\n",
           5);
-  // Full all year 1 → +25% decided at its end, open in January of year 3 (lag 2); year 2 decides again for year 4.
+  // Full all year 1 → +25% decided at its end, open in January of year 3 (lag 2); year 2 decides nothing while
+  // those beds are pending; year 3 decides again, for year 5, within the cap.
   EXPECT_EQ(m.hospital_years[0][0].beds, 30);
   EXPECT_EQ(m.hospital_years[0][1].beds, 30);
   EXPECT_EQ(m.hospital_years[0][2].beds, 38);
-  EXPECT_EQ(m.hospital_years[0][4].beds, 45);  // capped at 1.5 × 30
+  EXPECT_EQ(m.hospital_years[0][3].beds, 38);
+  EXPECT_EQ(m.hospital_years[0][4].beds, 45);  // 38 + 10, capped at 1.5 × 30
 }
 
 TEST(CapacityTest, PatientsLeaveTheQueueAfterTheLongestWaitAndEveryOutcomeIsCounted) {

@@ -1,5 +1,5 @@
 // The population's yearly update: cohorts shift exactly without deaths or entrants, a stationary life table with
-// matching births keeps the age structure, the 2020 census structure under the shipped life table ages past a 20%
+// matching births keeps the age structure, China's 2020 structure under the shipped life table ages past a 20%
 // 60+ share by 2025, life events are the same in every policy arm, and the retirement rules decide who contributes.
 #include <gtest/gtest.h>
 
@@ -105,26 +105,36 @@ TEST(DemographyTest, AStationaryLifeTableWithMatchingBirthsKeepsTheAgeStructure)
   EXPECT_NEAR(static_cast<double>(run.fixture.population.insured()), 100000, 1500);
 }
 
-// The 2020 census's broad structure (0–14 17.95%, 15–59 63.35%, 60+ 18.70%, of which 65+ 13.50%: NBS, seventh
-// census bulletin no. 5), ages uniform within each band, the shipped life table, and births at the 2020 crude birth
-// rate (8.52 per 1,000, NBS statistical communiqué 2020).
-const char* kCensus2020Bands =
-    "    - {from_age: 0, to_age: 14, share: 0.1795}\n"
-    "    - {from_age: 15, to_age: 59, share: 0.6335}\n"
-    "    - {from_age: 60, to_age: 64, share: 0.0520}\n"
-    "    - {from_age: 65, to_age: 100, share: 0.1350}\n";
+// China's 2020 age structure in 10-year groups, UN World Population Prospects 2019 (as shipped in covasim's
+// country_age_data; 70–79 rounded down 0.0001 so the shares sum to 1), ages uniform within each group; the shipped
+// life table; births at the 2020 crude birth rate (8.52 per 1,000, NBS statistical communiqué 2020). NBS reports a
+// 60+ share of 18.70% in the 2020 census and 22.0% at the end of 2024.
+const char* kWpp2019China2020Bands =
+    "    - {from_age: 0, to_age: 9, share: 0.1186}\n"
+    "    - {from_age: 10, to_age: 19, share: 0.1158}\n"
+    "    - {from_age: 20, to_age: 29, share: 0.1286}\n"
+    "    - {from_age: 30, to_age: 39, share: 0.1590}\n"
+    "    - {from_age: 40, to_age: 49, share: 0.1501}\n"
+    "    - {from_age: 50, to_age: 59, share: 0.1544}\n"
+    "    - {from_age: 60, to_age: 69, share: 0.1054}\n"
+    "    - {from_age: 70, to_age: 79, share: 0.0496}\n"
+    "    - {from_age: 80, to_age: 100, share: 0.0185}\n";
 
-TEST(DemographyTest, TheCensus2020StructureAgesPastA20PercentSixtyPlusShareBy2025) {
+TEST(DemographyTest, China2020AgesPastA20PercentSixtyPlusShareBy2025) {
   const ScenarioConfig s = testing::scenario_from_yaml(
       city(50000, 5,
-           std::string("  age_bands:\n") + kCensus2020Bands + "  demography:\n    life_table: " +
+           std::string("  age_bands:\n") + kWpp2019China2020Bands + "  demography:\n    life_table: " +
                testing::source_path("scenarios/data/life_table_china_2020.csv") + "\n    births_per_1000: 8.52\n",
            "start_year: 2021\n"));
   const RunMetrics m = World(s, 3, 0).run();
   const auto share = [&](std::size_t y) { return m.population_years[y].aged_60_plus / m.population_years[y].insured; };
-  EXPECT_NEAR(share(0), 0.187, 0.01);  // 1 January 2021
-  EXPECT_GT(share(4), 0.20);           // 1 January 2025
+  EXPECT_NEAR(share(0), 0.1735, 0.005);  // 1 January 2021
+  EXPECT_GT(share(4), 0.20);             // 1 January 2025 (about 21%)
   for (std::size_t y = 1; y < 5; ++y) EXPECT_GT(share(y), share(y - 1));
+  // Deaths per 1,000 stay of the order of the national crude death rate (about 7), not of a synthetic artefact.
+  const double deaths_per_1000 = 1000 * m.population_years[1].deaths / m.population_years[0].insured;
+  EXPECT_GT(deaths_per_1000, 5);
+  EXPECT_LT(deaths_per_1000, 10);
 }
 
 TEST(DemographyTest, LifeEventsAreTheSameInEveryPolicyArm) {
@@ -148,6 +158,60 @@ TEST(DemographyTest, LifeEventsAreTheSameInEveryPolicyArm) {
   EXPECT_GT(ffs.population_years[3].deaths, 0);
   EXPECT_GT(ffs.population_years[3].to_employee, 0);
   EXPECT_GT(ffs.population_years[3].to_resident, 0);
+}
+
+TEST(DemographyTest, EntrantsReuseFreedSlotsSoMemoryStaysFlatPerInsured) {
+  testing::TempDir dir;
+  DemographyRun run(
+      city(20000, 11,
+           "  demography: {life_table: " + testing::source_path("scenarios/data/life_table_china_2020.csv") +
+               ", births_per_1000: 8, in_migrants_per_1000: 10, out_migration_rate: 0.01}\n"));
+  run.advance(10);
+  const Population& p = run.fixture.population;
+  // About 3% of the insured leave each year and as many join: without reuse the slots would grow by a third.
+  EXPECT_LT(static_cast<double>(p.size()), 1.02 * static_cast<double>(p.insured()));
+  EXPECT_EQ(p.entrants().size(), static_cast<std::size_t>(run.fixture.metrics.population_years[10].births +
+                                                          run.fixture.metrics.population_years[10].in_migrants));
+}
+
+TEST(DemographyTest, SlotsFreedInAnUpdateAreReusedOnlyFromTheNext) {
+  DemographyRun run(
+      city(20000, 4,
+           "  demography: {life_table: " + testing::source_path("scenarios/data/life_table_china_2020.csv") +
+               ", births_per_1000: 12, in_migrants_per_1000: 10, out_migration_rate: 0.02}\n"));
+  const std::size_t initial = run.fixture.population.size();
+  sim::Simulation sim;
+  Demography demography(run.fixture.run, run.fixture.population, run.books);
+  demography.on_year_start(1, sim);
+  // A stay, a queue or an audit of someone who died this January still reads their slot: no entrant takes it yet.
+  for (std::uint32_t slot : run.fixture.population.entrants()) EXPECT_GE(slot, initial);
+  demography.on_year_start(2, sim);
+  std::size_t reused = 0;
+  for (std::uint32_t slot : run.fixture.population.entrants()) reused += slot < initial;
+  EXPECT_GT(reused, 0u);
+}
+
+TEST(DemographyTest, ASchemeEmptyAtTheStartStillFallsIllWhenPeopleJoinIt) {
+  const std::string table = testing::source_path("scenarios/data/life_table_china_2020.csv");
+  const ScenarioConfig s = testing::scenario_from_yaml(
+      city(20000, 3, "  employee_share: 0\n  demography: {life_table: " + table + ", employee_entry_rate: 0.5}\n"));
+  const RunMetrics m = World(s, 5, 0).run();
+  EXPECT_GT(m.population_years[2].employees, 5000);
+  double employee_spending = 0;
+  for (std::size_t i = 24; i < 36; ++i) employee_spending += m.months[i].employee_expenditure_yuan;
+  EXPECT_GT(employee_spending, 0);
+}
+
+TEST(DemographyTest, ACityWhoseEveryoneDiesRunsToTheEnd) {
+  testing::TempDir dir;
+  std::string yaml = city(
+      2000, 3, with_demography(dir, "    - {from_age: 0, to_age: 100, share: 1}\n", flat_life_table(1.0, 1, 1.0), ""));
+  const std::string demand = "demand: {outpatient_enabled: false}";
+  yaml.replace(yaml.find(demand), demand.size(), "demand: {outpatient_enabled: false, admissions_per_day: 5}");
+  const ScenarioConfig s = testing::scenario_from_yaml(yaml);
+  const RunMetrics m = World(s, 5, 0).run();
+  EXPECT_EQ(m.population_years[1].insured, 0);
+  EXPECT_EQ(m.population_years[1].deaths, 2000);
 }
 
 // Everyone aged 55–65, men only: they cross the retirement age (60) during the run.

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "sim/config/closest_name.hpp"
+
 namespace reformsim::app {
 
 CliArgs::CliArgs(const std::vector<std::string>& args, const std::set<std::string>& options,
@@ -19,6 +21,8 @@ CliArgs::CliArgs(const std::vector<std::string>& args, const std::set<std::strin
         a = a.substr(0, eq);
         has_value = true;
       }
+      // The last of two values would silently win, and a script that appends an option believes it took effect.
+      if (flags_.count(a) || options_.count(a)) throw UsageError("option " + a + " is given more than once");
       if (flags.count(a)) {
         if (has_value) throw UsageError("option " + a + " takes no value");
         flags_.insert(a);
@@ -29,7 +33,10 @@ CliArgs::CliArgs(const std::vector<std::string>& args, const std::set<std::strin
         }
         options_[a] = value;
       } else {
-        throw UsageError("unknown option " + args[i]);
+        std::vector<std::string> known(options.begin(), options.end());
+        known.insert(known.end(), flags.begin(), flags.end());
+        const std::string hint = config::closest_name(a, known);
+        throw UsageError("unknown option " + args[i] + (hint.empty() ? "" : " (did you mean " + hint + "?)"));
       }
     } else {
       positional_.push_back(a);

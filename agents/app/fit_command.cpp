@@ -9,6 +9,7 @@
 #include "agents/app/commands.hpp"
 #include "agents/app/text_output.hpp"
 #include "agents/model/reform_model.hpp"
+#include "agents/scenario/scenario_declarations.hpp"
 #include "sim/fit/fit_output.hpp"
 #include "sim/fit/fit_search.hpp"
 #include "sim/output/output_error.hpp"
@@ -88,6 +89,7 @@ int fit_command(const std::vector<std::string>& args, const std::string& command
 
   config::ErrorList errors;
   fit::FitSpec spec = fit::load_fit(file, errors);
+  spec.experiment.scenario_defaults = agents::scenario_defaults();
   if (!errors.empty()) throw config::ConfigException(errors);
   if (cli.option("--max-trials")) {
     spec.search.max_trials = static_cast<int>(cli.integer("--max-trials", 1, 1, 1'000'000));
@@ -102,6 +104,8 @@ int fit_command(const std::vector<std::string>& args, const std::string& command
       if (same_file(out, in)) throw UsageError("the output '" + out + "' is an input of the fit ('" + in + "')");
   }
   if (same_file(output, best)) throw UsageError("-o and --best name the same file");
+  refuse_input_as_output(output);
+  refuse_input_as_output(best);
   create_parent_directories(output);
   create_parent_directories(best);
 

@@ -12,6 +12,7 @@
 #include "agents/app/commands.hpp"
 #include "agents/app/text_output.hpp"
 #include "agents/model/reform_model.hpp"
+#include "agents/scenario/scenario_declarations.hpp"
 #include "sim/experiment/experiment_spec.hpp"
 #include "sim/experiment/parallel_runner.hpp"
 #include "sim/experiment/results_file.hpp"
@@ -63,6 +64,7 @@ int run_command(const std::vector<std::string>& args, const std::string& command
 
   config::ErrorList errors;
   experiment::ExperimentSpec spec = experiment::load_experiment(file, errors, replicates, seed);
+  spec.scenario_defaults = agents::scenario_defaults();
   // Given on the command line, they win over the experiment file's own.
   if (cli.option("--replicates")) spec.replicates = replicates;
   if (cli.option("--seed")) spec.seed = seed;
@@ -73,6 +75,7 @@ int run_command(const std::vector<std::string>& args, const std::string& command
   if (!errors.empty()) throw config::ConfigException(errors);
 
   const std::string output = cli.option("--output").value_or("results/" + file_stem_for(spec.name) + ".h5");
+  refuse_input_as_output(output);
   create_parent_directories(output);
 
   experiment::RunContext context;

@@ -5,6 +5,8 @@
 #include <fstream>
 #include <system_error>
 
+#include "agents/app/cli_args.hpp"
+#include "sim/config/input_file.hpp"
 #include "sim/output/output_error.hpp"
 #include "sim/output/output_path.hpp"
 #include "sim/output/publish_file.hpp"
@@ -29,6 +31,7 @@ void write_text_outputs(const std::vector<TextOutput>& outputs) {
       targets.emplace_back();
       continue;
     }
+    refuse_input_as_output(*o.path);
     targets.push_back(output::resolve_output_path(*o.path, true));
   }
   // Every temporary file is complete before any is renamed, so a failure leaves no output half-updated.
@@ -65,7 +68,16 @@ void write_text_output(const std::optional<std::string>& path, const std::string
   write_text_outputs({{path, text}});
 }
 
+void refuse_input_as_output(const std::string& path) {
+  if (const std::optional<std::string> input = config::input_file_read_as(path)) {
+    const std::string same = *input == path ? "" : " (read as '" + *input + "')";
+    throw UsageError("the output '" + path + "' is one of this command's input files" + same +
+                     "; writing it would destroy the input: name another output file");
+  }
+}
+
 void create_parent_directories(const std::string& path) {
+  output::resolve_output_path(path, false);  // a name that cannot be an output fails before anything is created
   const std::filesystem::path parent = std::filesystem::path(path).parent_path();
   if (parent.empty()) return;
   std::error_code ec;

@@ -22,6 +22,9 @@ void write_text_outputs(const std::vector<TextOutput>& outputs);
 /// when one cannot be created.
 void create_parent_directories(const std::string& path);
 
+/// Throws UsageError when `path` (by any name or link) is a file this process has read as input.
+void refuse_input_as_output(const std::string& path);
+
 /// Writes `text` to `path`, or to stdout when there is no path; output::OutputError when the file cannot be written.
 void write_text_output(const std::optional<std::string>& path, const std::string& text);
 

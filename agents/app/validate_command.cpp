@@ -6,6 +6,7 @@
 #include "agents/app/cli_args.hpp"
 #include "agents/app/commands.hpp"
 #include "agents/model/reform_model.hpp"
+#include "agents/scenario/scenario_declarations.hpp"
 #include "sim/config/yaml_loader.hpp"
 #include "sim/experiment/experiment_spec.hpp"
 #include "sim/fit/fit_search.hpp"
@@ -20,7 +21,8 @@ bool is_fit_file(const std::string& file, config::ErrorList& errors) {
 
 int validate_fit(const std::string& file) {
   config::ErrorList errors;
-  const fit::FitSpec spec = fit::load_fit(file, errors);
+  fit::FitSpec spec = fit::load_fit(file, errors);
+  spec.experiment.scenario_defaults = agents::scenario_defaults();
   if (errors.empty()) {
     fit::check_fit(
         spec, [] { return std::make_unique<agents::ReformModel>(); }, errors);
@@ -57,6 +59,7 @@ int validate_command(const std::vector<std::string>& args) {
     }
     errors = {};
     experiment::ExperimentSpec spec = experiment::load_experiment(file, errors);
+    spec.scenario_defaults = agents::scenario_defaults();
     experiment::ExpandedExperiment expanded;
     agents::ReformModel model;
     if (errors.empty()) expanded = experiment::expand(spec, errors);

@@ -13,16 +13,22 @@ FundLedger::FundLedger(std::int64_t initial_balance_fen, std::size_t hospitals)
       fund_received_fen_(hospitals, 0),
       patient_received_fen_(hospitals, 0) {}
 
+void throw_money_overflow(double yuan) {
+  throw MoneyOverflow("an amount of money (" + std::to_string(yuan) +
+                      " yuan) is beyond the ±4.6e16 yuan the books keep exactly: a parameter or input is far out of "
+                      "any real range");
+}
+
 std::int64_t FundLedger::settle_pending_claims() {
   std::int64_t total = 0;
   for (std::size_t h = 0; h < pending_fen_.size(); ++h) {
     const std::int64_t fen = pending_fen_[h];
     pending_fen_[h] = 0;
-    fund_received_fen_[h] += fen;
-    balance_fen_ -= fen;
-    total += fen;
+    add_fen(fund_received_fen_[h], fen);
+    subtract_fen(balance_fen_, fen);
+    add_fen(total, fen);
   }
-  fund_paid_fen_ += total;
+  add_fen(fund_paid_fen_, total);
   return total;
 }
 

@@ -9,17 +9,36 @@
 
 namespace reformsim::agents {
 
+/// Thrown when an amount of money leaves the range the books keep exactly (±4.6e16 yuan) or is not a number. The
+/// parameter bounds keep real scenarios far from it; a run that still gets there fails instead of reporting a
+/// wrapped-around balance.
+struct MoneyOverflow : std::overflow_error {
+  using std::overflow_error::overflow_error;
+};
+
+[[noreturn]] void throw_money_overflow(double yuan);
+
 /// Rounds yuan to whole fen, halves away from zero (as std::llround does, without its call: it runs for every
-/// posting). Exact for |fen| < 2^62; beyond, and for NaN, std::llround decides.
+/// posting). Exact for |fen| < 2^62; beyond, and for NaN, throws MoneyOverflow.
 inline std::int64_t to_fen(double yuan) {
   const double fen = yuan * 100.0;
   if (!(std::fabs(fen) < 4.6e18)) [[unlikely]]
-    return std::llround(fen);
+    throw_money_overflow(yuan);
   std::int64_t whole = static_cast<std::int64_t>(fen);  // toward zero
   // Exact: below 2^52 the truncation and the difference are representable; above, fen is whole already.
   const double rest = fen - static_cast<double>(whole);
   // Written without branches: whether a fraction reaches a half is as good as random.
   return whole + static_cast<std::int64_t>(rest >= 0.5) - static_cast<std::int64_t>(rest <= -0.5);
+}
+/// total += fen, throwing MoneyOverflow instead of wrapping around.
+inline void add_fen(std::int64_t& total, std::int64_t fen) {
+  if (__builtin_add_overflow(total, fen, &total)) [[unlikely]]
+    throw_money_overflow(static_cast<double>(total) / 100.0 + static_cast<double>(fen) / 100.0);
+}
+/// total -= fen, throwing MoneyOverflow instead of wrapping around.
+inline void subtract_fen(std::int64_t& total, std::int64_t fen) {
+  if (__builtin_sub_overflow(total, fen, &total)) [[unlikely]]
+    throw_money_overflow(static_cast<double>(total) / 100.0 - static_cast<double>(fen) / 100.0);
 }
 /// Fen to yuan.
 inline double to_yuan(std::int64_t fen) { return static_cast<double>(fen) / 100.0; }
@@ -38,18 +57,18 @@ class FundLedger {
   FundLedger(std::int64_t initial_balance_fen, std::size_t hospitals);
   /// Contributions (or subsidies) credited to the pooled fund.
   void contribute(std::int64_t fen) {
-    contributions_fen_ += fen;
-    balance_fen_ += fen;
+    add_fen(contributions_fen_, fen);
+    add_fen(balance_fen_, fen);
   }
   /// A claim the fund owes `hospital`, paid at the next monthly settlement.
   void claim(std::size_t hospital, std::int64_t fen) {
-    claims_fen_ += fen;
-    pending_fen_[hospital] += fen;
+    add_fen(claims_fen_, fen);
+    add_fen(pending_fen_[hospital], fen);
   }
   /// A patient pays `hospital` their share directly.
   void patient_pays(std::size_t hospital, std::int64_t fen) {
-    patient_paid_fen_ += fen;
-    patient_received_fen_[hospital] += fen;
+    add_fen(patient_paid_fen_, fen);
+    add_fen(patient_received_fen_[hospital], fen);
   }
   /// Monthly settlement: the fund pays every pending claim; returns the total paid.
   std::int64_t settle_pending_claims();

@@ -40,13 +40,33 @@ std::optional<double> amount(const config::CsvTable& table, const config::CsvRow
 
 bool known_violation(const std::string& name) { return name == "other" || violation_from_name(name).has_value(); }
 
+std::vector<ClaimRow> claims_from_table(const config::CsvTable& table, const ScenarioConfig& scenario,
+                                        const ClaimFileLayout& layout, config::ErrorList& errors);
+
 }  // namespace
 
 std::vector<ClaimRow> read_claim_file(const std::string& path, const ScenarioConfig& scenario,
                                       const ClaimFileLayout& layout, config::ErrorList& errors) {
   const std::size_t before = errors.size();
   const config::CsvTable table = config::CsvTable::read(path, errors);
-  if (errors.size() > before) return {};
+  if (errors.size() > before || !table.has_header()) return {};
+  return claims_from_table(table, scenario, layout, errors);
+}
+
+std::vector<ClaimRow> parse_claim_file(const std::string& text, const std::string& file_name,
+                                       const ScenarioConfig& scenario, const ClaimFileLayout& layout,
+                                       config::ErrorList& errors) {
+  const std::size_t before = errors.size();
+  const config::CsvTable table = config::CsvTable::parse(text, file_name, errors);
+  if (errors.size() > before || !table.has_header()) return {};
+  return claims_from_table(table, scenario, layout, errors);
+}
+
+namespace {
+
+std::vector<ClaimRow> claims_from_table(const config::CsvTable& table, const ScenarioConfig& scenario,
+                                        const ClaimFileLayout& layout, config::ErrorList& errors) {
+  const std::size_t before = errors.size();
   std::vector<std::string> required = {layout.id_column, "hospital"};
   for (const ClaimFileLayout::Side& side : layout.sides) {
     required.push_back(side.group_column);
@@ -119,6 +139,8 @@ std::vector<ClaimRow> read_claim_file(const std::string& path, const ScenarioCon
   if (errors.size() > before) return {};
   return rows;
 }
+
+}  // namespace
 
 Claim claim_of(const ClaimRow& row, std::size_t side, const ScenarioConfig& scenario) {
   const HospitalConfig& h = scenario.hospitals[row.hospital_id];

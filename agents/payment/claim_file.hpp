@@ -49,6 +49,10 @@ struct ClaimRow {
 /// Reads a claims file laid out as `layout`; returns nothing usable when `errors` grew.
 std::vector<ClaimRow> read_claim_file(const std::string& path, const ScenarioConfig& scenario,
                                       const ClaimFileLayout& layout, config::ErrorList& errors);
+/// The same for CSV text (`file_name` is used in messages).
+std::vector<ClaimRow> parse_claim_file(const std::string& text, const std::string& file_name,
+                                       const ScenarioConfig& scenario, const ClaimFileLayout& layout,
+                                       config::ErrorList& errors);
 
 /// The claim of side `side` of `row`: the hospital's tier, the given patient share or the benefit rules' share of the
 /// side's bill (as the patient's first admission of the year), and every qualifying case reviewed as a special case

@@ -1,3 +1,4 @@
+#include "agents/scenario/parameter_bounds.hpp"
 #include "agents/payment/dip.hpp"
 
 #include <algorithm>
@@ -82,7 +83,7 @@ Binding<DipConfig> dip_binding() {
                  ->unit("yuan/point")
                  ->doc("point value (点值) of the monthly advance payments"))
       .field("annual_budget_yuan", &DipConfig::annual_budget_yuan,
-             Spec::real()->greater_than(0)->optional()->unit("yuan")->doc(
+             Spec::real()->greater_than(0)->max(kMaxTotalYuan)->optional()->unit("yuan")->doc(
                  "annual DIP pot; when set, the year is cleared at (budget − reserve) ÷ Σ points (no clearing "
                  "otherwise)"))
       .field("pot_rule", &DipConfig::pot_rule,

@@ -38,8 +38,12 @@ CaseCatalogue CaseCatalogue::from_table(const config::CsvTable& table, config::E
   CaseCatalogue catalogue;
   catalogue.source_ = table.file();
   const std::size_t errors_before = errors.size();
+  if (!table.has_header()) return catalogue;
   table.require_columns({"code", "weight", "frequency", "mean_los_days", "los_cv", "mean_cost_yuan", "cost_cv"},
                         errors);
+  table.allow_only_columns({"code", "mdc", "adrg", "name", "kind", "weight", "frequency", "mean_los_days", "los_cv",
+                            "mean_cost_yuan", "cost_cv", "standard_yuan", "basic"},
+                           errors);
   if (errors.size() > errors_before) return catalogue;
 
   auto where = [&](const config::CsvRow& row) { return config::SourceLocation{table.file(), row.line, 0}; };

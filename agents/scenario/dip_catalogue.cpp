@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <limits>
+#include <unordered_map>
 
 namespace reformsim::agents {
 
@@ -34,7 +35,9 @@ DipCatalogue DipCatalogue::from_table(const config::CsvTable& table, const CaseC
   c.source_ = table.file();
   c.by_case_group_.assign(cases.size(), kUnmapped);
   const std::size_t before = errors.size();
+  if (!table.has_header()) return c;
   table.require_columns({"code", "case_group", "score", "mean_cost_yuan"}, errors);
+  table.allow_only_columns({"code", "case_group", "name", "score", "mean_cost_yuan", "coefficient", "basic"}, errors);
   if (errors.size() > before) return c;
   auto where = [&](const config::CsvRow& row) { return config::SourceLocation{table.file(), row.line, 0}; };
   auto text = [&](const config::CsvRow& row, const char* column) {
@@ -45,6 +48,8 @@ DipCatalogue DipCatalogue::from_table(const config::CsvTable& table, const CaseC
     if (!table.column(column) || text(row, column).empty()) return fallback;
     return table.real_within(row, column, range, errors).value_or(fallback);
   };
+  // Every code's first line, also for rows rejected for another reason: `by_code_` indexes accepted groups only.
+  std::unordered_map<std::string, int> first_line_of_code;
   for (const config::CsvRow& row : table.rows()) {
     DipGroup g;
     g.source_line = row.line;
@@ -63,16 +68,14 @@ DipCatalogue DipCatalogue::from_table(const config::CsvTable& table, const CaseC
       errors.add(where(row), "", "column 'code': empty DIP group code");
       continue;
     }
+    if (auto [first, inserted] = first_line_of_code.emplace(g.code, row.line); !inserted) {
+      errors.add(where(row), "",
+                 "duplicate DIP group code '" + g.code + "' (first at line " + std::to_string(first->second) + ")");
+      continue;
+    }
     const std::optional<std::size_t> case_group = cases.find(g.case_group);
     if (!case_group) {
       errors.add(where(row), "", "column 'case_group': group '" + g.case_group + "' is not in the case catalogue");
-      continue;
-    }
-    auto [it, inserted] = c.by_code_.emplace(g.code, c.groups_.size());
-    if (!inserted) {
-      errors.add(where(row), "",
-                 "duplicate DIP group code '" + g.code + "' (first at line " +
-                     std::to_string(c.groups_[it->second].source_line) + ")");
       continue;
     }
     if (c.by_case_group_[*case_group] != kUnmapped) {
@@ -82,6 +85,7 @@ DipCatalogue DipCatalogue::from_table(const config::CsvTable& table, const CaseC
       continue;
     }
     c.by_case_group_[*case_group] = c.groups_.size();
+    c.by_code_.emplace(g.code, c.groups_.size());
     c.groups_.push_back(std::move(g));
   }
   // One message for all unmapped groups: a missing block of rows should not bury the other errors.

@@ -40,10 +40,9 @@ void read_rows(const config::CsvTable& table, config::ErrorList& errors, std::ve
 
 LifeTable LifeTable::load(const std::string& path, config::ErrorList& errors) {
   LifeTable t;
-  const std::size_t before = errors.size();
   const config::CsvTable table = config::CsvTable::read(path, errors);
   t.source_ = path;
-  if (errors.size() > before && table.header().empty()) return t;  // unreadable: its own message says why
+  if (!table.has_header()) return t;  // unreadable or empty: its own message says why
   read_rows(table, errors, t.male_qx_, t.female_qx_);
   return t;
 }

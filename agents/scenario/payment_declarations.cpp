@@ -6,6 +6,7 @@
 
 #include "agents/payment/payment_registry.hpp"
 #include "agents/scenario/hospital_names.hpp"
+#include "agents/scenario/parameter_bounds.hpp"
 #include "agents/scenario/scenario_declarations.hpp"
 #include "agents/scenario/schema_helpers.hpp"
 #include "sim/config/key_path.hpp"
@@ -121,10 +122,19 @@ Binding<GlobalBudgetConfig> global_budget_binding() {
                  ->unit("fraction")
                  ->doc("growth cap of the budget over the previous year's inpatient fund expenditure"))
       .field("base_expenditure_yuan", &GlobalBudgetConfig::base_expenditure_yuan,
-             Spec::real()->greater_than(0)->optional()->unit("yuan")->doc(
-                 "expenditure the first year's budget grows from (else year 1 only sets the base)"))
+             Spec::real()
+                 ->greater_than(0)
+                 ->max(kMaxTotalYuan)
+                 ->optional()
+                 ->unit("yuan")
+                 ->doc("expenditure the first year's budget grows from (else year 1 only sets the base)"))
       .field("fixed_budget_yuan", &GlobalBudgetConfig::fixed_budget_yuan,
-             Spec::real()->greater_than(0)->optional()->unit("yuan")->doc("yearly inpatient pot for mode fixed"))
+             Spec::real()
+                 ->greater_than(0)
+                 ->max(kMaxTotalYuan)
+                 ->optional()
+                 ->unit("yuan")
+                 ->doc("yearly inpatient pot for mode fixed"))
       .list("surplus_retention", &GlobalBudgetConfig::surplus_retention, band_binding(),
             bands(list_of({map_of({{"from", "0"}, {"to", "0.15"}, {"share", "1"}})}),
                   "share of an under-spend the hospital keeps, by band of surplus ÷ budget (contiguous from 0)"))

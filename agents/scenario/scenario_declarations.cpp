@@ -4,8 +4,10 @@
 #include "agents/behaviour/behaviour_declarations.hpp"
 #include "agents/primary_care/primary_care_declarations.hpp"
 #include "agents/procurement/procurement_declarations.hpp"
+#include "agents/scenario/parameter_bounds.hpp"
 #include "agents/scenario/schema_helpers.hpp"
 #include "agents/supervision/supervision_declarations.hpp"
+#include "sim/config/validate.hpp"
 
 namespace reformsim::agents {
 
@@ -84,6 +86,15 @@ config::Binding<ScenarioConfig> scenario_binding() {
              doc("the reference of the time and cost consumption indices"));
 }
 
-config::SpecPtr scenario_spec() { return scenario_binding().spec(); }
+config::Node scenario_defaults() {
+  config::ErrorList required_keys_missing;  // an empty file lacks them; only the defaults are wanted
+  return config::validate(config::Node::map(), *scenario_spec(), required_keys_missing);
+}
+
+config::SpecPtr scenario_spec() {
+  config::SpecPtr spec = scenario_binding().spec();
+  bound_every_number(spec);
+  return spec;
+}
 
 }  // namespace reformsim::agents

@@ -14,6 +14,8 @@ inline constexpr int kScenarioSchemaVersion = 1;
 config::Binding<ScenarioConfig> scenario_binding();
 /// Its declaration tree (scenario_binding().spec()).
 config::SpecPtr scenario_spec();
+/// Every default of the scenario format as one tree (required keys absent), for `set:` paths into lists.
+config::Node scenario_defaults();
 
 /// Sections of the city and the fund (city_declarations.cpp, fund_declarations.cpp).
 config::Binding<PopulationConfig> population_binding();

@@ -47,7 +47,7 @@ ScenarioConfig build_scenario(const config::Node& raw, config::ErrorList& errors
   ScenarioConfig s{};
   const std::size_t errors_before = errors.size();
   const config::Binding<ScenarioConfig> binding = scenario_binding();
-  config::Node root = config::validate(raw, *binding.spec(), errors);
+  config::Node root = config::validate(raw, *scenario_spec(), errors);
   if (errors.size() > errors_before) return s;
   binding.load(root, s);
   s.source_file = raw.location().file;

@@ -2,13 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <iomanip>
 #include <set>
 #include <sstream>
 #include <utility>
 
 #include "sim/config/closest_name.hpp"
+#include "sim/config/input_file.hpp"
 #include "sim/config/scalar_text.hpp"
 
 namespace reformsim::config {
@@ -117,22 +117,29 @@ class RecordReader {
 }  // namespace
 
 CsvTable CsvTable::read(const std::string& path, ErrorList& errors) {
-  std::ifstream in(path);
-  if (!in) {
-    errors.add({path, 0, 0}, "", "cannot open file '" + path + "'");
+  std::string problem;
+  const std::optional<std::string> text = read_input_file(path, kMaxCsvFileBytes, problem);
+  if (!text) {
+    errors.add({path, 0, 0}, "", problem);
     CsvTable t;
     t.file_ = path;
     return t;
   }
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return parse(ss.str(), path, errors);
+  return parse(*text, path, errors);
 }
 
 CsvTable CsvTable::parse(const std::string& text, const std::string& file_name, ErrorList& errors) {
   CsvTable t;
   t.file_ = file_name;
-  RecordReader reader(text, file_name, errors);
+  std::string_view content(text);
+  // Spreadsheet software writes a UTF-8 byte-order mark before the header; it is not part of the first name.
+  if (content.substr(0, 3) == "\xEF\xBB\xBF") content.remove_prefix(3);
+  if (const std::size_t nul = content.find('\0'); nul != std::string_view::npos) {
+    const int line = 1 + static_cast<int>(std::count(content.begin(), content.begin() + nul, '\n'));
+    errors.add({file_name, line, 0}, "", "the file contains a NUL byte: it is not a CSV text file");
+    return t;
+  }
+  RecordReader reader(content, file_name, errors);
   std::vector<std::string> cells;
   int line = 0;
   bool ok = true;
@@ -150,6 +157,7 @@ CsvTable CsvTable::parse(const std::string& text, const std::string& file_name, 
         }
       }
       t.header_ = cells;
+      t.has_header_ = true;
       continue;
     }
     if (cells.size() != t.header_.size()) {
@@ -227,12 +235,14 @@ std::optional<std::int64_t> CsvTable::integer(const CsvRow& row, std::string_vie
 }
 
 void CsvTable::require_columns(const std::vector<std::string>& names, ErrorList& errors) const {
+  if (!has_header_) return;  // the file could not be read, or is empty: already reported
   for (const std::string& n : names) {
     if (!column(n)) errors.add({file_, header_line_, 0}, "", "missing column '" + n + "'");
   }
 }
 
 void CsvTable::allow_only_columns(const std::vector<std::string>& known, ErrorList& errors) const {
+  if (!has_header_) return;
   for (const std::string& name : header_) {
     if (std::find(known.begin(), known.end(), name) != known.end()) continue;
     const std::string hint = closest_name(name, known);

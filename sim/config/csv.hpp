@@ -32,12 +32,16 @@ struct CellRange {
 /// A parsed CSV file. Rows with the wrong number of cells are reported and left out.
 class CsvTable {
  public:
-  /// Reads a file; a file that cannot be opened ("cannot open file") or malformed rows are reported in `errors`.
+  /// Reads a file; a file that cannot be read (not a regular file, over kMaxCsvFileBytes, missing) or malformed rows
+  /// are reported in `errors`. A leading UTF-8 byte-order mark is skipped; a NUL byte makes the file unreadable.
   static CsvTable read(const std::string& path, ErrorList& errors);
   /// Parses CSV text; `file_name` is used in messages.
   static CsvTable parse(const std::string& text, const std::string& file_name, ErrorList& errors);
   /// The file name given to read() or parse().
   const std::string& file() const { return file_; }
+  /// False when the file could not be read or holds no header line (both already reported): a reader then has
+  /// nothing to check.
+  bool has_header() const { return has_header_; }
   /// Column names from the header line.
   const std::vector<std::string>& header() const { return header_; }
   /// Data rows in file order.
@@ -54,7 +58,8 @@ class CsvTable {
   std::optional<std::int64_t> integer(const CsvRow& row, std::string_view column, ErrorList& errors) const;
   /// The cell text, or nullptr when the column does not exist.
   const std::string* text(const CsvRow& row, std::string_view column) const;
-  /// Reports each of `names` missing from the header ("missing column 'x'", at the header line).
+  /// Reports each of `names` missing from the header ("missing column 'x'", at the header line); nothing when the
+  /// table has no header (the file was unreadable or empty, which is already reported).
   void require_columns(const std::vector<std::string>& names, ErrorList& errors) const;
   /// Reports each header column that is not one of `known` ("unknown column 'los_day' (did you mean 'los_days'?)",
   /// at the header line): a misspelt optional column must not be silently ignored.
@@ -63,6 +68,7 @@ class CsvTable {
  private:
   std::string file_;
   int header_line_ = 1;
+  bool has_header_ = false;
   std::vector<std::string> header_;
   std::vector<CsvRow> rows_;
 };

@@ -4,11 +4,34 @@
 
 namespace reformsim::config {
 
+namespace {
+
+// Messages quote what the user wrote; a control character in it (a NUL cuts a C string short, a carriage return
+// overwrites the line on a terminal) is shown as \xNN so the whole message reaches the reader.
+std::string printable(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x20 && byte != 0x7f) {
+      out += c;
+      continue;
+    }
+    static const char kHex[] = "0123456789abcdef";
+    out += "\\x";
+    out += kHex[byte >> 4];
+    out += kHex[byte & 15];
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string ConfigError::to_string() const {
-  std::string s = where.to_string();
+  std::string s = printable(where.to_string());
   s.append(": ");
-  if (!key_path.empty()) s.append(key_path).append(": ");
-  s.append(message);
+  if (!key_path.empty()) s.append(printable(key_path)).append(": ");
+  s.append(printable(message));
   return s;
 }
 

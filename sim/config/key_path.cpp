@@ -86,21 +86,27 @@ std::string kind_word(const Node& n) {
 
 }  // namespace
 
-void set_at_path(Node& root, std::string_view key_path, Node value) {
+void set_at_path(Node& root, std::string_view key_path, Node value, const Node* defaults) {
   const std::vector<Step> steps = parse(key_path);
   Node* node = &root;
-  std::string prefix;  // the part of the path walked so far, for messages
+  const Node* fallback = defaults;  // the defaults' node at the same place as `node`, while one exists
+  std::string prefix;               // the part of the path walked so far, for messages
   for (std::size_t s = 0; s < steps.size(); ++s) {
     const Step& step = steps[s];
     const bool last = s + 1 == steps.size();
     const std::string where = prefix.empty() ? "the root" : "'" + prefix + "'";
     if (step.is_index) {
+      if (node->is_null() && fallback && fallback->is_sequence()) *node = *fallback;
+      if (node->is_null()) fail(key_path, where + " is not set and has no default list to index into");
       if (!node->is_sequence()) fail(key_path, where + " is " + kind_word(*node) + ", not a list");
       if (step.index >= node->items().size()) {
         fail(key_path, "index " + std::to_string(step.index) + " does not exist (" + where + " has " +
                            std::to_string(node->items().size()) + " items)");
       }
       node = &node->items()[step.index];
+      fallback = fallback && fallback->is_sequence() && step.index < fallback->items().size()
+                     ? &fallback->items()[step.index]
+                     : nullptr;
     } else {
       if (node->is_null()) *node = Node::map(value.location());
       if (!node->is_map()) fail(key_path, where + " is " + kind_word(*node) + ", not a map");
@@ -108,8 +114,15 @@ void set_at_path(Node& root, std::string_view key_path, Node value) {
         node->set(step.key, std::move(value));
         return;
       }
+      const Node* fallback_child = fallback ? fallback->find(step.key) : nullptr;
       Node* child = node->find(step.key);
-      node = child ? child : &node->set(step.key, Node::map(value.location()));
+      if (!child) {
+        // Absent here: a list continues from its default (an index follows), anything else from an empty map.
+        const bool list_follows = steps[s + 1].is_index;
+        child = &node->set(step.key, list_follows && fallback_child ? *fallback_child : Node::null(value.location()));
+      }
+      node = child;
+      fallback = fallback_child;
     }
     prefix += step_text(step, prefix.empty());
   }

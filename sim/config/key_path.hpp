@@ -14,9 +14,11 @@ struct PathError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-/// Sets the value at `key_path`, creating missing maps (located where `value` is). Indices must exist.
+/// Sets the value at `key_path`, creating missing maps (located where `value` is). Indices must exist. A part of
+/// the path that `root` lacks but `defaults` (the format's tree of defaults, if given) has is copied from there
+/// first, so `population.age_bands[0].share` changes one band of a list the file never wrote.
 /// Throws PathError naming the path and the part of it that failed.
-void set_at_path(Node& root, std::string_view key_path, Node value);
+void set_at_path(Node& root, std::string_view key_path, Node value, const Node* defaults = nullptr);
 
 /// The node at `key_path`, or nullptr when it does not exist or the path is malformed.
 const Node* find_at_path(const Node& root, std::string_view key_path);

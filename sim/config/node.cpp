@@ -68,6 +68,19 @@ Node& Node::set(const std::string& key, Node value, SourceLocation key_where) {
   return entries_.back().second;
 }
 
+void Node::append_new(std::string key, Node value, SourceLocation key_where) {
+  if (kind_ == Kind::Null) kind_ = Kind::Map;
+  entries_.emplace_back(std::move(key), std::move(value));
+  key_where_.push_back(std::move(key_where));
+}
+
+void Node::relocate(const SourceLocation& where) {
+  where_ = where;
+  for (SourceLocation& k : key_where_) k = where;
+  for (auto& entry : entries_) entry.second.relocate(where);
+  for (Node& item : items_) item.relocate(where);
+}
+
 bool Node::erase(std::string_view key) {
   for (std::size_t i = 0; i < entries_.size(); ++i) {
     if (entries_[i].first == key) {

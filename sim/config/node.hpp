@@ -45,6 +45,9 @@ class Node {
   const SourceLocation& location() const { return where_; }
   /// Moves the node to another source location (its children keep theirs).
   void set_location(SourceLocation where) { where_ = std::move(where); }
+  /// Moves the node, its keys and all its descendants to `where` (a copy made by a YAML alias is reported where
+  /// the alias is written, not where its anchor is).
+  void relocate(const SourceLocation& where);
 
   /// Map entries in insertion order (empty for other kinds).
   const std::vector<std::pair<std::string, Node>>& entries() const { return entries_; }
@@ -56,6 +59,8 @@ class Node {
   Node& set(const std::string& key, Node value);
   /// As set(key, value), with the location of the key itself.
   Node& set(const std::string& key, Node value, SourceLocation key_where);
+  /// Appends `key`, which the caller knows is not yet present (no search: building a map of n keys stays O(n)).
+  void append_new(std::string key, Node value, SourceLocation key_where);
   /// Removes `key`; false when it was absent.
   bool erase(std::string_view key);
   /// Where `key` was written (the map's own location when the key is absent).

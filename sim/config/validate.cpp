@@ -91,7 +91,7 @@ class Validator {
     std::vector<std::optional<Node>> given(s.fields().size());
     for (const auto& [key, value] : n.entries()) {
       const auto known =
-          std::find_if(s.fields().begin(), s.fields().end(), [&](const Field& f) { return f.key == key; });
+          std::find_if(s.fields().begin(), s.fields().end(), [&name = key](const Field& f) { return f.key == name; });
       if (known == s.fields().end()) {
         std::string message = "unknown key '" + key + "'";
         if (const std::string best = suggestion(key, s); !best.empty()) message += "; did you mean '" + best + "'?";

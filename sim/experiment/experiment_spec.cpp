@@ -6,6 +6,7 @@
 #include <sstream>
 #include <system_error>
 
+#include "sim/config/input_file.hpp"
 #include "sim/config/read.hpp"
 #include "sim/config/validate.hpp"
 #include "sim/config/yaml_loader.hpp"
@@ -52,11 +53,10 @@ config::SpecPtr experiment_spec_declaration() {
 
 bool is_experiment(const Node& root) { return root.is_map() && root.find("base") != nullptr; }
 
+// The experiment file as written, for /meta; a file that cannot be read is reported by the loader instead.
 std::string read_file_text(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  std::string problem;
+  return config::read_input_file(path, config::kMaxYamlFileBytes, problem).value_or("");
 }
 
 bool read_experiment_common(const Node& checked, const std::string& path, ExperimentSpec& spec,
@@ -66,13 +66,9 @@ bool read_experiment_common(const Node& checked, const std::string& path, Experi
   spec.base_file = config::get_string(checked, "base");
   spec.seed = static_cast<std::uint64_t>(config::get_int(checked, "seed"));
   spec.replicates = static_cast<int>(config::get_int(checked, "replicates"));
-  std::error_code ec;
-  if (!std::filesystem::exists(spec.base_file, ec)) {
-    errors.add(checked.find("base")->location(), "base",
-               "cannot open base scenario '" + spec.base_file + "'" + (ec ? ": " + ec.message() : ""));
-    return false;
-  }
-  spec.base_scenario = config::load_yaml_file(spec.base_file, errors);
+  const std::size_t before = errors.size();
+  spec.base_scenario = config::load_yaml_file(spec.base_file, errors, checked.find("base")->location(), "base");
+  if (errors.size() > before) return false;
 
   if (config::has(checked, "arms")) {
     std::set<std::string> names;

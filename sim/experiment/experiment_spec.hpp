@@ -30,6 +30,9 @@ struct ExperimentSpec {
   std::string source_text;  ///< its text, stored in the output's /meta
   std::string base_file;
   config::Node base_scenario;  ///< `extends:` resolved, not yet validated
+  /// The scenario format's defaults (filled by whoever knows the format; null if unknown): `set:` paths into a
+  /// list the base never wrote index into its default.
+  config::Node scenario_defaults;
   std::vector<Arm> arms;
   std::vector<VaryAxis> vary;
   int replicates = 1;

@@ -6,10 +6,10 @@ namespace reformsim::experiment {
 
 namespace {
 
-void apply(config::Node& scenario, const std::string& key_path, const config::Node& value, config::ErrorList& errors,
-           const std::string& origin) {
+void apply(config::Node& scenario, const std::string& key_path, const config::Node& value, const config::Node& defaults,
+           config::ErrorList& errors, const std::string& origin) {
   try {
-    config::set_at_path(scenario, key_path, value);
+    config::set_at_path(scenario, key_path, value, defaults.is_null() ? nullptr : &defaults);
   } catch (const config::PathError& e) {
     errors.add(value.location(), origin, e.what());
   }
@@ -35,11 +35,12 @@ ExpandedExperiment expand(const ExperimentSpec& spec, config::ErrorList& errors)
     for (std::size_t a = 0; a < spec.arms.size(); ++a) {
       const Arm& arm = spec.arms[a];
       config::Node scenario = spec.base_scenario;
-      for (const auto& [key, value] : arm.overrides) apply(scenario, key, value, errors, "arms." + arm.name + ".set");
+      for (const auto& [key, value] : arm.overrides)
+        apply(scenario, key, value, spec.scenario_defaults, errors, "arms." + arm.name + ".set");
       std::vector<std::string> varied;
       for (std::size_t k = 0; k < spec.vary.size(); ++k) {
         const config::Node& value = spec.vary[k].values[choice[k]];
-        apply(scenario, spec.vary[k].key_path, value, errors, "vary." + spec.vary[k].key_path);
+        apply(scenario, spec.vary[k].key_path, value, spec.scenario_defaults, errors, "vary." + spec.vary[k].key_path);
         varied.push_back(value.is_scalar() ? value.text() : value.to_yaml());
       }
       // A broken override breaks every run the same way: report it once.

@@ -1,6 +1,12 @@
 #include "sim/output/hdf5_writer.hpp"
 
+#include <fcntl.h>
 #include <hdf5.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include <filesystem>
 #include <limits>
@@ -89,6 +95,7 @@ struct Hdf5Writer::Impl {
   Hdf5Handle transfer;
   std::unordered_map<std::string, RowSet> row_sets;
   bool owns_partial = false;  // set once this writer created the temporary file; only then may it delete it
+  int lock_fd = -1;           // holds the exclusive lock on the temporary file from before it is truncated
   bool closed = false;
   bool committed = false;
 
@@ -98,6 +105,30 @@ struct Hdf5Writer::Impl {
     if (owns_partial && !committed) {
       std::error_code ignored;
       std::filesystem::remove(partial_path, ignored);
+    }
+    if (lock_fd >= 0) ::close(lock_fd);  // after the removal: no other writer can slip in between
+  }
+
+  // Opens the temporary file without truncating it and takes an exclusive lock, so a second process writing the
+  // same output fails here, before it has touched the first one's data. Only the lock holder truncates.
+  void lock_partial() {
+    lock_fd = ::open(partial_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+    if (lock_fd < 0) {
+      throw OutputError("cannot create '" + partial_path + "': " + std::strerror(errno));
+    }
+    if (::flock(lock_fd, LOCK_EX | LOCK_NB) != 0) {
+      const int error = errno;
+      ::close(lock_fd);
+      lock_fd = -1;
+      if (error == EWOULDBLOCK) {
+        throw OutputError("another process is writing '" + final_path + "' (its temporary file '" + partial_path +
+                          "' is locked); wait for it to finish or choose another output name");
+      }
+      throw OutputError("cannot lock '" + partial_path + "': " + std::strerror(error));
+    }
+    owns_partial = true;
+    if (::ftruncate(lock_fd, 0) != 0) {
+      throw OutputError("cannot truncate '" + partial_path + "': " + std::strerror(errno));
     }
   }
 
@@ -249,12 +280,14 @@ Hdf5Writer Hdf5Writer::create(const std::string& final_path) {
   impl->partial_path = impl->final_path + ".partial";
   const std::string& partial = impl->partial_path;
 
+  impl->lock_partial();
   // Strong close: H5Fclose closes every object still open, so the file is complete before it is renamed.
   const Hdf5Handle access(checked(H5Pcreate(H5P_FILE_ACCESS), partial, "configure", partial));
   check(H5Pset_fclose_degree(access.get(), H5F_CLOSE_STRONG), partial, "configure", partial);
+  // HDF5's own lock would conflict with ours (a second descriptor of the same file in this process).
+  check(H5Pset_file_locking(access.get(), false, true), partial, "configure", partial);
   impl->file = Hdf5Handle(H5Fcreate(partial.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, access.get()));
   if (impl->file.get() < 0) throw_hdf5_file_error("create output file", partial);
-  impl->owns_partial = true;
 
   impl->link_create = Hdf5Handle(checked(H5Pcreate(H5P_LINK_CREATE), partial, "configure", partial));
   check(H5Pset_create_intermediate_group(impl->link_create.get(), 1), partial, "configure", partial);
@@ -382,6 +415,9 @@ void Hdf5Writer::commit() {
   if (impl.close() < 0) throw_hdf5_file_error("close", impl.partial_path);
   publish_file(impl.partial_path, impl.final_path);
   impl.committed = true;
+  // The published file is complete: readers (which take HDF5's shared lock) may open it at once.
+  ::close(impl.lock_fd);
+  impl.lock_fd = -1;
 }
 
 }  // namespace reformsim::output

@@ -11,6 +11,10 @@ namespace fs = std::filesystem;
 
 OutputPath resolve_output_path(const std::string& requested, bool stream_allowed) {
   if (requested.empty()) throw OutputError("output file path is empty");
+  // "out/" names a directory even when it does not exist yet; its file would be "out/.partial".
+  if (requested.back() == '/' || fs::path(requested).filename() == "." || fs::path(requested).filename() == "..") {
+    throw OutputError("'" + requested + "' names a directory; name a file");
+  }
   std::error_code ec;
   const fs::file_status status = fs::status(requested, ec);  // what the name finally points at
   switch (status.type()) {

@@ -105,26 +105,44 @@ TEST(ExperimentRunTest, BadInputCreatesNoFile) {
   EXPECT_FALSE(std::filesystem::exists(s.path("out.h5.partial")));
 }
 
-// Every file of tests/integration/bad_inputs/ must fail validation with exit code 2 and print each message
-// named on its "# expect:" lines.
+// Every .yaml file of tests/integration/bad_inputs/ is a case: `reformsim validate FILE` (or the command of its
+// "# run:" line, with {file}, {dir} and {source} replaced by the file, its folder and the source tree) must exit
+// with 2 (or the code of an "# exit:" line) within a time limit, print every message of its "# expect:" lines and
+// none of its "# reject:" lines. A crash, a hang or a silent acceptance fails the case.
 TEST(ExperimentRunTest, BadInputCorpus) {
   Scratch s;
   int files = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(source_path("tests/integration/bad_inputs"))) {
+  const std::string dir = source_path("tests/integration/bad_inputs");
+  auto replace_all = [](std::string text, const std::string& from, const std::string& to) {
+    for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+      text.replace(at, from.size(), to);
+    return text;
+  };
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
     if (entry.path().extension() != ".yaml") continue;
     ++files;
-    const std::string text = slurp(entry.path().string());
-    const CommandResult r = reformsim("validate " + entry.path().string(), s);
-    EXPECT_EQ(r.exit_code, 2) << entry.path() << "\n" << r.out << r.err;
+    const std::string file = entry.path().string();
+    const std::string text = slurp(file);
+    std::string args = "validate {file}";
+    int expected_exit = 2;
+    std::vector<std::string> expected, rejected;
     std::istringstream lines(text);
     std::string line;
     while (std::getline(lines, line)) {
-      const std::string tag = "# expect: ";
-      if (line.rfind(tag, 0) != 0) continue;
-      const std::string expected = line.substr(tag.size());
-      EXPECT_NE(r.err.find(expected), std::string::npos) << entry.path() << " should say: " << expected << "\n"
-                                                         << r.err;
+      auto tagged = [&line](const std::string& tag) { return line.rfind(tag, 0) == 0; };
+      if (tagged("# expect: ")) expected.push_back(line.substr(10));
+      if (tagged("# reject: ")) rejected.push_back(line.substr(10));
+      if (tagged("# run: ")) args = line.substr(7);
+      if (tagged("# exit: ")) expected_exit = std::stoi(line.substr(8));
     }
+    args = replace_all(replace_all(replace_all(args, "{file}", file), "{dir}", dir), "{source}", source_path(""));
+    // timeout(1) exits 124 on a hang; a crash shows as a signal (exit code -1 here).
+    const CommandResult r = run_shell("timeout 60 " + std::string(REFORMSIM_BINARY) + " " + args, s);
+    EXPECT_EQ(r.exit_code, expected_exit) << file << "\n" << r.out << r.err;
+    for (const std::string& e : expected)
+      EXPECT_NE(r.err.find(e), std::string::npos) << file << " should say: " << e << "\n" << r.err;
+    for (const std::string& e : rejected)
+      EXPECT_EQ(r.err.find(e), std::string::npos) << file << " should not say: " << e << "\n" << r.err;
   }
   EXPECT_GE(files, 8);
 }

@@ -125,7 +125,7 @@ TEST(OutputFailureTest, InputProblemsAreNotOutputProblems) {
       s.write("experiment.yaml", "base: " + std::string(300, 'b') + ".yaml\nreplicates: 1\narms:\n  - name: a\n");
   CommandResult r = reformsim("validate " + experiment, s);
   EXPECT_EQ(r.exit_code, 2) << r.err;
-  EXPECT_NE(r.err.find("cannot open base scenario"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("experiment.yaml:1:7: base: cannot open"), std::string::npos) << r.err;
   // A scenario whose base period has nothing to calibrate from.
   const std::string quiet = s.write("quiet.yaml", "extends: " + source_path("scenarios/city/baseline.yaml") +
                                                       "\nhorizon_years: 1\npopulation:\n  insured: 500\n"
@@ -135,6 +135,50 @@ TEST(OutputFailureTest, InputProblemsAreNotOutputProblems) {
   EXPECT_EQ(r.exit_code, 2) << r.err;
   EXPECT_NE(r.err.find("cannot calibrate"), std::string::npos) << r.err;
   EXPECT_FALSE(fs::exists(s.path("c.csv")));
+}
+
+// A second process naming the same output fails before it touches the first one's temporary file (here the
+// first writer's lock is held by flock(1) around the command).
+TEST(OutputFailureTest, ASecondWriterOfTheSameOutputFailsWithoutTouchingTheFirst) {
+  if (std::system("command -v flock >/dev/null 2>&1") != 0) GTEST_SKIP() << "flock(1) is not installed";
+  Scratch s;
+  const std::string city = small_city(s);
+  const std::string partial = s.write("out.h5.partial", "the first writer's data");
+  const CommandResult r = run_shell("flock " + partial + " " + std::string(REFORMSIM_BINARY) + " run " + city + " -o " +
+                                        s.path("out.h5") + " --quiet",
+                                    s);
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("another process is writing"), std::string::npos) << r.err;
+  EXPECT_EQ(slurp(partial), "the first writer's data");
+  EXPECT_FALSE(fs::exists(s.path("out.h5")));
+}
+
+// An output that is one of the command's inputs, under any name or through a link, is refused before anything runs.
+TEST(OutputFailureTest, AnOutputNamingAnInputIsRefused) {
+  Scratch s;
+  const std::string city = small_city(s), cases = case_file(s);
+  const std::string before = slurp(city);
+  CommandResult r = reformsim("run " + city + " -o " + city + " --quiet", s);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("is one of this command's input files"), std::string::npos) << r.err;
+  EXPECT_EQ(slurp(city), before);
+  fs::create_symlink(cases, s.path("link.csv"));
+  r = reformsim("settle " + city + " --cases " + cases + " -o " + s.path("link.csv"), s);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("read as '" + cases + "'"), std::string::npos) << r.err;
+  r = reformsim("run " + city + " -o " + source_path("scenarios/data/drg_catalogue.csv") + " --quiet", s);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+}
+
+// A name ending in '/' is a directory even before it exists: refused before the runs, and nothing is created.
+TEST(OutputFailureTest, ADirectoryNameIsRefusedBeforeTheRuns) {
+  Scratch s;
+  const std::string city = small_city(s);
+  const CommandResult r = reformsim("run " + city + " -o " + s.path("new_dir/"), s);
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("names a directory"), std::string::npos) << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_FALSE(fs::exists(s.path("new_dir")));
 }
 
 }  // namespace

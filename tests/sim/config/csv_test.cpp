@@ -126,7 +126,7 @@ TEST(CsvTest, FilesAndEmptyText) {
   EXPECT_EQ(t.rows().size(), 1u);
   ErrorList missing;
   CsvTable::read(dir.path("absent.csv"), missing);
-  EXPECT_EQ(missing.to_string(), dir.path("absent.csv") + ": cannot open file '" + dir.path("absent.csv") + "'\n");
+  EXPECT_EQ(missing.to_string(), dir.path("absent.csv") + ": cannot open file '" + dir.path("absent.csv") + "': No such file or directory\n");
   ErrorList empty;
   CsvTable::parse("# only a comment\n\n", "e.csv", empty);
   EXPECT_TRUE(contains(empty.to_string(), "e.csv: the file has no header line")) << empty.to_string();

@@ -39,7 +39,7 @@ TEST(YamlParseTest, DuplicateKeysAreErrorsAndTheFirstValueIsKept) {
   const Node n = parse_yaml("a: 1\nb: 2\na: 3\nsub:\n  x: 1\n  x: 2\n", "f.yaml", errors);
   ASSERT_EQ(errors.size(), 2u) << errors.to_string();
   EXPECT_EQ(errors.errors()[0].to_string(), "f.yaml:3:1: a: duplicate key 'a'");
-  EXPECT_EQ(errors.errors()[1].to_string(), "f.yaml:6:3: x: duplicate key 'x'");
+  EXPECT_EQ(errors.errors()[1].to_string(), "f.yaml:6:3: sub.x: duplicate key 'x'");
   EXPECT_EQ(n.find("a")->text(), "1");
   EXPECT_EQ(n.find("b")->text(), "2");
 }

@@ -1,0 +1,105 @@
+#include "sim/config/input_file.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <map>
+#include <mutex>
+#include <utility>
+
+namespace reformsim::config {
+
+namespace {
+
+std::string size_text(std::size_t bytes) {
+  if (bytes >= (1u << 20) && bytes % (1u << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
+  return std::to_string(bytes) + " bytes";
+}
+
+// The files read so far: (device, inode) → the name they were read under.
+struct ReadFiles {
+  std::mutex mutex;
+  std::map<std::pair<dev_t, ino_t>, std::string> names;
+};
+ReadFiles& read_files() {
+  static ReadFiles files;
+  return files;
+}
+
+// Closes the descriptor on every path out.
+struct Descriptor {
+  int fd = -1;
+  ~Descriptor() {
+    if (fd >= 0) ::close(fd);
+  }
+};
+
+}  // namespace
+
+std::optional<std::string> read_input_file(const std::string& path, std::size_t max_bytes, std::string& problem) {
+  if (path.empty()) {
+    problem = "the file name is empty";
+    return std::nullopt;
+  }
+  // O_NONBLOCK: opening a FIFO without a writer must not wait; the type is checked on the open descriptor, so a
+  // file swapped for a device between a check and the open cannot slip through.
+  Descriptor file{::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK)};
+  if (file.fd < 0) {
+    problem = "cannot open file '" + path + "': " + std::strerror(errno);
+    return std::nullopt;
+  }
+  struct stat status {};
+  if (::fstat(file.fd, &status) != 0) {
+    problem = "cannot inspect '" + path + "': " + std::strerror(errno);
+    return std::nullopt;
+  }
+  if (S_ISDIR(status.st_mode)) {
+    problem = "'" + path + "' is a directory, not a file";
+    return std::nullopt;
+  }
+  if (!S_ISREG(status.st_mode)) {
+    problem = "'" + path + "' is not a regular file (a device, pipe or socket cannot be read as input)";
+    return std::nullopt;
+  }
+  if (static_cast<std::size_t>(status.st_size) > max_bytes) {
+    problem = "'" + path + "' is " + std::to_string(status.st_size) + " bytes, over the limit of " +
+              size_text(max_bytes) + " for this kind of file";
+    return std::nullopt;
+  }
+  {
+    ReadFiles& files = read_files();
+    const std::lock_guard<std::mutex> lock(files.mutex);
+    files.names.emplace(std::make_pair(status.st_dev, status.st_ino), path);
+  }
+  std::string text;
+  text.resize(static_cast<std::size_t>(status.st_size));
+  std::size_t filled = 0;
+  // A file that grows while it is read is cut at the size it had: the limit holds whatever happens.
+  while (filled < text.size()) {
+    const ssize_t n = ::read(file.fd, text.data() + filled, text.size() - filled);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      problem = "cannot read '" + path + "': " + std::strerror(errno);
+      return std::nullopt;
+    }
+    if (n == 0) break;
+    filled += static_cast<std::size_t>(n);
+  }
+  text.resize(filled);
+  return text;
+}
+
+std::optional<std::string> input_file_read_as(const std::string& path) {
+  struct stat status {};
+  if (::stat(path.c_str(), &status) != 0) return std::nullopt;  // a new file is nobody's input
+  ReadFiles& files = read_files();
+  const std::lock_guard<std::mutex> lock(files.mutex);
+  const auto it = files.names.find({status.st_dev, status.st_ino});
+  if (it == files.names.end()) return std::nullopt;
+  return it->second;
+}
+
+}  // namespace reformsim::config

@@ -1,6 +1,11 @@
 #include "agents/app/text_output.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <system_error>
@@ -18,6 +23,27 @@ namespace {
 void write_file(const std::string& path, const std::string& text, std::ios::openmode mode) {
   std::ofstream f(path, mode);
   if (!f || !(f << text) || !f.flush()) throw output::OutputError("cannot write '" + path + "'");
+}
+
+// A temporary file is always new: whatever has its name (a stale partial, or a link planted there that would make
+// the write land in the file it points at) is removed first, and the file is created exclusively.
+void write_new_file(const std::string& path, const std::string& text) {
+  std::error_code ignored;
+  std::filesystem::remove(path, ignored);  // removes a link itself, never its target
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0666);
+  if (fd < 0) throw output::OutputError("cannot create '" + path + "': " + std::strerror(errno));
+  std::size_t written = 0;
+  while (written < text.size()) {
+    const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      const int error = errno;
+      ::close(fd);
+      throw output::OutputError("cannot write '" + path + "': " + std::strerror(error));
+    }
+    written += static_cast<std::size_t>(n);
+  }
+  if (::close(fd) != 0) throw output::OutputError("cannot write '" + path + "': " + std::strerror(errno));
 }
 
 }  // namespace
@@ -50,7 +76,7 @@ void write_text_outputs(const std::vector<TextOutput>& outputs) {
         continue;
       }
       partials.push_back(targets[i].final_path + ".partial");
-      write_file(partials.back(), outputs[i].text, std::ios::binary | std::ios::trunc);
+      write_new_file(partials.back(), outputs[i].text);
     }
     std::size_t next = 0;
     for (std::size_t i = 0; i < outputs.size(); ++i) {
@@ -77,7 +103,7 @@ void refuse_input_as_output(const std::string& path) {
 }
 
 void create_parent_directories(const std::string& path) {
-  output::resolve_output_path(path, false);  // a name that cannot be an output fails before anything is created
+  output::resolve_output_path(path, true);  // a name that cannot be an output fails before anything is created
   const std::filesystem::path parent = std::filesystem::path(path).parent_path();
   if (parent.empty()) return;
   std::error_code ec;

@@ -32,13 +32,17 @@ inline std::int64_t to_fen(double yuan) {
 }
 /// total += fen, throwing MoneyOverflow instead of wrapping around.
 inline void add_fen(std::int64_t& total, std::int64_t fen) {
-  if (__builtin_add_overflow(total, fen, &total)) [[unlikely]]
+  std::int64_t sum = 0;
+  if (__builtin_add_overflow(total, fen, &sum)) [[unlikely]]
     throw_money_overflow(static_cast<double>(total) / 100.0 + static_cast<double>(fen) / 100.0);
+  total = sum;
 }
 /// total -= fen, throwing MoneyOverflow instead of wrapping around.
 inline void subtract_fen(std::int64_t& total, std::int64_t fen) {
-  if (__builtin_sub_overflow(total, fen, &total)) [[unlikely]]
+  std::int64_t difference = 0;
+  if (__builtin_sub_overflow(total, fen, &difference)) [[unlikely]]
     throw_money_overflow(static_cast<double>(total) / 100.0 - static_cast<double>(fen) / 100.0);
+  total = difference;
 }
 /// Fen to yuan.
 inline double to_yuan(std::int64_t fen) { return static_cast<double>(fen) / 100.0; }

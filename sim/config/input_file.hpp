@@ -7,8 +7,9 @@
 
 namespace reformsim::config {
 
-/// Largest scenario, experiment or fit file accepted (bytes). Real ones are a few kilobytes.
-inline constexpr std::size_t kMaxYamlFileBytes = 16u << 20;
+/// Largest scenario, experiment or fit file accepted (bytes). Real ones are a few kilobytes; the YAML scanner needs
+/// about 250 bytes of memory per byte of a deeply nested flow collection, so the cap also bounds its memory.
+inline constexpr std::size_t kMaxYamlFileBytes = 1u << 20;
 /// Largest CSV table accepted (bytes): a catalogue of every DRG group is under a megabyte, a year of a city's
 /// claims a few hundred megabytes.
 inline constexpr std::size_t kMaxCsvFileBytes = 1u << 30;

@@ -4,6 +4,7 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <optional>
 #include <sstream>
@@ -47,7 +48,7 @@ class TreeBuilder : public YAML::EventHandler {
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     count(1, mark);
-    finish(Node::null(at(file_, mark)), anchor, 1);
+    finish(Node::null(at(file_, mark)), anchor, 1, 0, mark);
   }
 
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
@@ -57,9 +58,13 @@ class TreeBuilder : public YAML::EventHandler {
       fail(at(file_, mark), path(), "the alias refers to the value that contains it (a recursive alias)");
     }
     count(it->second.values, mark);
+    // The copy nests as deep as its anchor's value, wherever the alias stands.
+    if (stack_.size() + it->second.depth > kMaxYamlDepth) {
+      fail(at(file_, mark), path(), "nested more than " + std::to_string(kMaxYamlDepth) + " levels deep");
+    }
     Node copy = it->second.node;
     copy.relocate(at(file_, mark));
-    finish(std::move(copy), YAML::NullAnchor, it->second.values);
+    finish(std::move(copy), YAML::NullAnchor, it->second.values, it->second.depth, mark);
   }
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -68,7 +73,7 @@ class TreeBuilder : public YAML::EventHandler {
     // yaml-cpp tags quoted scalars "!" (non-specific) and plain ones "?".
     const bool quoted = tag == "!";
     if (quoted) check_quote_on_one_line(mark);
-    finish(Node::scalar(value, at(file_, mark), quoted), anchor, 1);
+    finish(Node::scalar(value, at(file_, mark), quoted), anchor, 1, 0, mark);
   }
 
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
@@ -90,12 +95,15 @@ class TreeBuilder : public YAML::EventHandler {
     YAML::anchor_t anchor = YAML::NullAnchor;
     std::size_t values_before = 0;
     std::optional<Node> key;
+    std::size_t depth_below = 0;  // nesting of the deepest child so far
+    YAML::Mark mark;
     bool key_usable = true;
     std::unordered_set<std::string> keys;
   };
   struct Anchored {
     Node node;
     std::size_t values = 0;
+    std::size_t depth = 0;
   };
 
   [[noreturn]] void fail(SourceLocation where, std::string key_path, std::string message) {
@@ -121,36 +129,45 @@ class TreeBuilder : public YAML::EventHandler {
     frame.node = std::move(node);
     frame.anchor = anchor;
     frame.values_before = values_ - 1;
+    frame.mark = mark;
     stack_.push_back(std::move(frame));
   }
 
   void close() {
     Frame frame = std::move(stack_.back());
     stack_.pop_back();
-    finish(std::move(frame.node), frame.anchor, values_ - frame.values_before);
+    finish(std::move(frame.node), frame.anchor, values_ - frame.values_before, frame.depth_below + 1, frame.mark);
   }
 
   // A complete value: remembered under its anchor, then placed into its parent.
-  void finish(Node node, YAML::anchor_t anchor, std::size_t values) {
-    if (anchor != YAML::NullAnchor) anchors_[anchor] = Anchored{node, values};
+  void finish(Node node, YAML::anchor_t anchor, std::size_t values, std::size_t depth, const YAML::Mark& mark) {
+    if (anchor != YAML::NullAnchor) {
+      count(values, mark);  // the stored copy is memory too: anchors nested around aliases would copy it again
+      anchors_[anchor] = Anchored{node, values, depth};
+    }
     if (stack_.empty()) {
       root_ = std::move(node);
       return;
     }
     Frame& parent = stack_.back();
+    parent.depth_below = std::max(parent.depth_below, depth);
     if (parent.node.is_sequence()) {
       parent.node.push_back(std::move(node));
       return;
     }
     if (!parent.key) {
-      parent.key_usable = node.is_scalar() || node.is_null();
-      if (!parent.key_usable) errors_.add(node.location(), path(), "map keys must be plain names, not lists or maps");
+      parent.key_usable = node.is_scalar() && !node.text().empty();
+      if (!parent.key_usable)
+        errors_.add(node.location(), path(), "map keys must be plain names (not empty, not lists or maps)");
       parent.key = std::move(node);
       return;
     }
     Node key = std::move(*parent.key);
     parent.key.reset();
     if (!parent.key_usable) return;
+    if (parent.keys.size() >= kMaxYamlMapKeys) {
+      fail(key.location(), path(), "a map with more than " + std::to_string(kMaxYamlMapKeys) + " keys");
+    }
     if (!parent.keys.insert(key.text()).second) {
       errors_.add(key.location(), path_with(key.text()), "duplicate key '" + key.text() + "'");
       return;
@@ -163,9 +180,12 @@ class TreeBuilder : public YAML::EventHandler {
     std::string p;
     for (const Frame& f : stack_) {
       if (f.node.is_sequence()) {
-        p += "[" + std::to_string(f.node.items().size()) + "]";
+        p += '[';
+        p += std::to_string(f.node.items().size());
+        p += ']';
       } else if (f.key) {
-        p += (p.empty() ? "" : ".") + f.key->text();
+        if (!p.empty()) p += '.';
+        p += f.key->text();
       }
     }
     return p;
@@ -179,9 +199,16 @@ class TreeBuilder : public YAML::EventHandler {
   // it until the next quote. Configuration text never needs that (block scalars `|` and `>` are for long text).
   void check_quote_on_one_line(const YAML::Mark& mark) {
     if (mark.pos < 0 || static_cast<std::size_t>(mark.pos) >= text_.size()) return;
-    const char quote = text_[mark.pos];
+    std::size_t start = static_cast<std::size_t>(mark.pos);
+    // The mark of `&name "x"` or `!!str 'x'` is at the anchor or tag: the quote follows them.
+    while (start < text_.size() && (text_[start] == '&' || text_[start] == '!')) {
+      while (start < text_.size() && text_[start] != ' ' && text_[start] != '\t' && text_[start] != '\n') ++start;
+      while (start < text_.size() && (text_[start] == ' ' || text_[start] == '\t')) ++start;
+    }
+    if (start >= text_.size()) return;
+    const char quote = text_[start];
     if (quote != '"' && quote != '\'') return;
-    for (std::size_t i = mark.pos + 1; i < text_.size(); ++i) {
+    for (std::size_t i = start + 1; i < text_.size(); ++i) {
       const char c = text_[i];
       if (c == '\n') {
         errors_.add(at(file_, mark), path(),

@@ -8,7 +8,10 @@
 namespace reformsim::config {
 
 /// Most values (scalars, maps and sequences, counted after expanding aliases) one YAML file may hold.
-inline constexpr std::size_t kMaxYamlValues = 1'000'000;
+/// (Anchored values count twice: their stored copy is memory too.) The largest shipped file holds about 2,000.
+inline constexpr std::size_t kMaxYamlValues = 100'000;
+/// Most keys one map may have (lookups by key are linear: a map of a million keys would take hours).
+inline constexpr std::size_t kMaxYamlMapKeys = 10'000;
 /// Deepest nesting of maps and sequences one YAML file may have.
 inline constexpr std::size_t kMaxYamlDepth = 64;
 

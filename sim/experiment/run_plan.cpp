@@ -1,5 +1,7 @@
 #include "sim/experiment/run_plan.hpp"
 
+#include <algorithm>
+
 #include "sim/config/key_path.hpp"
 
 namespace reformsim::experiment {
@@ -18,8 +20,21 @@ void apply(config::Node& scenario, const std::string& key_path, const config::No
 }  // namespace
 
 ExpandedExperiment expand(const ExperimentSpec& spec, config::ErrorList& errors) {
+  // Grids multiply: a few short axes can ask for more runs than any machine finishes (and 64 axes of two values wrap
+  // a 64-bit count to zero), so the count is checked before anything is expanded.
   std::size_t points = 1;
-  for (const VaryAxis& axis : spec.vary) points *= axis.values.size();
+  const std::size_t per_point = spec.arms.size() * static_cast<std::size_t>(std::max(spec.replicates, 1));
+  for (const VaryAxis& axis : spec.vary) {
+    if (axis.values.empty()) continue;  // reported by validation
+    if (points > kMaxRuns / axis.values.size() ||
+        points * axis.values.size() > kMaxRuns / std::max<std::size_t>(per_point, 1)) {
+      errors.add(axis.values.front().location(), "vary",
+                 "the grid asks for more than " + std::to_string(kMaxRuns) +
+                     " runs (points × arms × replicates); split the experiment or vary fewer values");
+      return {};
+    }
+    points *= axis.values.size();
+  }
   ExpandedExperiment out;
   std::vector<RunPlan>& plans = out.runs;
   plans.reserve(points * spec.arms.size() * static_cast<std::size_t>(spec.replicates));

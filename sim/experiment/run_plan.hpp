@@ -28,7 +28,11 @@ struct ExpandedExperiment {
   std::vector<config::Node> scenarios;  ///< not yet validated
 };
 
-/// Expands the experiment; override paths that cannot be applied are reported in `errors`.
+/// Most runs one experiment may expand to (points × arms × replicates): ten times the largest experiments run.
+inline constexpr std::size_t kMaxRuns = 1'000'000;
+
+/// Expands the experiment; override paths that cannot be applied, and grids of more than kMaxRuns runs, are
+/// reported in `errors`.
 ExpandedExperiment expand(const ExperimentSpec& spec, config::ErrorList& errors);
 
 }  // namespace reformsim::experiment

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <hdf5.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -112,19 +113,44 @@ struct Hdf5Writer::Impl {
   // Opens the temporary file without truncating it and takes an exclusive lock, so a second process writing the
   // same output fails here, before it has touched the first one's data. Only the lock holder truncates.
   void lock_partial() {
-    lock_fd = ::open(partial_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0666);
-    if (lock_fd < 0) {
-      throw OutputError("cannot create '" + partial_path + "': " + std::strerror(errno));
-    }
-    if (::flock(lock_fd, LOCK_EX | LOCK_NB) != 0) {
-      const int error = errno;
+    // A file renamed away between our open and our lock (its owner committed) is no longer the partial: retry.
+    for (int attempt = 0;; ++attempt) {
+      // O_NOFOLLOW: a link planted under the partial's name would make us truncate whatever it points at.
+      lock_fd = ::open(partial_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0666);
+      if (lock_fd < 0) {
+        const int error = errno;
+        if (error == ELOOP) {
+          throw OutputError("'" + partial_path +
+                            "' is a symbolic link; remove it (the temporary file is written there)");
+        }
+        throw OutputError("cannot create '" + partial_path + "': " + std::strerror(error));
+      }
+      if (::flock(lock_fd, LOCK_EX | LOCK_NB) != 0) {
+        const int error = errno;
+        ::close(lock_fd);
+        lock_fd = -1;
+        if (error == EWOULDBLOCK) {
+          throw OutputError("another process is writing '" + final_path + "' (its temporary file '" + partial_path +
+                            "' is locked); wait for it to finish or choose another output name");
+        }
+        throw OutputError("cannot lock '" + partial_path + "': " + std::strerror(error));
+      }
+      struct stat locked {
+      }, named{};
+      const bool same = ::fstat(lock_fd, &locked) == 0 && ::stat(partial_path.c_str(), &named) == 0 &&
+                        locked.st_dev == named.st_dev && locked.st_ino == named.st_ino;
+      if (same) {
+        if (locked.st_nlink > 1) {
+          ::close(lock_fd);
+          lock_fd = -1;
+          throw OutputError("'" + partial_path + "' has other names (hard links); remove it (the temporary file is " +
+                            "written there)");
+        }
+        break;
+      }
       ::close(lock_fd);
       lock_fd = -1;
-      if (error == EWOULDBLOCK) {
-        throw OutputError("another process is writing '" + final_path + "' (its temporary file '" + partial_path +
-                          "' is locked); wait for it to finish or choose another output name");
-      }
-      throw OutputError("cannot lock '" + partial_path + "': " + std::strerror(error));
+      if (attempt == 10) throw OutputError("'" + partial_path + "' keeps changing while it is being locked");
     }
     owns_partial = true;
     if (::ftruncate(lock_fd, 0) != 0) {

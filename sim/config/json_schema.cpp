@@ -57,7 +57,10 @@ std::string json_value(const Node& n, const Spec* s) {
 
 bool must_be_present(const Spec& s);
 
-std::string schema_of(const Spec& s, int indent) {
+// `merged`: the value lies where an `extends:` chain merges maps key by key — the root, and what object fields and
+// map values lead to from it (list items are replaced whole). Such objects do not list `required` here: a file
+// with `extends:` may inherit those keys, so the root states them once, for files without it (root_required()).
+std::string schema_of(const Spec& s, int indent, bool merged) {
   Members m;
   if (!s.description().empty()) {
     m.emplace_back("description", double_quoted(s.description() + (s.unit().empty() ? "" : " [" + s.unit() + "]")));
@@ -93,9 +96,9 @@ std::string schema_of(const Spec& s, int indent) {
       Members properties;
       for (const Field& f : s.fields()) {
         if (must_be_present(*f.spec)) required += (required.empty() ? "" : ", ") + double_quoted(f.key);
-        properties.emplace_back(f.key, schema_of(*f.spec, indent + 4));
+        properties.emplace_back(f.key, schema_of(*f.spec, indent + 4, merged));
       }
-      if (!required.empty()) m.emplace_back("required", "[" + required + "]");
+      if (!required.empty() && !merged) m.emplace_back("required", "[" + required + "]");
       m.emplace_back("properties", render(properties, indent + 2));
       break;
     }
@@ -103,11 +106,11 @@ std::string schema_of(const Spec& s, int indent) {
       m.emplace_back("type", "\"array\"");
       if (s.min_item_count()) m.emplace_back("minItems", std::to_string(*s.min_item_count()));
       if (s.max_item_count()) m.emplace_back("maxItems", std::to_string(*s.max_item_count()));
-      m.emplace_back("items", schema_of(*s.item(), indent + 2));
+      m.emplace_back("items", schema_of(*s.item(), indent + 2, false));
       break;
     case ValueType::Map:
       m.emplace_back("type", "\"object\"");
-      m.emplace_back("additionalProperties", schema_of(*s.item(), indent + 2));
+      m.emplace_back("additionalProperties", schema_of(*s.item(), indent + 2, merged));
       break;
     case ValueType::Any:
       break;
@@ -126,10 +129,48 @@ bool must_be_present(const Spec& s) {
   return false;
 }
 
+// The `required` lists schema_of() leaves out of merged objects, nested as the objects are: what a file without
+// `extends:` must write ("required" here, "properties"/"additionalProperties" for the sections below).
+Members required_keys(const Spec& s, int indent) {
+  Members m;
+  if (s.type() == ValueType::Map) {
+    const Members inside = required_keys(*s.item(), indent + 2);
+    if (!inside.empty()) m.emplace_back("additionalProperties", render(inside, indent + 2));
+    return m;
+  }
+  if (s.type() != ValueType::Object) return m;
+  std::string required;
+  Members properties;
+  for (const Field& f : s.fields()) {
+    if (must_be_present(*f.spec)) required += (required.empty() ? "" : ", ") + double_quoted(f.key);
+    const Members inside = required_keys(*f.spec, indent + 4);
+    if (!inside.empty()) properties.emplace_back(f.key, render(inside, indent + 4));
+  }
+  if (!required.empty()) m.emplace_back("required", "[" + required + "]");
+  if (!properties.empty()) m.emplace_back("properties", render(properties, indent + 2));
+  return m;
+}
+
+// The root of a file: `extends` first among the properties, and the required keys only for a file without it.
+std::string root_schema_of(const Spec& s) {
+  if (s.type() != ValueType::Object) return schema_of(s, 0, true);
+  const SpecPtr extends = Spec::path()->optional()->doc(
+      "a file whose keys this file inherits and overrides (relative to this file): maps merge key by key, lists "
+      "and scalars replace");
+  std::vector<Field> fields = s.fields();
+  fields.insert(fields.begin(), Field{"extends", extends});
+  std::string body = schema_of(*Spec::object(std::move(fields))->doc(s.description()), 0, true);
+  const Members required = required_keys(s, 2);
+  if (required.empty()) return body;
+  // body ends with "\n}": add the condition as the last members.
+  body.erase(body.size() - 2);
+  return body + ",\n  \"if\": {\"required\": [\"extends\"]},\n  \"else\": " + render(required, 2) + "\n}";
+}
+
 }  // namespace
 
 std::string to_json_schema(const Spec& spec, const std::string& title) {
-  const std::string body = schema_of(spec, 0);
+  const std::string body = root_schema_of(spec);
   std::string header =
       "{\n  \"$schema\": \"https://json-schema.org/draft/2020-12/schema\",\n  \"title\": " + double_quoted(title);
   // body is "{}" or "{\n  ...\n}": splice the header members in front of the spec's own members.

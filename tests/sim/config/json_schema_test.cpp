@@ -45,19 +45,37 @@ TEST(JsonSchemaTest, HeaderAndRootObject) {
   EXPECT_EQ(s.get("title")->text, "test scenario");
   EXPECT_EQ(s.get("type")->text, "object");
   EXPECT_FALSE(s.get("additionalProperties")->boolean);
-  // population has a required key inside, fund does not (it is filled from defaults).
-  EXPECT_EQ(strings(s.get("required")), (std::vector<std::string>{"name", "population"}));
   std::vector<std::string> declared;
   for (const auto& [key, value] : s.get("properties")->members) declared.push_back(key);
-  EXPECT_EQ(declared, (std::vector<std::string>{"name", "seed", "population", "fund", "method", "outpatient_enabled",
-                                                "catalogue", "case_file", "weights", "extra", "note"}));
+  EXPECT_EQ(declared,
+            (std::vector<std::string>{"extends", "name", "seed", "population", "fund", "method", "outpatient_enabled",
+                                      "catalogue", "case_file", "weights", "extra", "note"}));
+  EXPECT_EQ(s.get("properties")->get("extends")->get("type")->text, "string");
+  EXPECT_EQ(s.get("properties")->get("extends")->get("minLength")->number, 1);
+}
+
+TEST(JsonSchemaTest, RequiredKeysOnlyWithoutExtends) {
+  const Json s = schema();
+  // A file with `extends:` inherits them, so they are required only in the else branch...
+  EXPECT_EQ(s.get("required"), nullptr);
+  ASSERT_NE(s.get("if"), nullptr);
+  EXPECT_EQ(strings(s.get("if")->get("required")), (std::vector<std::string>{"extends"}));
+  const Json& otherwise = *s.get("else");
+  // ...population has a required key inside, fund does not (it is filled from defaults)...
+  EXPECT_EQ(strings(otherwise.get("required")), (std::vector<std::string>{"name", "population"}));
+  EXPECT_EQ(strings(otherwise.get("properties")->get("population")->get("required")),
+            (std::vector<std::string>{"insured"}));
+  // ...and merged sections do not list them themselves (an extending file may write population: {regions: 2}).
+  EXPECT_EQ(s.get("properties")->get("population")->get("required"), nullptr);
+  // List items are replaced whole, not merged: they keep theirs.
+  const Json& band = *s.get("properties")->get("population")->get("properties")->get("age_bands")->get("items");
+  EXPECT_EQ(strings(band.get("required")), (std::vector<std::string>{"from_age", "share"}));
 }
 
 TEST(JsonSchemaTest, FieldsCarryTypesBoundsDefaultsAndDescriptions) {
   const Json s = schema();
   const Json& props = *s.get("properties");
   const Json& population = *props.get("population");
-  EXPECT_EQ(strings(population.get("required")), (std::vector<std::string>{"insured"}));
   const Json& insured = *population.get("properties")->get("insured");
   EXPECT_EQ(insured.get("type")->text, "integer");
   EXPECT_EQ(insured.get("exclusiveMinimum")->number, 0);

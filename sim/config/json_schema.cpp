@@ -179,7 +179,10 @@ class Writer {
       format_ = {};  // its own key-path maps, if any, stay plain maps
       std::string embedded = schema_of(*format.spec, 4, false);
       format_ = format;
-      embedded.insert(1, "\n      \"description\": " + double_quoted(described) + (embedded == "{}" ? "\n    " : ","));
+      if (format.spec->description().empty()) {
+        const std::string member = "\"description\": " + double_quoted(described);
+        embedded = embedded == "{}" ? "{" + member + "}" : "{\n      " + member + "," + embedded.substr(1);
+      }
       defs.emplace_back(format_.name, embedded);
       body += ",\n  \"$defs\": " + render(defs, 2);
     }

@@ -32,8 +32,11 @@ int schema_command(const std::vector<std::string>& args) {
   } else {
     throw UsageError("unknown format '" + which + "' (scenario, experiment or fit)");
   }
-  const std::string text =
-      cli.flag("--markdown") ? config::to_markdown_table(*spec) : config::to_json_schema(*spec, "reformsim " + which);
+  // Experiments and fit files name scenario keys by key path (arms' `set`, `vary`, `parameters`).
+  const config::SpecPtr scenario = agents::scenario_spec();
+  const config::KeyPathFormat key_paths{"scenario", which == "scenario" ? nullptr : scenario.get()};
+  const std::string text = cli.flag("--markdown") ? config::to_markdown_table(*spec)
+                                                  : config::to_json_schema(*spec, "reformsim " + which, key_paths);
   std::fputs(text.c_str(), stdout);
   if (!text.empty() && text.back() != '\n') std::fputc('\n', stdout);
   return kExitOk;

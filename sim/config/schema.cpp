@@ -109,6 +109,11 @@ SpecPtr Spec::key_pattern(std::string description, std::function<bool(const std:
   return shared_from_this();
 }
 
+SpecPtr Spec::key_paths(KeyPaths which) {
+  key_paths_ = which;
+  return shared_from_this();
+}
+
 const Spec* Spec::field(const std::string& key) const {
   for (const Field& f : fields_) {
     if (f.key == key) return f.spec.get();

@@ -22,6 +22,14 @@ using SpecPtr = std::shared_ptr<Spec>;
 /// The kinds of value a declaration can describe. Any = an unchecked subtree (checked later by its user).
 enum class ValueType { Integer, Real, Boolean, String, Enum, Path, Object, Array, Map, Any };
 
+/// Which values of another format the keys of a key-path map (Spec::key_paths()) may name.
+enum class KeyPaths {
+  /// Any declared value: a section, a list, a list item ("hospitals[0]") or a leaf.
+  Any,
+  /// Numbers (integers and reals) outside lists: what a fit varies.
+  Numbers,
+};
+
 /// One field of an object: the key and its declaration. Required iff the spec has no default and is not optional.
 struct Field {
   /// The YAML key.
@@ -93,6 +101,11 @@ class Spec : public std::enable_shared_from_this<Spec> {
   SpecPtr allow_empty();
   /// For map_of: keys must satisfy `ok`; `description` completes "key must be …" in messages.
   SpecPtr key_pattern(std::string description, std::function<bool(const std::string&)> ok);
+  /// For map_of: the keys are key paths (sim/config/key_path.hpp) into another format, as an experiment's `set:`
+  /// names scenario keys. Validation leaves them to whoever applies them (the other format's validator then
+  /// checks the result); the JSON Schema, given that format, admits only the paths it declares, and where the value
+  /// spec is Any (or a list of Any), checks each path's value against the declaration it names.
+  SpecPtr key_paths(KeyPaths which = KeyPaths::Any);
 
   /// The kind of value.
   ValueType type() const { return type_; }
@@ -134,6 +147,8 @@ class Spec : public std::enable_shared_from_this<Spec> {
   const std::string& key_pattern_description() const { return key_pattern_description_; }
   /// The key check of a map_of (empty function = any key).
   const std::function<bool(const std::string&)>& key_check() const { return key_check_; }
+  /// For a key-path map: which values of the other format its keys may name (nullopt: free-form keys).
+  std::optional<KeyPaths> key_path_kind() const { return key_paths_; }
   /// Human name of the type for messages ("a number", "an integer", "one of fast, slow", …).
   std::string type_name() const;
 
@@ -153,6 +168,7 @@ class Spec : public std::enable_shared_from_this<Spec> {
   bool empty_allowed_ = false;
   std::string key_pattern_description_;
   std::function<bool(const std::string&)> key_check_;
+  std::optional<KeyPaths> key_paths_;
 };
 
 /// Text of a number as it appears in defaults and messages: whole numbers without exponent (1000000), others in

@@ -30,6 +30,7 @@ std::vector<config::Field> experiment_common_fields() {
                                {"name", Spec::string()->doc("arm name (unique)")},
                                {"description", Spec::string()->allow_empty()->optional()->doc("free text")},
                                {"set", Spec::map_of(Spec::any())
+                                           ->key_paths()
                                            ->def_node(Node::map())
                                            ->doc("scenario key path → value overrides, e.g. payment.method: drg")},
                            }))
@@ -46,6 +47,7 @@ config::SpecPtr experiment_spec_declaration() {
   fields.push_back({"reference_arm", Spec::string()->optional()->doc(
                                          "arm that paired differences are computed against (default: the first arm)")});
   fields.push_back({"vary", Spec::map_of(Spec::array(Spec::any())->min_items(1))
+                                ->key_paths()
                                 ->def_node(Node::map())
                                 ->doc("scenario key path → list of values; every combination is run")});
   return Spec::object(std::move(fields));

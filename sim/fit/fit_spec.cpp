@@ -195,6 +195,7 @@ config::SpecPtr fit_spec_declaration() {
   std::vector<config::Field> fields = experiment::experiment_common_fields();
   fields.push_back(
       {"parameters", Spec::map_of(parameter_declaration())
+                         ->key_paths(config::KeyPaths::Numbers)
                          ->def_node(Node::map())
                          ->doc("scenario key path → range to fit (none: the targets are only evaluated)")});
   fields.push_back({"targets", Spec::array(target_declaration())->min_items(1)->doc("target moments")});

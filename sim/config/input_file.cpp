@@ -99,6 +99,13 @@ std::optional<std::string> input_file_read_as(const std::string& path) {
   const std::lock_guard<std::mutex> lock(files.mutex);
   const auto it = files.names.find({status.st_dev, status.st_ino});
   if (it == files.names.end()) return std::nullopt;
+  // An input deleted since it was read frees its inode for a new file; that file is not the input.
+  struct stat original {};
+  if (::stat(it->second.c_str(), &original) != 0 || original.st_dev != status.st_dev ||
+      original.st_ino != status.st_ino) {
+    files.names.erase(it);
+    return std::nullopt;
+  }
   return it->second;
 }
 

@@ -9,16 +9,15 @@
 #ifndef REFORMSIM_VERSION
 #define REFORMSIM_VERSION "0.0.0"
 #endif
-#ifndef REFORMSIM_GIT_REVISION
-#define REFORMSIM_GIT_REVISION "unknown"
-#endif
-
 namespace reformsim::experiment {
+
+// Defined in the build tree's generated/git_revision.cpp (cmake/write_git_revision.cmake), rewritten at build time.
+const char* built_git_revision();
 
 using output::DatasetInfo;
 
 std::string tool_version() { return REFORMSIM_VERSION; }
-std::string git_revision() { return REFORMSIM_GIT_REVISION; }
+std::string git_revision() { return built_git_revision(); }
 
 namespace {
 

@@ -49,6 +49,19 @@ TEST(InputLimitsTest, FilesReadAreKnownUnderAnyName) {
   EXPECT_FALSE(input_file_read_as(dir.path("not_yet.h5")));
 }
 
+TEST(InputLimitsTest, AnInputDeletedSinceItWasReadIsNoLongerKnown) {
+  TempDir dir;
+  std::string problem;
+  for (int i = 0; i < 50; ++i) {
+    // A deleted file's inode is typically reused at once by the next file created in the same folder.
+    const std::string input = dir.write("input.csv", "a\n1\n");
+    ASSERT_TRUE(read_input_file(input, 100, problem));
+    std::filesystem::remove(input);
+    EXPECT_FALSE(input_file_read_as(dir.write("output.csv", "b\n")));
+    std::filesystem::remove(dir.path("output.csv"));
+  }
+}
+
 TEST(InputLimitsTest, RecursiveAliasesAndAliasBombsAreRefused) {
   ErrorList errors;
   EXPECT_TRUE(parse_yaml("a: &a [*a]\n", "f.yaml", errors).is_null());
@@ -56,9 +69,16 @@ TEST(InputLimitsTest, RecursiveAliasesAndAliasBombsAreRefused) {
       << errors.to_string();
   std::string bomb = "l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n";
   for (int i = 1; i < 9; ++i) {
-    const std::string prev = "*l" + std::to_string(i - 1);
-    bomb += "l" + std::to_string(i) + ": &l" + std::to_string(i) + " [";
-    for (int k = 0; k < 10; ++k) bomb += (k ? ", " : "") + prev;
+    const std::string prev = std::string("*l").append(std::to_string(i - 1));
+    const std::string name = std::string("l").append(std::to_string(i));
+    bomb += name;
+    bomb += ": &";
+    bomb += name;
+    bomb += " [";
+    for (int k = 0; k < 10; ++k) {
+      if (k) bomb += ", ";
+      bomb += prev;
+    }
     bomb += "]\n";
   }
   ErrorList bomb_errors;

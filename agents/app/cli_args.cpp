@@ -13,6 +13,14 @@ CliArgs::CliArgs(const std::vector<std::string>& args, const std::set<std::strin
   for (std::size_t i = 0; i < args.size(); ++i) {
     std::string a = args[i];
     if (auto it = aliases.find(a); it != aliases.end()) a = it->second;
+    if (const auto eq = a.find('=');
+        eq != std::string::npos && a.rfind("--", 0) != 0 && aliases.count(a.substr(0, eq))) {
+      // `-o=x.h5` would otherwise be an unknown option with no hint of the two spellings that work.
+      const std::string name = a.substr(0, eq), value = a.substr(eq + 1);
+      if (flags.count(aliases.at(name))) throw UsageError("option " + name + " takes no value");
+      throw UsageError("option " + name + " takes its value as the next argument: write " + name + " " + value +
+                       " or " + aliases.at(name) + "=" + value);
+    }
     if (a.size() > 1 && a[0] == '-') {
       std::string value;
       bool has_value = false;

@@ -176,7 +176,7 @@ bool ProviderBehaviour::intercepts_visit(sim::Simulation& sim, const OutpatientV
   a.onset = static_cast<std::uint32_t>(v.index);
   a.arrival_days = now;
   a.stay_kind = stay_kind::kLowIndication;
-  inpatient_.treat(v.hospital, a);
+  inpatient_.run_treat_hooks(v.hospital, a);
   const Scheme scheme = run_.population.classes()[v.risk_class].scheme;
   a.outpatient_fund_yuan =
       static_cast<float>(to_yuan(to_fen(to_yuan(v.bill_fen) * s.benefits.outpatient_ratio[scheme])));

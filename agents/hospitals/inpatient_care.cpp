@@ -100,11 +100,11 @@ void InpatientCare::on_onset(sim::Simulation& sim, std::uint32_t person, std::ui
     a.los_days = static_cast<float>(a.los_days * std::pow(intensity, run_.scenario.behaviour.strategy.los_elasticity));
   }
   a.ratio_adjustment = route.ratio_adjustment;
-  treat(hospital, a);
+  run_treat_hooks(hospital, a);
   arrive(sim, hospital, a);
 }
 
-void InpatientCare::treat(std::size_t hospital, PendingAdmission& a) {
+void InpatientCare::run_treat_hooks(std::size_t hospital, PendingAdmission& a) {
   for (Component* c : hooks_.treat) c->treat(hospital, a);
 }
 

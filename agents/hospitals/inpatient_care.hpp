@@ -27,11 +27,11 @@ class InpatientCare final : public Component {
   /// An admission that arrives at `hospital` now: a free bed takes it, else it waits.
   void arrive(sim::Simulation& sim, std::size_t hospital, const PendingAdmission& a);
   /// Runs the treat hooks (the care the hospital will deliver: drug prices) on an admission.
-  void treat(std::size_t hospital, PendingAdmission& a);
+  void run_treat_hooks(std::size_t hospital, PendingAdmission& a);
   /// Takes a bed for `a` at `hospital` (which must have one free) and schedules the discharge.
   void admit(sim::Simulation& sim, std::size_t hospital, const PendingAdmission& a);
   /// Event kDischarge: the claim, its records, the next patient in the queue.
-  void on_discharge(const sim::Event& e, sim::Simulation& sim);
+  void on_discharge_event(const sim::Event& e, sim::Simulation& sim);
 
   /// Event kQueueTimeout: a patient still waiting after the longest wait leaves the queue (bed_capacity.cpp).
   void on_queue_timeout(const sim::Event& e, sim::Simulation& sim);

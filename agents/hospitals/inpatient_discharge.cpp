@@ -6,7 +6,7 @@
 
 namespace reformsim::agents {
 
-void InpatientCare::on_discharge(const sim::Event& e, sim::Simulation& sim) {
+void InpatientCare::on_discharge_event(const sim::Event& e, sim::Simulation& sim) {
   const double now = sim.now();
   const auto slot = static_cast<std::uint32_t>(e.payload);
   const ActiveCase c = active_[slot];

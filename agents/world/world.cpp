@@ -124,7 +124,7 @@ void World::handle(const sim::Event& e, sim::Simulation& sim) {
       arrivals_.on_outpatient_onset(e, sim);
       break;
     case event_kind::kDischarge:
-      inpatient_.on_discharge(e, sim);
+      inpatient_.on_discharge_event(e, sim);
       break;
     case event_kind::kMonthEnd:
       on_month_end(static_cast<int>(e.payload), e.time_days, sim);

@@ -72,6 +72,9 @@ void run_all(const std::vector<RunPlan>& plans, const Model& model, const Runner
       }
     });
   });
+  // Workers last touched `finished` under the mutex; taking it here makes their writes visible to ThreadSanitizer,
+  // which cannot see the join inside (uninstrumented) oneTBB, before `finished` is destroyed on this thread.
+  const std::lock_guard<std::mutex> joined(mutex);
 }
 
 }  // namespace reformsim::experiment

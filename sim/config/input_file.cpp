@@ -72,7 +72,7 @@ std::optional<std::string> read_input_file(const std::string& path, std::size_t 
   {
     ReadFiles& files = read_files();
     const std::lock_guard<std::mutex> lock(files.mutex);
-    files.names.emplace(std::make_pair(status.st_dev, status.st_ino), path);
+    files.names.insert_or_assign(std::make_pair(status.st_dev, status.st_ino), path);
   }
   std::string text;
   text.resize(static_cast<std::size_t>(status.st_size));

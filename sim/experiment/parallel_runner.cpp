@@ -45,6 +45,13 @@ void run_all(const std::vector<RunPlan>& plans, const Model& model, const Runner
   std::size_t next_to_hand_over = 0;
   std::mutex mutex;
   Progress progress(plans.size(), options.progress);
+  // Workers last touched `finished` under the mutex; taking it once more after the join (also when a run failed and
+  // its exception is on its way out) makes their writes visible to ThreadSanitizer, which cannot see the join inside
+  // (uninstrumented) oneTBB, before `finished` is destroyed on this thread.
+  struct JoinVisible {
+    std::mutex& mutex;
+    ~JoinVisible() { const std::lock_guard<std::mutex> joined(mutex); }
+  } join_visible{mutex};
 
   // Workers take runs in run order from a shared counter, so finished runs reach the writer nearly in order
   // (little buffering, steady progress) while the arena keeps every worker busy.
@@ -72,9 +79,6 @@ void run_all(const std::vector<RunPlan>& plans, const Model& model, const Runner
       }
     });
   });
-  // Workers last touched `finished` under the mutex; taking it here makes their writes visible to ThreadSanitizer,
-  // which cannot see the join inside (uninstrumented) oneTBB, before `finished` is destroyed on this thread.
-  const std::lock_guard<std::mutex> joined(mutex);
 }
 
 }  // namespace reformsim::experiment

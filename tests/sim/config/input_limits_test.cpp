@@ -57,8 +57,13 @@ TEST(InputLimitsTest, AnInputDeletedSinceItWasReadIsNoLongerKnown) {
     const std::string input = dir.write("input.csv", "a\n1\n");
     ASSERT_TRUE(read_input_file(input, 100, problem));
     std::filesystem::remove(input);
-    EXPECT_FALSE(input_file_read_as(dir.write("output.csv", "b\n")));
-    std::filesystem::remove(dir.path("output.csv"));
+    const std::string next = dir.write("output.csv", "b\n");
+    EXPECT_FALSE(input_file_read_as(next));
+    // Read as an input in turn, the file that took the inode is known under its own name.
+    ASSERT_TRUE(read_input_file(next, 100, problem));
+    ASSERT_TRUE(input_file_read_as(next));
+    EXPECT_EQ(*input_file_read_as(next), next);
+    std::filesystem::remove(next);
   }
 }
 

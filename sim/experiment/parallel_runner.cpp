@@ -51,7 +51,8 @@ void run_all(const std::vector<RunPlan>& plans, const Model& model, const Runner
   struct JoinVisible {
     std::mutex& mutex;
     ~JoinVisible() { const std::lock_guard<std::mutex> joined(mutex); }
-  } join_visible{mutex};
+  };
+  const JoinVisible join_visible{mutex};
 
   // Workers take runs in run order from a shared counter, so finished runs reach the writer nearly in order
   // (little buffering, steady progress) while the arena keeps every worker busy.
@@ -59,6 +60,7 @@ void run_all(const std::vector<RunPlan>& plans, const Model& model, const Runner
   tbb::task_arena arena(threads);
   arena.execute([&] {
     tbb::parallel_for(0, threads, [&](int) {
+      const JoinVisible worker_done{mutex};  // everything this worker read of this frame comes before the join
       for (std::size_t i = next.fetch_add(1); i < plans.size(); i = next.fetch_add(1)) {
         RunValues values;
         try {

@@ -21,7 +21,9 @@ Simulates health-insurance payment reform (payment methods, global budgets, prov
 procurement, primary care) in a synthetic city and writes the outcomes to HDF5.
 
 commands:
-  run FILE [-o OUT.h5] [--threads N]   run a scenario or an experiment (see `reformsim run --help`)
+  run FILE [-o OUT.h5] [--threads N]   run a scenario or an experiment (see `reformsim run --help`; also under
+                                       mpirun, in slices with --runs/--shard, and --resume after a crash)
+  merge OUT.h5 PART.h5...              join the slices of an experiment into one results file
   validate FILE...                     check scenario/experiment files without running them
   schema [scenario|experiment|fit] [--markdown]
                                        print the JSON Schema (or the parameter table) of the file formats
@@ -64,6 +66,7 @@ int dispatch(const std::vector<std::string>& args, const std::string& command_li
   const std::vector<std::string> rest(args.begin() + 1, args.end());
   try {
     if (command == "run") return run_command(rest, command_line);
+    if (command == "merge") return merge_command(rest, command_line);
     if (command == "validate") return validate_command(rest);
     if (command == "schema") return schema_command(rest);
     if (command == "settle") return settle_command(rest);

@@ -9,6 +9,9 @@
 #include <map>
 #include <mutex>
 #include <utility>
+#include <vector>
+
+#include "sim/config/sha256.hpp"
 
 namespace reformsim::config {
 
@@ -23,6 +26,7 @@ std::string size_text(std::size_t bytes) {
 struct ReadFiles {
   std::mutex mutex;
   std::map<std::pair<dev_t, ino_t>, std::string> names;
+  std::vector<InputRecord> contents;  ///< in the order first read; one per path
 };
 ReadFiles& read_files() {
   static ReadFiles files;
@@ -89,7 +93,26 @@ std::optional<std::string> read_input_file(const std::string& path, std::size_t 
     filled += static_cast<std::size_t>(n);
   }
   text.resize(filled);
+  {
+    ReadFiles& files = read_files();
+    const std::lock_guard<std::mutex> lock(files.mutex);
+    InputRecord record{path, sha256_hex(text)};
+    bool known = false;
+    for (InputRecord& r : files.contents) {
+      if (r.path == path) {
+        r = record;  // read again: its latest contents count
+        known = true;
+      }
+    }
+    if (!known) files.contents.push_back(std::move(record));
+  }
   return text;
+}
+
+std::vector<InputRecord> input_files_read() {
+  ReadFiles& files = read_files();
+  const std::lock_guard<std::mutex> lock(files.mutex);
+  return files.contents;
 }
 
 std::optional<std::string> input_file_read_as(const std::string& path) {

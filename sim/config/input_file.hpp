@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace reformsim::config {
 
@@ -22,5 +23,15 @@ std::optional<std::string> read_input_file(const std::string& path, std::size_t 
 /// The name under which this process read `path` (the same file, whatever name or link leads to it) with
 /// read_input_file(), or nullopt. An output must never be written over one of its own inputs.
 std::optional<std::string> input_file_read_as(const std::string& path);
+
+/// One input file as this process read it.
+struct InputRecord {
+  std::string path;    ///< the name it was first read under
+  std::string sha256;  ///< of the bytes read
+};
+
+/// Every distinct file read with read_input_file() so far, in the order first read (a file read twice, under any
+/// name, appears once): what an output records of its inputs, so a resume or merge can tell that none has changed.
+std::vector<InputRecord> input_files_read();
 
 }  // namespace reformsim::config

@@ -37,7 +37,6 @@ Projection::Projection(ProjectionSpec spec, const OutputLayout& layout, const st
       throw std::logic_error("projected fan " + layout.metrics[f].path + " is not over axis " + spec_.axis);
   }
   std::map<std::pair<std::size_t, std::size_t>, std::size_t> index;
-  group_of_run_.assign(runs.size(), 0);
   std::size_t points = 0;
   for (const RunPlan& r : runs) points = std::max(points, r.point + 1);
   for (const RunPlan& r : runs) {
@@ -51,7 +50,7 @@ Projection::Projection(ProjectionSpec spec, const OutputLayout& layout, const st
 
 void Projection::add(const RunPlan& plan, const RunValues& values) {
   if (spec_.empty()) return;
-  const std::size_t g = group_of_run_[plan.run_id];
+  const std::size_t g = group_of_run_.at(plan.run_id);
   for (std::size_t f = 0; f < spec_.fans.size(); ++f) {
     const std::vector<double>& row = values.metrics[spec_.fans[f]];
     fan_values_[f][g].insert(fan_values_[f][g].end(), row.begin(), row.end());

@@ -4,6 +4,7 @@
 // scalars holding the year it first happened (NaN: never). Written into the results file and printed as tables.
 // Domain-free: the model names the metrics.
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "sim/experiment/output_layout.hpp"
@@ -60,7 +61,7 @@ class Projection {
   std::vector<double> years_;  ///< the axis labels as numbers
   std::vector<std::string> year_labels_;
   std::vector<std::string> group_labels_;                      ///< "arm" or "arm @ point k"
-  std::vector<std::size_t> group_of_run_;                      ///< run_id → group
+  std::unordered_map<std::size_t, std::size_t> group_of_run_;  ///< run_id → group (a slice's ids need not start at 0)
   std::vector<std::vector<std::vector<double>>> fan_values_;   ///< [fan][group] → runs × years, row-major
   std::vector<std::vector<std::vector<double>>> event_years_;  ///< [event][group] → one value per run
 };

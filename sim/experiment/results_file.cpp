@@ -1,6 +1,7 @@
 #include "sim/experiment/results_file.hpp"
 
 #include <chrono>
+#include <cmath>
 #include <ctime>
 #include <stdexcept>
 
@@ -55,6 +56,27 @@ ResultsFile::ResultsFile(const std::string& path, const ExperimentSpec& spec, co
   for (const VaryAxis& v : spec.vary) vary_paths.push_back(v.key_path);
   w.write_strings("/meta/varied_parameters", vary_paths, {"", "scenario key paths varied over the grid"});
   (void)experiment;
+  const ExperimentIdentity& id = context.identity;
+  w.write_strings("/meta/experiment_sha256", {id.experiment_sha256},
+                  {"SHA-256", "experiment file text and its expansion into runs (seeds, arms, points, replicates)"});
+  w.write_strings("/meta/scenarios_sha256", {id.scenarios_sha256}, {"SHA-256", "every validated scenario"});
+  std::vector<std::string> input_paths;
+  std::vector<std::string> input_hashes;
+  for (const config::InputRecord& input : id.inputs) {
+    input_paths.push_back(input.path);
+    input_hashes.push_back(input.sha256);
+  }
+  w.write_strings("/meta/input_files", input_paths, {"", "every file read (experiment, scenarios, catalogues)"});
+  w.write_strings("/meta/input_sha256", input_hashes, {"SHA-256", "contents of each /meta/input_files entry"});
+  w.write_strings("/meta/binary_id", {id.binary_id}, {"", "GNU build ID (or SHA-256) of the binary that ran"});
+  w.write_int64s("/meta/run_selection",
+                 {static_cast<std::int64_t>(id.selection.first), static_cast<std::int64_t>(id.selection.end),
+                  static_cast<std::int64_t>(id.total_runs)},
+                 {3},
+                 {"run id", "runs in this file [first, end) and the experiment's total; a whole run is [0, N, N]"});
+  w.write_strings("/meta/identity", {id.to_text()}, {"", "the above as one text (what --resume and merge compare)"});
+  w.write_int64s("/meta/seed", {static_cast<std::int64_t>(spec.seed)}, {1}, {"", "master seed"});
+  w.write_int64s("/meta/replicates", {spec.replicates}, {1}, {"", "replicates per arm and grid point"});
 
   for (const AxisSpec& axis : layout.axes) w.write_strings("/axes/" + axis.name, axis.labels, {"", axis.description});
 
@@ -66,7 +88,8 @@ ResultsFile::ResultsFile(const std::string& path, const ExperimentSpec& spec, co
   w.create_rows_int64("/runs/seed", {}, {"", "master seed"});
   w.create_rows_int64("/runs/scenario_index", {}, {"", "index into /meta/scenarios"});
   w.create_rows_double("/runs/events", {}, {"events", "events processed by the simulation kernel"});
-  w.create_rows_string("/runs/status", {"", "'complete' once the run's rows are written"});
+  w.create_rows_string("/runs/status", {"", "'complete', or 'failed' (its metrics NaN, the reason in /runs/message)"});
+  w.create_rows_string("/runs/message", {"", "why the run failed; empty when complete"});
   for (const VaryAxis& v : spec.vary) {
     w.create_rows_string("/runs/param/" + v.key_path, {"", "value of the varied parameter " + v.key_path});
   }
@@ -78,8 +101,16 @@ ResultsFile::ResultsFile(const std::string& path, const ExperimentSpec& spec, co
 
 ResultsFile::~ResultsFile() = default;
 
-void ResultsFile::append(const RunPlan& plan, const RunValues& values) {
+void ResultsFile::append(const RunPlan& plan, const RunOutcome& outcome) {
   output::Hdf5Writer& w = *writer_;
+  const bool failed = outcome.status == RunStatus::failed;
+  RunValues missing;
+  if (failed) {
+    ++failed_;
+    for (std::size_t i = 0; i < layout_.metrics.size(); ++i)
+      missing.metrics.emplace_back(layout_.row_size(i), std::nan(""));
+  }
+  const RunValues& values = failed ? missing : outcome.values;
   if (values.metrics.size() != layout_.metrics.size()) {
     throw std::logic_error("run produced " + std::to_string(values.metrics.size()) + " metrics, layout declares " +
                            std::to_string(layout_.metrics.size()));
@@ -107,13 +138,19 @@ void ResultsFile::append(const RunPlan& plan, const RunValues& values) {
   w.append_row_int64("/runs/seed", &seed);
   w.append_row_int64("/runs/scenario_index", &scenario_index);
   w.append_row_double("/runs/events", &values.events);
-  // Status last, then a flush: a row marked complete has all its data on disk.
-  w.append_row_string("/runs/status", "complete");
-  w.flush();
+  w.append_row_string("/runs/message", outcome.message);
+  w.append_row_string("/runs/status", status_name(outcome.status));
+  results_digest_.update(encode_outcome(outcome));
 }
 
 void ResultsFile::write_projection(const Projection& projection) { projection.write(*writer_); }
 
-void ResultsFile::commit() { writer_->commit(); }
+void ResultsFile::commit() {
+  writer_->write_strings("/meta/results_sha256", {results_digest_.hex_digest()},
+                         {"SHA-256", "every run's outcome in run order: equal for equal results however computed"});
+  writer_->write_int64s("/meta/failed_runs", {static_cast<std::int64_t>(failed_)}, {1},
+                        {"runs", "runs that failed (status 'failed' in /runs/status)"});
+  writer_->commit();
+}
 
 }  // namespace reformsim::experiment

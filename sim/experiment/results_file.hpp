@@ -5,9 +5,12 @@
 #include <string>
 #include <vector>
 
+#include "sim/config/sha256.hpp"
+#include "sim/experiment/experiment_identity.hpp"
 #include "sim/experiment/experiment_spec.hpp"
 #include "sim/experiment/output_layout.hpp"
 #include "sim/experiment/projection.hpp"
+#include "sim/experiment/run_outcome.hpp"
 #include "sim/experiment/run_plan.hpp"
 
 namespace reformsim::output {
@@ -20,6 +23,7 @@ namespace reformsim::experiment {
 struct RunContext {
   std::string command_line;
   std::vector<std::string> resolved_scenarios;  ///< validated scenario YAML per scenario tree
+  ExperimentIdentity identity;                  ///< content hashes and the runs this file covers
 };
 
 /// Tool version and git revision compiled into the binary.
@@ -35,17 +39,21 @@ class ResultsFile {
   ~ResultsFile();
   ResultsFile(const ResultsFile&) = delete;
   ResultsFile& operator=(const ResultsFile&) = delete;
-  /// Appends one finished run (runs must arrive in run_id order).
-  void append(const RunPlan& plan, const RunValues& values);
+  /// Appends one finished run (runs must arrive in run_id order); a failed run's metric rows are NaN.
+  void append(const RunPlan& plan, const RunOutcome& outcome);
   /// Writes the cross-run projection (/projection/*) once every run has been appended.
   void write_projection(const Projection& projection);
-  /// Flushes, closes and renames the file to its final name. Without it the file is deleted.
+  /// Writes /meta/results_sha256 (the digest of every run's outcome in run order: equal for equal results, however
+  /// they were computed, sliced or merged), flushes, closes and renames the file to its final name. Without it the
+  /// file is deleted.
   void commit();
 
  private:
   std::unique_ptr<output::Hdf5Writer> writer_;
   const ExperimentSpec& spec_;
   const OutputLayout& layout_;
+  config::Sha256 results_digest_;
+  std::size_t failed_ = 0;
 };
 
 }  // namespace reformsim::experiment

@@ -27,6 +27,9 @@ it when it has moved.
 
   --experiment FILE   the experiment file, if not at the path the parts recorded
   --quiet             print nothing on success
+
+exit codes: 0 merged; 1 merged, but some runs in the parts had failed (as `run` exits for them); 2 the parts or the
+            experiment do not fit together; 3 the output cannot be written
 )";
 
 constexpr std::size_t kRunsPerRead = 64;  // a few MB of rows at a time for the default city
@@ -134,7 +137,7 @@ int merge_command(const std::vector<std::string>& args, const std::string& comma
     std::printf("merged %zu parts (%zu runs%s) into %s\n", parts.size(), p.expanded.runs.size(),
                 failed > 0 ? (", " + std::to_string(failed) + " failed").c_str() : "", output.c_str());
   }
-  return kExitOk;
+  return failed > 0 ? kExitFailure : kExitOk;  // as `run` does for the same runs
 }
 
 }  // namespace reformsim::app

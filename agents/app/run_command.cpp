@@ -181,7 +181,9 @@ int run_command(const std::vector<std::string>& args, const std::string& command
   std::vector<std::size_t> to_compute;
   auto go_or_not = [&](bool go) { return session ? session->broadcast(go) : go; };
   if (!writer) {
-    if (!go_or_not(false)) return kExitOutputFailure;  // rank 0 could not open the output; it says why
+    // Rank 0 decided not to run (nothing to resume, or it could not open the output or the journal): it says why,
+    // and its exit code is the job's (mpirun reports rank 0's).
+    if (!go_or_not(false)) return kExitOk;
     mpi::serve(*session, p.expanded.runs, *p.model, threads);
     return kExitOk;
   }
@@ -210,8 +212,15 @@ int run_command(const std::vector<std::string>& args, const std::string& command
   if (!resume && std::filesystem::exists(journal_path, ignored))
     throw UsageError("'" + journal_path + "' holds the finished runs of an interrupted run of this output: add " +
                      "--resume to continue it, or delete the journal to start again");
-  experiment::RunJournal journal = resume ? experiment::RunJournal::resume(journal_path, context.identity)
-                                          : experiment::RunJournal::create(journal_path, context.identity);
+  experiment::RunJournal journal = [&] {
+    try {
+      return resume ? experiment::RunJournal::resume(journal_path, context.identity)
+                    : experiment::RunJournal::create(journal_path, context.identity);
+    } catch (const experiment::JournalMismatch& e) {
+      throw InputError(std::string(e.what()) +
+                       "\n(--resume continues only the experiment the journal was written for)");
+    }
+  }();
   if (resume && !quiet) {
     std::fprintf(stderr, "resuming from %s: %zu of %zu runs already finished%s\n", journal_path.c_str(), journal.size(),
                  selection.size(), journal.bytes_cut() > 0 ? " (a record torn by the interruption was dropped)" : "");

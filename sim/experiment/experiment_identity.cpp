@@ -115,10 +115,12 @@ std::vector<std::string> ExperimentIdentity::differences_from(const ExperimentId
     out.push_back("it expands to " + std::to_string(total_runs) + " runs, the recorded one to " +
                   std::to_string(recorded.total_runs));
   if (scenarios_sha256 != recorded.scenarios_sha256) out.push_back("the validated scenarios differ");
-  for (const config::InputRecord& now : inputs) {
-    bool found = false;
-    for (const config::InputRecord& then : recorded.inputs) found = found || then.sha256 == now.sha256;
-    if (!found) out.push_back("input '" + now.path + "' is not one the recorded runs read (or it has changed)");
+  // Inputs are read in a fixed order, so the i-th file read now must have the i-th recorded contents: two files whose
+  // contents were swapped differ too. Paths are not compared (a moved, unchanged file is the same input).
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    if (i >= recorded.inputs.size() || inputs[i].sha256 != recorded.inputs[i].sha256)
+      out.push_back("input '" + inputs[i].path + "' is not the file the recorded runs read there (or it has changed)" +
+                    (i < recorded.inputs.size() ? " (recorded: '" + recorded.inputs[i].path + "')" : ""));
   }
   if (inputs.size() != recorded.inputs.size())
     out.push_back("it reads " + std::to_string(inputs.size()) + " input files, the recorded runs read " +

@@ -59,6 +59,10 @@ RunOutcome compute_one(const RunPlan& plan, const Model& model) {
     outcome.status = RunStatus::failed;
     outcome.message = describe_failure(plan, e.what());
     outcome.values = {};
+  } catch (...) {
+    outcome.status = RunStatus::failed;
+    outcome.message = describe_failure(plan, "an exception of unknown type");
+    outcome.values = {};
   }
   return outcome;
 }

@@ -4,6 +4,16 @@
 
 namespace reformsim::experiment {
 
+namespace {
+
+std::size_t completed_in_journal(const RunJournal& journal, RunSelection selection) {
+  std::size_t n = 0;
+  for (std::size_t id = selection.first; id < selection.end; ++id) n += journal.status(id) == RunStatus::complete;
+  return n;
+}
+
+}  // namespace
+
 RunAssembler::RunAssembler(const std::vector<RunPlan>& plans, RunSelection selection, RunJournal& journal,
                            OnError policy, bool progress, Deliver deliver)
     : plans_(plans),
@@ -12,13 +22,15 @@ RunAssembler::RunAssembler(const std::vector<RunPlan>& plans, RunSelection selec
       policy_(policy),
       deliver_(std::move(deliver)),
       next_(selection.first),
-      reused_(journal.size()),
-      progress_(selection.size(), progress, journal.size()) {}
+      reused_(completed_in_journal(journal, selection)),
+      progress_(selection.size(), progress, reused_) {}
 
 std::vector<std::size_t> RunAssembler::runs_to_compute() const {
   std::vector<std::size_t> todo;
   for (std::size_t id = selection_.first; id < selection_.end; ++id) {
-    if (!journal_.status(id)) todo.push_back(id);
+    // A failure recorded by an earlier attempt is computed again: its cause may have been the machine (memory, a
+    // signal), and a deterministic failure simply fails again and is recorded again.
+    if (journal_.status(id) != RunStatus::complete) todo.push_back(id);
   }
   return todo;
 }
@@ -46,7 +58,7 @@ void RunAssembler::deliver_ready() {
     if (it != waiting_.end()) {
       outcome = std::move(it->second);
       waiting_.erase(it);
-    } else if (journal_.status(next_)) {
+    } else if (journal_.status(next_) == RunStatus::complete) {
       // Held by the journal but not computed here: recorded by an earlier attempt.
       outcome = journal_.read(next_);
     } else {

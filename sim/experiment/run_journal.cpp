@@ -97,12 +97,27 @@ RunJournal RunJournal::resume(const std::string& path, const ExperimentIdentity&
   if (fd < 0 && errno == ENOENT) return create(path, identity);
   if (fd < 0) fail("cannot open the run journal", path);
   RunJournal journal(path, fd);
+  struct stat file {};
+  if (::fstat(fd, &file) != 0) fail("cannot inspect the run journal", path);
+  const auto file_size = static_cast<std::size_t>(file.st_size);
   std::string head;
   std::string header;
   std::string digest;
+  // create() syncs the whole header before any record is written: a journal cut short inside its header (killed
+  // while starting) holds no run, and is started again.
+  if (file_size < sizeof kMagic + 8 && (file_size == 0 || (read_exact(fd, head, file_size, 0, path) &&
+                                                           std::memcmp(head.data(), kMagic, file_size) == 0))) {
+    ::close(std::exchange(journal.fd_, -1));
+    return create(path, identity);
+  }
   if (!read_exact(fd, head, sizeof kMagic + 8, 0, path) || std::memcmp(head.data(), kMagic, sizeof kMagic) != 0)
     throw JournalMismatch("'" + path + "' is not a reformsim run journal");
   const auto header_size = value_of<std::uint64_t>(head.substr(sizeof kMagic));
+  const std::size_t header_end = head.size() + header_size + kDigest;
+  if (header_size <= kMaxHeader && file_size < header_end) {
+    ::close(std::exchange(journal.fd_, -1));
+    return create(path, identity);
+  }
   if (header_size > kMaxHeader || !read_exact(fd, header, header_size, head.size(), path) ||
       !read_exact(fd, digest, kDigest, head.size() + header_size, path) || digest != config::sha256_hex(header))
     throw JournalMismatch("the header of the run journal '" + path + "' is damaged");
@@ -121,7 +136,9 @@ RunJournal RunJournal::resume(const std::string& path, const ExperimentIdentity&
   for (;;) {
     if (!read_exact(fd, frame, 12, offset, path) || value_of<std::uint32_t>(frame) != kRecordMagic) break;
     const auto size = value_of<std::uint64_t>(frame.substr(4));
-    if (size > kMaxRecord || !read_exact(fd, payload, size, offset + 12, path) ||
+    // A size past the end of the file is a torn or garbage frame: never allocate it.
+    if (size > kMaxRecord || size > file_size - std::min(file_size, offset + 12) ||
+        !read_exact(fd, payload, size, offset + 12, path) ||
         !read_exact(fd, digest, kDigest, offset + 12 + size, path) || digest != config::sha256_hex(payload))
       break;
     const std::optional<RunOutcome> outcome = decode_outcome(payload);

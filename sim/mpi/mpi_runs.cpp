@@ -7,6 +7,7 @@
 #include <tbb/task_group.h>
 
 #include <chrono>
+#include <cstdio>
 #include <deque>
 #include <exception>
 #include <mutex>
@@ -51,6 +52,11 @@ Session::Session() {
   MPI_Init_thread(nullptr, nullptr, MPI_THREAD_FUNNELED, &provided);
   MPI_Comm_rank(MPI_COMM_WORLD, &rank_);
   MPI_Comm_size(MPI_COMM_WORLD, &size_);
+  if (provided < MPI_THREAD_FUNNELED) {
+    // Worker threads run beside the thread that calls MPI; an MPI library that cannot allow it is unusable here.
+    if (rank_ == 0) std::fprintf(stderr, "reformsim run: this MPI library does not support MPI_THREAD_FUNNELED\n");
+    MPI_Abort(MPI_COMM_WORLD, 1);
+  }
 }
 
 Session::~Session() { MPI_Finalize(); }
@@ -150,9 +156,28 @@ void coordinate(const Session& session, const std::vector<experiment::RunPlan>& 
   if (local_failure) std::rethrow_exception(local_failure);
 }
 
+namespace {
+void serve_runs(const std::vector<experiment::RunPlan>& plans, const experiment::Model& model, int threads);
+}  // namespace
+
 void serve(const Session& session, const std::vector<experiment::RunPlan>& plans, const experiment::Model& model,
            int threads) {
   (void)session;
+  try {
+    serve_runs(plans, model, threads);
+  } catch (const std::exception& e) {
+    // Rank 0 is waiting for this rank's runs and would wait forever: end the whole job.
+    std::fprintf(stderr, "reformsim run: a worker rank failed: %s\n", e.what());
+    MPI_Abort(MPI_COMM_WORLD, 1);
+  } catch (...) {
+    std::fprintf(stderr, "reformsim run: a worker rank failed\n");
+    MPI_Abort(MPI_COMM_WORLD, 1);
+  }
+}
+
+namespace {
+
+void serve_runs(const std::vector<experiment::RunPlan>& plans, const experiment::Model& model, int threads) {
   const int slots = threads > 0 ? threads : tbb::info::default_concurrency();
   // No slot is reserved for this thread: it stays in the message loop, so the arena's own worker threads must run
   // every task (with the default one reserved slot, `--threads 1` would never start a run). oneTBB caps its workers
@@ -206,5 +231,7 @@ void serve(const Session& session, const std::vector<experiment::RunPlan>& plans
   arena.execute([&] { group.wait(); });
   MPI_Send(nullptr, 0, MPI_BYTE, 0, kFinished, MPI_COMM_WORLD);
 }
+
+}  // namespace
 
 }  // namespace reformsim::mpi

@@ -143,6 +143,9 @@ def check_on_error(binary, folder):
         message = f["runs/message"][3].decode()
     expect(status.count("failed") == 2 and status[3] == "failed" and status[7] == "failed", str(status))
     expect("run 3" in message and "REFORMSIM_FAIL_RUNS" in message, message)
+    # A merge of parts holding failed runs exits 1, as the run did.
+    r = run([binary, "merge", os.path.join(folder, "merged.h5"), out, "--quiet"], check=False)
+    expect(r.returncode == 1, "merge of a part with failed runs should exit 1, got %d: %s" % (r.returncode, r.stderr))
     # Under stop (the default) the first failure ends the run; the journal keeps the finished runs, and once the
     # cause is gone --resume completes the file exactly as an uninterrupted run.
     out = os.path.join(folder, "stop.h5")
@@ -160,10 +163,10 @@ def check_resume_refusals(binary, folder):
     with open(os.path.join(folder, "city.yaml"), "a") as f:
         f.write("# an edit: the same numbers, another file\n")
     r = run([binary, "run", experiment, "-o", out, "--resume"], check=False)
-    expect(r.returncode != 0 and "was written for another experiment" in r.stderr and "city.yaml" in r.stderr,
+    expect(r.returncode == 2 and "was written for another experiment" in r.stderr and "city.yaml" in r.stderr,
            "a resume with a changed input must be refused and name it:\n" + r.stderr)
     r = run([binary, "run", experiment, "-o", out, "--resume", "--seed", "12"], check=False)
-    expect(r.returncode != 0 and "experiment" in r.stderr, r.stderr)
+    expect(r.returncode == 2 and "experiment" in r.stderr, r.stderr)
     expect(journal_records(out + ".journal") >= 2, "a refused resume touched the journal")
 
 
@@ -220,6 +223,9 @@ def check_mpi_kill_resume(binary, folder):
     expect(not os.path.exists(out), "a run whose rank was killed left a file under the output's name")
     run(MPIRUN + ["-np", "3", binary, "run", experiment, "-o", out, "--threads", "1", "--resume", "--quiet"])
     same(whole, out)
+    # Resuming a complete file under MPI does nothing, and every rank says so with exit code 0.
+    r = run(MPIRUN + ["-np", "2", binary, "run", experiment, "-o", out, "--threads", "1", "--resume"])
+    expect("nothing to resume" in r.stdout, r.stdout)
 
 
 CHECKS = {"kill-resume": check_kill_resume, "slices-merge": check_slices_merge, "on-error": check_on_error,

@@ -139,6 +139,49 @@ TEST(RunJournalTest, FilesThatAreNotJournalsAreRefusedAndAMissingOneIsStarted) {
   EXPECT_FALSE(std::filesystem::exists(fresh));
 }
 
+TEST(RunJournalTest, AJournalKilledWhileStartingIsStartedAgain) {
+  testing::TempDir dir;
+  const std::string path = dir.path("out.h5.journal");
+  std::uintmax_t header_bytes = 0;
+  {
+    RunJournal::create(path, identity());
+    header_bytes = std::filesystem::file_size(path);
+  }
+  for (std::uintmax_t cut : {std::uintmax_t{0}, std::uintmax_t{5}, std::uintmax_t{16}, header_bytes - 1}) {
+    RunJournal::create(path, identity());
+    std::filesystem::resize_file(path, cut);
+    RunJournal j = RunJournal::resume(path, identity());
+    EXPECT_EQ(j.size(), 0u) << "cut to " << cut;
+    j.append(run(1, 10));
+    EXPECT_EQ(RunJournal::resume(path, identity()).size(), 1u) << "cut to " << cut;
+  }
+}
+
+TEST(RunJournalTest, AFrameClaimingMoreBytesThanTheFileHoldsIsCutNotAllocated) {
+  testing::TempDir dir;
+  const std::string path = dir.path("out.h5.journal");
+  RunJournal::create(path, identity()).append(run(1, 10));
+  const std::uintmax_t intact = std::filesystem::file_size(path);
+  {
+    std::ofstream f(path, std::ios::app | std::ios::binary);
+    const std::uint32_t magic = 0x314e5552;
+    const std::uint64_t size = (1u << 30) - 1;  // under the record limit, far past the file's end
+    f.write(reinterpret_cast<const char*>(&magic), sizeof magic);
+    f.write(reinterpret_cast<const char*>(&size), sizeof size);
+  }
+  RunJournal j = RunJournal::resume(path, identity());
+  EXPECT_EQ(j.size(), 1u);
+  EXPECT_EQ(std::filesystem::file_size(path), intact);
+}
+
+TEST(ExperimentIdentityTest, InputsWhoseContentsWereSwappedDiffer) {
+  ExperimentIdentity swapped = identity();
+  std::swap(swapped.inputs[0].sha256, swapped.inputs[1].sha256);
+  const std::vector<std::string> d = swapped.differences_from(identity(), true);
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_NE(d[0].find("scenarios/city/baseline.yaml"), std::string::npos) << d[0];
+}
+
 TEST(ExperimentIdentityTest, TheTextFormRoundTripsAndRejectsDamage) {
   const ExperimentIdentity id = identity();
   const std::optional<ExperimentIdentity> back = ExperimentIdentity::from_text(id.to_text());

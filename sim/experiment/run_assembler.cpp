@@ -26,13 +26,13 @@ RunAssembler::RunAssembler(const std::vector<RunPlan>& plans, RunSelection selec
       progress_(selection.size(), progress, reused_) {}
 
 std::vector<std::size_t> RunAssembler::runs_to_compute() const {
-  std::vector<std::size_t> todo;
+  std::vector<std::size_t> to_compute;
   for (std::size_t id = selection_.first; id < selection_.end; ++id) {
     // A failure recorded by an earlier attempt is computed again: its cause may have been the machine (memory, a
     // signal), and a deterministic failure simply fails again and is recorded again.
-    if (journal_.status(id) != RunStatus::complete) todo.push_back(id);
+    if (journal_.status(id) != RunStatus::complete) to_compute.push_back(id);
   }
-  return todo;
+  return to_compute;
 }
 
 bool RunAssembler::accept(RunOutcome&& outcome) {

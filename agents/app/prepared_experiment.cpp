@@ -29,6 +29,7 @@ PreparedExperiment prepare_experiment(const std::string& file, std::optional<std
   PreparedExperiment p;
   p.spec = experiment::load_experiment(file, errors, replicates.value_or(1), seed.value_or(1));
   p.spec.scenario_defaults = agents::scenario_defaults();
+  p.spec.scenario_spec = agents::scenario_spec();
   // Given on the command line, they win over the experiment file's own.
   if (replicates) p.spec.replicates = *replicates;
   if (seed) p.spec.seed = *seed;

@@ -96,8 +96,8 @@ void print_summary(const PreparedExperiment& p, const experiment::RunSelection& 
                                               p.expanded.runs.begin() + static_cast<std::ptrdiff_t>(selection.end));
   std::printf("%s: %zu runs (%zu arms × %d replicates", spec.name.c_str(), p.expanded.runs.size(), spec.arms.size(),
               spec.replicates);
-  if (!spec.vary.empty())
-    std::printf(" × %zu grid points", p.expanded.runs.size() / spec.arms.size() / spec.replicates);
+  if (!p.expanded.design.factors.empty())
+    std::printf(" × %zu %s design points", p.expanded.design.points(), experiment::design_name(spec.design.kind));
   std::printf("), final-year flows; paired differences are by replicate (common random numbers)\n");
   if (selection.size() != p.expanded.runs.size())
     std::printf("this file holds runs %zu to %zu only; `reformsim merge` joins the parts\n", selection.first,

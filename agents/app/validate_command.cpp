@@ -60,12 +60,14 @@ int validate_command(const std::vector<std::string>& args) {
     errors = {};
     experiment::ExperimentSpec spec = experiment::load_experiment(file, errors);
     spec.scenario_defaults = agents::scenario_defaults();
+    spec.scenario_spec = agents::scenario_spec();
     experiment::ExpandedExperiment expanded;
     agents::ReformModel model;
     if (errors.empty()) expanded = experiment::expand(spec, errors);
     if (errors.empty()) model.prepare(expanded, errors);
     if (errors.empty()) {
-      std::printf("%s: ok (%zu runs)\n", file.c_str(), expanded.runs.size());
+      std::printf("%s: ok (%zu runs; %s)\n", file.c_str(), expanded.runs.size(),
+                  experiment::describe_design(spec, expanded).c_str());
     } else {
       std::fputs(errors.to_string().c_str(), stderr);
       std::fprintf(stderr, "%s: %zu error%s\n", file.c_str(), errors.size(), errors.size() == 1 ? "" : "s");

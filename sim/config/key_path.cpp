@@ -161,6 +161,27 @@ const Node* find_at_path(const Node& root, std::string_view key_path) {
   return nodes.empty() ? nullptr : nodes.back();
 }
 
+const Spec* declaration_at_path(const Spec& root, std::string_view key_path) {
+  std::vector<Step> steps;
+  try {
+    steps = parse(key_path);
+  } catch (const PathError&) {
+    return nullptr;
+  }
+  const Spec* at = &root;
+  for (const Step& step : steps) {
+    if (step.is_index) {
+      at = at->type() == ValueType::Array ? at->item().get() : nullptr;
+    } else if (at->type() == ValueType::Object) {
+      at = at->field(step.key);
+    } else {
+      at = at->type() == ValueType::Map ? at->item().get() : nullptr;
+    }
+    if (!at || at->type() == ValueType::Any) return nullptr;
+  }
+  return at;
+}
+
 SourceLocation location_at_path(const Node& root, std::string_view key_path) {
   SourceLocation written = root.location();
   for (const Node* node : nodes_along(root, key_path)) {

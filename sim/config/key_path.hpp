@@ -6,6 +6,7 @@
 
 #include "sim/config/errors.hpp"
 #include "sim/config/node.hpp"
+#include "sim/config/schema.hpp"
 
 namespace reformsim::config {
 
@@ -22,6 +23,10 @@ void set_at_path(Node& root, std::string_view key_path, Node value, const Node* 
 
 /// The node at `key_path`, or nullptr when it does not exist or the path is malformed.
 const Node* find_at_path(const Node& root, std::string_view key_path);
+
+/// The declaration of the value `key_path` names in a format declared by `root` (through object fields, list items
+/// and map values), or nullptr when the format does not declare it (or leaves it unchecked, Spec::any()).
+const Spec* declaration_at_path(const Spec& root, std::string_view key_path);
 
 /// Where the value at `key_path` was written. A value filled in from its default was written nowhere: then the
 /// deepest enclosing object that a file wrote (e.g. the `payment:` section), or the root's location.

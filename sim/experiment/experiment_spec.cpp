@@ -1,5 +1,6 @@
 #include "sim/experiment/experiment_spec.hpp"
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -42,16 +43,148 @@ std::vector<config::Field> experiment_common_fields() {
 
 config::SpecPtr experiment_spec_declaration() {
   std::vector<config::Field> fields = experiment_common_fields();
-  fields.push_back({"design", Spec::enumeration({"grid"})->def("grid")->doc(
-                                  "how `vary` values are combined (grid: every combination)")});
+  fields.push_back({"design", Spec::enumeration({"grid", "lhs", "sobol", "morris"})
+                                  ->def("grid")
+                                  ->doc("which points are run: grid (every combination of `vary`), lhs (Latin "
+                                        "hypercube), sobol (Saltelli's matrices for Sobol' indices), morris "
+                                        "(elementary-effect trajectories)")});
+  fields.push_back({"samples", Spec::integer()
+                                   ->range(1, 1'000'000)
+                                   ->optional()
+                                   ->doc("lhs: design points; sobol: base samples N, run as N (D + 2) points")});
+  fields.push_back(
+      {"trajectories",
+       Spec::integer()->range(1, 1'000'000)->optional()->doc("morris: trajectories, (D + 1) points each")});
+  fields.push_back({"levels", Spec::integer()->range(2, 1000)->def(4)->doc("morris: grid levels (even)")});
+  fields.push_back({"maximin_candidates", Spec::integer()->range(1, 10'000)->def(1)->doc(
+                                              "lhs: hypercubes drawn; the one whose closest two points are farthest "
+                                              "apart is run")});
+  fields.push_back({"design_seed", Spec::integer()->range(0, 9.0e15)->optional()->doc(
+                                       "seed of the sampled design's points (default: seed)")});
+  fields.push_back(
+      {"ranges",
+       Spec::map_of(
+           Spec::object({
+               {"min", Spec::real()->doc("lowest value")},
+               {"max", Spec::real()->doc("highest value")},
+               {"scale",
+                Spec::enumeration({"linear", "log"})->def("linear")->doc("log: even in the logarithm (min above 0)")},
+               {"integer", Spec::boolean()->def(false)->doc("every integer of [min, max] equally likely")},
+           }))
+           ->key_paths(config::KeyPaths::Numbers)
+           ->def_node(Node::map())
+           ->doc("sampled designs: scenario key path → the range its values are drawn from")});
   fields.push_back({"reference_arm", Spec::string()->optional()->doc(
                                          "arm that paired differences are computed against (default: the first arm)")});
   fields.push_back({"vary", Spec::map_of(Spec::array(Spec::any())->min_items(1))
                                 ->key_paths()
                                 ->def_node(Node::map())
-                                ->doc("scenario key path → list of values; every combination is run")});
+                                ->doc("scenario key path → list of values; a grid runs every combination, a sampled "
+                                      "design draws one value of the list per point (a categorical factor)")});
   return Spec::object(std::move(fields));
 }
+
+namespace {
+
+DesignKind design_kind(const std::string& name) {
+  if (name == "lhs") return DesignKind::Lhs;
+  if (name == "sobol") return DesignKind::Sobol;
+  if (name == "morris") return DesignKind::Morris;
+  return DesignKind::Grid;
+}
+
+// The design's settings and ranges, with every combination that cannot be run reported at its key.
+void read_design(const Node& checked, ExperimentSpec& spec, config::ErrorList& errors) {
+  DesignSettings& d = spec.design;
+  d.kind = design_kind(config::get_string(checked, "design"));
+  d.levels = static_cast<int>(config::get_int(checked, "levels"));
+  d.maximin_candidates = static_cast<std::size_t>(config::get_int(checked, "maximin_candidates"));
+  d.seed = config::has(checked, "design_seed") ? static_cast<std::uint64_t>(config::get_int(checked, "design_seed"))
+                                               : spec.seed;
+  const auto at = [&](const char* key) {
+    return checked.find(key) ? checked.find(key)->location() : checked.location();
+  };
+  const bool sampled = d.kind != DesignKind::Grid;
+  for (const auto& [key, entry] : config::get_child(checked, "ranges").entries()) {
+    RangeFactor r;
+    r.key_path = key;
+    r.min = config::get_real(entry, "min");
+    r.max = config::get_real(entry, "max");
+    r.log_scale = config::get_string(entry, "scale") == "log";
+    r.integer = config::get_bool(entry, "integer");
+    r.where = entry.location();
+    const std::string path = "ranges." + key;
+    if (!(r.min < r.max)) errors.add(entry.find("max")->location(), path + ".max", "must be above min");
+    if (r.log_scale && !(r.min > 0))
+      errors.add(entry.find("min")->location(), path + ".min", "must be above 0 on a log scale");
+    if (r.integer && (std::floor(r.min) != r.min || std::floor(r.max) != r.max)) {
+      errors.add(entry.location(), path, "min and max of an integer range must be integers");
+    }
+    for (const VaryAxis& v : spec.vary) {
+      if (v.key_path == key)
+        errors.add(entry.location(), path, "'" + key + "' is also listed under vary: give it one or the other");
+    }
+    spec.ranges.push_back(std::move(r));
+  }
+  const std::size_t factors = spec.ranges.size() + spec.vary.size();
+  if (!sampled && !spec.ranges.empty()) {
+    errors.add(
+        at("ranges"), "ranges",
+        "a grid runs listed values only: ranges need design lhs, sobol or morris (or list the values under vary)");
+  }
+  if (sampled && factors == 0) {
+    errors.add(at("design"), "design",
+               std::string(design_name(d.kind)) + " design with nothing to vary: give ranges (or vary lists)");
+  }
+  const bool has_samples = config::has(checked, "samples");
+  const bool has_trajectories = config::has(checked, "trajectories");
+  if (has_samples) d.samples = static_cast<std::size_t>(config::get_int(checked, "samples"));
+  if (has_trajectories) d.trajectories = static_cast<std::size_t>(config::get_int(checked, "trajectories"));
+  const std::string dims = std::to_string(factors);
+  switch (d.kind) {
+    case DesignKind::Grid:
+      if (has_samples)
+        errors.add(at("samples"), "samples", "samples are for design lhs or sobol; a grid runs every combination");
+      if (has_trajectories) errors.add(at("trajectories"), "trajectories", "trajectories are for design morris");
+      break;
+    case DesignKind::Lhs:
+      if (!has_samples) errors.add(at("design"), "samples", "design lhs needs samples: the number of design points");
+      if (has_trajectories) errors.add(at("trajectories"), "trajectories", "trajectories are for design morris");
+      break;
+    case DesignKind::Sobol:
+      if (!has_samples) {
+        errors.add(at("design"), "samples",
+                   "design sobol needs samples: base samples N, run as N × (D + 2) = N × " +
+                       std::to_string(factors + 2) + " points for D = " + dims + " factors");
+      } else if (d.samples < 2) {
+        errors.add(at("samples"), "samples",
+                   "Sobol' indices need at least 2 base samples (a variance); 64 or more give useful intervals");
+      }
+      if (has_trajectories) errors.add(at("trajectories"), "trajectories", "trajectories are for design morris");
+      break;
+    case DesignKind::Morris:
+      if (!has_trajectories) {
+        errors.add(at("design"), "trajectories",
+                   "design morris needs trajectories: r trajectories run (D + 1) × r = " + std::to_string(factors + 1) +
+                       " × r points for D = " + dims + " factors");
+      } else if (d.trajectories < 2) {
+        errors.add(at("trajectories"), "trajectories",
+                   "Morris's σ needs at least 2 trajectories (10 or more are usual)");
+      }
+      if (d.levels % 2 != 0) {
+        errors.add(at("levels"), "levels",
+                   "must be even, so that a step of levels / (2 (levels − 1)) keeps the levels "
+                   "equally likely");
+      }
+      if (has_samples) errors.add(at("samples"), "samples", "design morris takes trajectories, not samples");
+      break;
+  }
+  if (d.kind != DesignKind::Lhs && config::get_int(checked, "maximin_candidates") != 1) {
+    errors.add(at("maximin_candidates"), "maximin_candidates", "maximin_candidates is for design lhs");
+  }
+}
+
+}  // namespace
 
 bool is_experiment(const Node& root) { return root.is_map() && root.find("base") != nullptr; }
 
@@ -117,6 +250,7 @@ ExperimentSpec load_experiment(const std::string& path, config::ErrorList& error
   for (const auto& [key, values] : config::get_child(checked, "vary").entries()) {
     spec.vary.push_back({key, values.items()});
   }
+  read_design(checked, spec, errors);
   spec.reference_arm =
       config::has(checked, "reference_arm") ? config::get_string(checked, "reference_arm") : spec.arms.front().name;
   bool found = false;

@@ -1,6 +1,7 @@
 #pragma once
-// An experiment file: a base scenario, named arms (overrides by key path), varied parameters
-// (grid design), replicates and a master seed. A plain scenario file runs as a one-arm experiment.
+// An experiment file: a base scenario, named arms (overrides by key path), varied parameters and their design
+// (grid, Latin hypercube, Sobol', Morris), replicates and a master seed. A plain scenario file runs as a one-arm
+// experiment.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -8,6 +9,7 @@
 #include "sim/config/errors.hpp"
 #include "sim/config/node.hpp"
 #include "sim/config/schema.hpp"
+#include "sim/experiment/design.hpp"
 
 namespace reformsim::experiment {
 
@@ -17,7 +19,8 @@ struct Arm {
   std::vector<std::pair<std::string, config::Node>> overrides;
 };
 
-/// One varied parameter and its values (grid design: every combination is run).
+/// One varied parameter and its listed values (a grid runs every combination; a sampled design treats the list as a
+/// categorical factor).
 struct VaryAxis {
   std::string key_path;
   std::vector<config::Node> values;
@@ -33,8 +36,12 @@ struct ExperimentSpec {
   /// The scenario format's defaults (filled by whoever knows the format; null if unknown): `set:` paths into a
   /// list the base never wrote index into its default.
   config::Node scenario_defaults;
+  /// The scenario format's declarations (null if unknown): ranges are checked against the declared bounds.
+  config::SpecPtr scenario_spec;
   std::vector<Arm> arms;
   std::vector<VaryAxis> vary;
+  std::vector<RangeFactor> ranges;  ///< sampled designs' numeric factors (before `vary`'s in the design's columns)
+  DesignSettings design;
   int replicates = 1;
   std::uint64_t seed = 1;
   std::string reference_arm;  ///< arm that paired differences are taken against

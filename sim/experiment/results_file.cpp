@@ -31,11 +31,54 @@ std::string utc_now() {
   return buffer;
 }
 
+// The design: its kind, sizes and seed in /meta, its points in /design (README: Output has the layout).
+void write_design(output::Hdf5Writer& w, const ExperimentSpec& spec, const DesignTable& design) {
+  std::vector<std::string> paths;
+  for (const DesignFactor& f : design.factors) paths.push_back(f.key_path);
+  w.write_strings("/meta/varied_parameters", paths, {"", "scenario key paths varied by the design (its factors)"});
+  const DesignSettings& d = spec.design;
+  w.write_strings("/meta/design", {design_name(d.kind)}, {"", "grid, lhs, sobol or morris"});
+  const auto count = [](std::size_t n) { return static_cast<std::int64_t>(n); };
+  w.write_int64s("/meta/design_points", {count(design.points())}, {1},
+                 {"points", "design points (each run per arm and replicate)"});
+  w.write_int64s("/meta/design_samples", {count(d.kind == DesignKind::Morris ? d.trajectories : d.samples)}, {1},
+                 {"", "lhs: points; sobol: base samples N (N (D + 2) points); morris: trajectories; grid: 0"});
+  w.write_int64s("/meta/design_levels", {d.kind == DesignKind::Morris ? d.levels : 0}, {1},
+                 {"levels", "morris: grid levels; 0 otherwise"});
+  w.write_int64s("/meta/design_seed", {static_cast<std::int64_t>(d.seed)}, {1}, {"", "seed of the design's points"});
+  if (design.factors.empty()) return;
+  std::vector<double> values, unit;
+  for (std::size_t p = 0; p < design.points(); ++p) {
+    values.insert(values.end(), design.value[p].begin(), design.value[p].end());
+    if (!design.unit.empty()) unit.insert(unit.end(), design.unit[p].begin(), design.unit[p].end());
+  }
+  const std::vector<std::size_t> dims{design.points(), design.factors.size()};
+  w.write_strings("/design/factors", paths, {"", "column names of /design/values and /design/unit"});
+  w.write_doubles("/design/values", values, dims,
+                  {"",
+                   "points × factors: the value of each numeric factor, the index into /design/categories/<key> "
+                   "of each categorical one"});
+  if (!unit.empty()) {
+    w.write_doubles("/design/unit", unit, dims,
+                    {"", "points × factors: the point's coordinates in the unit cube the design was drawn in"});
+  }
+  std::vector<std::int64_t> numeric;
+  for (const DesignFactor& f : design.factors) {
+    numeric.push_back(f.numeric ? 1 : 0);
+    if (!f.numeric)
+      w.write_strings("/design/categories/" + f.key_path, f.categories, {"", "values of a categorical factor"});
+  }
+  w.write_int64s("/design/numeric", numeric, {numeric.size()}, {"", "1: numeric factor; 0: categorical"});
+}
+
 }  // namespace
 
 ResultsFile::ResultsFile(const std::string& path, const ExperimentSpec& spec, const ExpandedExperiment& experiment,
                          const OutputLayout& layout, const RunContext& context)
-    : writer_(std::make_unique<output::Hdf5Writer>(output::Hdf5Writer::create(path))), spec_(spec), layout_(layout) {
+    : writer_(std::make_unique<output::Hdf5Writer>(output::Hdf5Writer::create(path))),
+      spec_(spec),
+      layout_(layout),
+      design_(experiment.design) {
   output::Hdf5Writer& w = *writer_;
   w.write_strings("/meta/tool_version", {tool_version()}, {"", "reformsim version that wrote the file"});
   w.write_strings("/meta/git_revision", {git_revision()}, {"", "source revision of the binary"});
@@ -52,10 +95,7 @@ ResultsFile::ResultsFile(const std::string& path, const ExperimentSpec& spec, co
   for (const Arm& a : spec.arms) arm_names.push_back(a.name);
   w.write_strings("/meta/arms", arm_names, {"", "arm names in arm_index order"});
   w.write_strings("/meta/reference_arm", {spec.reference_arm}, {"", "arm that paired differences are taken against"});
-  std::vector<std::string> vary_paths;
-  for (const VaryAxis& v : spec.vary) vary_paths.push_back(v.key_path);
-  w.write_strings("/meta/varied_parameters", vary_paths, {"", "scenario key paths varied over the grid"});
-  (void)experiment;
+  write_design(w, spec, experiment.design);
   const ExperimentIdentity& id = context.identity;
   w.write_strings("/meta/experiment_sha256", {id.experiment_sha256},
                   {"SHA-256", "experiment file text and its expansion into runs (seeds, arms, points, replicates)"});
@@ -90,8 +130,13 @@ ResultsFile::ResultsFile(const std::string& path, const ExperimentSpec& spec, co
   w.create_rows_double("/runs/events", {}, {"events", "events processed by the simulation kernel"});
   w.create_rows_string("/runs/status", {"", "'complete', or 'failed' (its metrics NaN, the reason in /runs/message)"});
   w.create_rows_string("/runs/message", {"", "why the run failed; empty when complete"});
-  for (const VaryAxis& v : spec.vary) {
-    w.create_rows_string("/runs/param/" + v.key_path, {"", "value of the varied parameter " + v.key_path});
+  for (const DesignFactor& f : experiment.design.factors) {
+    const DatasetInfo info{"", "value of the varied parameter " + f.key_path};
+    if (f.numeric) {
+      w.create_rows_double("/runs/param/" + f.key_path, {}, info);
+    } else {
+      w.create_rows_string("/runs/param/" + f.key_path, info);
+    }
   }
   for (std::size_t i = 0; i < layout.metrics.size(); ++i) {
     const MetricSpec& m = layout.metrics[i];
@@ -121,8 +166,13 @@ void ResultsFile::append(const RunPlan& plan, const RunOutcome& outcome) {
     }
     w.append_row_double("/" + layout_.metrics[i].path, values.metrics[i].data());
   }
-  for (std::size_t k = 0; k < spec_.vary.size(); ++k) {
-    w.append_row_string("/runs/param/" + spec_.vary[k].key_path, plan.varied_values[k]);
+  for (std::size_t k = 0; k < design_.factors.size(); ++k) {
+    const std::string path = "/runs/param/" + design_.factors[k].key_path;
+    if (design_.factors[k].numeric) {
+      w.append_row_double(path, &design_.value.at(plan.point)[k]);
+    } else {
+      w.append_row_string(path, plan.varied_values[k]);
+    }
   }
   const std::int64_t run_id = static_cast<std::int64_t>(plan.run_id);
   const std::int64_t arm_index = static_cast<std::int64_t>(plan.arm_index);

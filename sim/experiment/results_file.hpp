@@ -52,6 +52,7 @@ class ResultsFile {
   std::unique_ptr<output::Hdf5Writer> writer_;
   const ExperimentSpec& spec_;
   const OutputLayout& layout_;
+  const DesignTable& design_;
   config::Sha256 results_digest_;
   std::size_t failed_ = 0;
 };

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <set>
 #include <sstream>
 
 namespace reformsim::experiment {
@@ -80,28 +81,38 @@ std::string format_summary_table(const ExperimentSpec& spec, const std::vector<R
   for (std::size_t a = 0; a < spec.arms.size(); ++a) {
     if (spec.arms[a].name == spec.reference_arm) reference = a;
   }
+  // A sampled design's points are draws, not cases to compare one by one: its table pools them, so each cell is the
+  // mean over the design's distribution of the parameters (the interval then includes their spread).
+  const bool pooled = spec.design.kind != DesignKind::Grid;
   std::size_t points_count = 0;
-  for (const RunPlan& r : runs) points_count = std::max(points_count, r.point + 1);
+  for (const RunPlan& r : runs) points_count = std::max(points_count, pooled ? 1 : r.point + 1);
 
   for (std::size_t point = 0; point < points_count; ++point) {
-    // by_arm[arm][replicate] = run index
-    std::vector<std::map<int, std::size_t>> by_arm(spec.arms.size());
+    // by_arm[arm][(point, replicate)] = run index
+    std::vector<std::map<std::pair<std::size_t, int>, std::size_t>> by_arm(spec.arms.size());
     const RunPlan* example = nullptr;
+    std::set<std::size_t> points_seen;
     for (std::size_t i = 0; i < runs.size(); ++i) {
-      if (runs[i].point != point) continue;
-      by_arm[runs[i].arm_index][runs[i].replicate] = i;
+      if (!pooled && runs[i].point != point) continue;
+      by_arm[runs[i].arm_index][{runs[i].point, runs[i].replicate}] = i;
+      points_seen.insert(runs[i].point);
       example = &runs[i];
     }
     if (!example) continue;
     out << "\n";
-    if (!spec.vary.empty()) {
+    if (pooled) {
+      out << design_name(spec.design.kind) << " design: " << points_seen.size()
+          << " points pooled (`reformsim sensitivity` tells which parameters drive each outcome)\n";
+    } else if (!spec.vary.empty()) {
       out << "grid point " << point << ":";
       for (std::size_t k = 0; k < spec.vary.size(); ++k) {
         out << " " << spec.vary[k].key_path << "=" << example->varied_values[k];
       }
       out << "\n";
     }
-    std::vector<std::string> header{"metric (mean ± 95% CI, n = " + std::to_string(spec.replicates) + ")"};
+    const std::size_t n = pooled ? points_seen.size() * static_cast<std::size_t>(spec.replicates)
+                                 : static_cast<std::size_t>(spec.replicates);
+    std::vector<std::string> header{"metric (mean ± 95% CI, n = " + std::to_string(n) + ")"};
     for (const Arm& a : spec.arms) header.push_back(a.name);
     for (std::size_t a = 0; a < spec.arms.size(); ++a) {
       if (a != reference) header.push_back(spec.arms[a].name + " − " + spec.arms[reference].name + " (paired)");

@@ -8,7 +8,7 @@
 
 #include "sim/experiment/parallel_runner.hpp"
 #include "sim/experiment/run_plan.hpp"
-#include "sim/fit/latin_hypercube.hpp"
+#include "sim/experiment/latin_hypercube.hpp"
 #include "sim/fit/nelder_mead.hpp"
 #include "sim/fit/target_statistic.hpp"
 
@@ -318,7 +318,7 @@ FitResult run_fit(const FitSpec& fit, const ModelFactory& factory, const FitOpti
     search.evaluate({Point{}}, {0});
     return search.take();
   }
-  const auto design = latin_hypercube(static_cast<std::size_t>(fit.search.initial_points), d, fit.search.seed);
+  const auto design = experiment::latin_hypercube(static_cast<std::size_t>(fit.search.initial_points), d, fit.search.seed);
   search.evaluate(design, std::vector<int>(design.size(), 0));
   refine(fit, search);
   return search.take();

@@ -6,7 +6,7 @@
 #include <set>
 
 #include "sim/fit/fit_output.hpp"
-#include "sim/fit/latin_hypercube.hpp"
+#include "sim/experiment/latin_hypercube.hpp"
 #include "sim/fit/nelder_mead.hpp"
 #include "sim/fit/target_statistic.hpp"
 
@@ -14,7 +14,7 @@ namespace reformsim::fit {
 namespace {
 
 TEST(LatinHypercubeTest, EveryStratumOfEveryCoordinateHoldsOnePoint) {
-  const auto design = latin_hypercube(17, 3, 5);
+  const auto design = experiment::latin_hypercube(17, 3, 5);
   ASSERT_EQ(design.size(), 17u);
   for (std::size_t k = 0; k < 3; ++k) {
     std::set<int> strata;
@@ -28,8 +28,8 @@ TEST(LatinHypercubeTest, EveryStratumOfEveryCoordinateHoldsOnePoint) {
 }
 
 TEST(LatinHypercubeTest, TheSeedFixesTheDesign) {
-  EXPECT_EQ(latin_hypercube(8, 2, 3), latin_hypercube(8, 2, 3));
-  EXPECT_NE(latin_hypercube(8, 2, 3), latin_hypercube(8, 2, 4));
+  EXPECT_EQ(experiment::latin_hypercube(8, 2, 3), experiment::latin_hypercube(8, 2, 3));
+  EXPECT_NE(experiment::latin_hypercube(8, 2, 3), experiment::latin_hypercube(8, 2, 4));
 }
 
 // Runs one simplex to convergence on f, returning its best point and the number of evaluations.

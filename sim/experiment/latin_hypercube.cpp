@@ -1,10 +1,10 @@
-#include "sim/fit/latin_hypercube.hpp"
+#include "sim/experiment/latin_hypercube.hpp"
 
 #include <numeric>
 
 #include "sim/engine/random_stream.hpp"
 
-namespace reformsim::fit {
+namespace reformsim::experiment {
 
 namespace {
 constexpr std::uint64_t kDesignPurpose = 0x4c48533031ull;  // "LHS01": a stream of its own
@@ -28,4 +28,4 @@ std::vector<std::vector<double>> latin_hypercube(std::size_t n, std::size_t d, s
   return points;
 }
 
-}  // namespace reformsim::fit
+}  // namespace reformsim::experiment

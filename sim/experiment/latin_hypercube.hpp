@@ -5,9 +5,9 @@
 #include <cstdint>
 #include <vector>
 
-namespace reformsim::fit {
+namespace reformsim::experiment {
 
 /// n points of dimension d (d may be 0: n empty points); the same seed gives the same design.
 std::vector<std::vector<double>> latin_hypercube(std::size_t n, std::size_t d, std::uint64_t seed);
 
-}  // namespace reformsim::fit
+}  // namespace reformsim::experiment

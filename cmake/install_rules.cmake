@@ -6,7 +6,7 @@ include(CMakePackageConfigHelpers)
 set(REFORMSIM_INSTALL_CMAKEDIR ${CMAKE_INSTALL_LIBDIR}/cmake/reformsim)
 set(REFORMSIM_INSTALL_SCENARIOSDIR ${CMAKE_INSTALL_DATADIR}/reformsim/scenarios)
 
-install(TARGETS reformsim_engine reformsim_config reformsim_output reformsim_experiment reformsim_mpi reformsim_fit
+install(TARGETS reformsim_engine reformsim_config reformsim_output reformsim_experiment reformsim_mpi reformsim_fit reformsim_analysis
         reformsim_core
         EXPORT reformsimTargets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}

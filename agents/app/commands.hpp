@@ -22,6 +22,7 @@ class InputError : public std::runtime_error {
 int run_command(const std::vector<std::string>& args, const std::string& command_line);
 int merge_command(const std::vector<std::string>& args, const std::string& command_line);
 int validate_command(const std::vector<std::string>& args);
+int design_command(const std::vector<std::string>& args);
 int schema_command(const std::vector<std::string>& args);
 int settle_command(const std::vector<std::string>& args);
 int calibrate_command(const std::vector<std::string>& args);

@@ -52,6 +52,10 @@ struct DesignTable {
   std::size_t points() const { return value.size(); }
 };
 
+/// The design as CSV: a header of the factors' key paths, then one row per point with each value as it is applied to
+/// the scenarios (numbers in shortest round-trip form, a categorical factor's value as listed).
+std::string design_csv(const DesignTable& design);
+
 /// The text of a value as it is applied to a scenario and stored: shortest round-trip form.
 std::string design_value_text(double value);
 

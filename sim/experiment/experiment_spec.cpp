@@ -86,6 +86,9 @@ config::SpecPtr experiment_spec_declaration() {
 
 namespace {
 
+// Boost.Random's Sobol' tables (Joe & Kuo) cover 3667 dimensions; Saltelli's design takes two per factor.
+constexpr std::size_t kMaxSobolDimensions = 3667;
+
 DesignKind design_kind(const std::string& name) {
   if (name == "lhs") return DesignKind::Lhs;
   if (name == "sobol") return DesignKind::Sobol;
@@ -161,8 +164,20 @@ void read_design(const Node& checked, ExperimentSpec& spec, config::ErrorList& e
                    "Sobol' indices need at least 2 base samples (a variance); 64 or more give useful intervals");
       }
       if (has_trajectories) errors.add(at("trajectories"), "trajectories", "trajectories are for design morris");
+      if (2 * factors > kMaxSobolDimensions) {
+        errors.add(at("design"), "design",
+                   "design sobol takes at most " + std::to_string(kMaxSobolDimensions / 2) + " factors, not " + dims);
+      }
       break;
     case DesignKind::Morris:
+      for (const VaryAxis& v : spec.vary) {
+        // A trajectory visits `levels` values of a factor: more listed values than levels would never all run.
+        if (v.values.size() > static_cast<std::size_t>(d.levels)) {
+          errors.add(v.values.front().location(), "vary." + v.key_path,
+                     "lists " + std::to_string(v.values.size()) + " values but a Morris trajectory visits " +
+                         std::to_string(d.levels) + " levels: raise levels or list fewer values");
+        }
+      }
       if (!has_trajectories) {
         errors.add(at("design"), "trajectories",
                    "design morris needs trajectories: r trajectories run (D + 1) × r = " + std::to_string(factors + 1) +

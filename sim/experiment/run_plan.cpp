@@ -199,15 +199,24 @@ DesignTable design_table(const ExperimentSpec& spec, config::ErrorList& errors) 
       }
     } else {
       const std::vector<double>& u = table.unit[p];
+      const bool morris = spec.design.kind == DesignKind::Morris;
+      const double top_level = spec.design.levels - 1;
       for (std::size_t k = 0; k < ranges; ++k) {
-        const double v = range_value(spec.ranges[k], u[k]);
+        const RangeFactor& r = spec.ranges[k];
+        // A Morris coordinate is a level m / (levels − 1): mapped by its level, so that rounding cannot move it to
+        // the neighbouring value and an integer factor's levels are spread evenly from min to max.
+        const double level = morris ? std::round(u[k] * top_level) : 0;
+        const double v = morris && r.integer ? r.min + std::round(level / top_level * (r.max - r.min))
+                                             : range_value(r, morris ? level / top_level : u[k]);
         values.push_back(v);
-        nodes.push_back(config::Node::scalar(design_value_text(v), spec.ranges[k].where));
+        nodes.push_back(config::Node::scalar(design_value_text(v), r.where));
       }
       for (std::size_t k = 0; k < spec.vary.size(); ++k) {
         const std::vector<config::Node>& listed = spec.vary[k].values;
+        const double n = static_cast<double>(listed.size());
         const std::size_t i =
-            std::min(static_cast<std::size_t>(u[ranges + k] * static_cast<double>(listed.size())), listed.size() - 1);
+            morris ? static_cast<std::size_t>(std::round(std::round(u[ranges + k] * top_level) / top_level * (n - 1)))
+                   : std::min(static_cast<std::size_t>(u[ranges + k] * n), listed.size() - 1);
         const DesignFactor& f = table.factors[ranges + k];
         values.push_back(f.numeric ? *config::parse_real(f.categories[i]) : static_cast<double>(i));
         nodes.push_back(listed[i]);

@@ -14,7 +14,7 @@ namespace {
 TEST(CliTest, HelpEverywhere) {
   Scratch s;
   for (const char* command : {"--help", "run --help", "validate --help", "schema --help", "settle --help",
-                              "calibrate --help", "audit --help"}) {
+                              "calibrate --help", "audit --help", "design --help"}) {
     const CommandResult r = reformsim(command, s);
     EXPECT_EQ(r.exit_code, 0) << command;
     EXPECT_NE(r.out.find("usage: reformsim"), std::string::npos) << command;
@@ -37,7 +37,10 @@ TEST(CliTest, ShippedFilesValidate) {
   EXPECT_GE(count, 11);
   const CommandResult r = reformsim("validate" + files, s);
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("reform_comparison.yaml: ok (80 runs; grid design: 1 point of 0 factors × 4 arms × 20 replicates)"), std::string::npos) << r.out;
+  EXPECT_NE(
+      r.out.find("reform_comparison.yaml: ok (80 runs; grid design: 1 point of 0 factors × 4 arms × 20 replicates)"),
+      std::string::npos)
+      << r.out;
   EXPECT_NE(r.out.find("gaming_and_audits.yaml: ok (36 runs;"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("default_city.fit.yaml: ok (fit: 6 parameters, 5 targets; up to 200 trials × 9 runs)"),
             std::string::npos)

@@ -1,6 +1,10 @@
 // Running experiments end to end: the output file, thread-count determinism, and no file on bad input.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+
 #include "cli_support.hpp"
 
 namespace reformsim::testing {
@@ -73,34 +77,46 @@ vary:
   EXPECT_NE(v.out.find("ok (10 runs; sobol design: N = 2 base samples × (D + 2) = 5 → 10 points of 3 factors"),
             std::string::npos)
       << v.out;
+  const CommandResult d = reformsim("design " + exp + " -o " + s.path("points.csv"), s);
+  ASSERT_EQ(d.exit_code, 0) << d.err;
+  std::ifstream in(s.path("points.csv"));
+  const std::string csv((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(csv.substr(0, csv.find('\n')), "fund.wage_growth,fund.resident_premium_yuan,payment.method");
+  EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 11);
+  EXPECT_NE(d.err.find("10 points of 3 factors"), std::string::npos) << d.err;
+  EXPECT_NE(reformsim("design " + exp + " -o " + exp, s).exit_code, 0);
   const CommandResult r = reformsim("run " + exp + " -o " + s.path("out.h5"), s);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("sobol design: 10 points pooled"), std::string::npos) << r.out;
   if (!have_h5py()) GTEST_SKIP() << "Debian's python3-h5py is not installed";
-  const CommandResult check = run_shell("/usr/bin/python3 -c \"import h5py, numpy as np\n"
-                                        "f = h5py.File('" + s.path("out.h5") + "')\n"
-                                        "w = f['runs/param/fund.wage_growth']\n"
-                                        "assert w.dtype == np.float64 and w.shape == (10,), w\n"
-                                        "assert (w[:] >= 0).all() and (w[:] <= 0.06).all()\n"
-                                        "assert f['runs/param/payment.method'].dtype.kind == 'O'\n"
-                                        "assert f['design/values'].shape == (10, 3)\n"
-                                        "assert f['design/unit'].shape == (10, 3)\n"
-                                        "assert list(f['design/categories/payment.method'].asstr()[:]) == ['ffs', 'drg']\n"
-                                        "assert f['meta/design'].asstr()[0] == 'sobol'\n"
-                                        "assert f['meta/design_points'][0] == 10\n"
-                                        "pt = f['runs/point'][:]\n"
-                                        "assert (w[:] == f['design/values'][:, 0][pt]).all()\n\"",
-                                        s);
+  const CommandResult check = run_shell(
+      "/usr/bin/python3 -c \"import h5py, numpy as np\n"
+      "f = h5py.File('" +
+          s.path("out.h5") +
+          "')\n"
+          "w = f['runs/param/fund.wage_growth']\n"
+          "assert w.dtype == np.float64 and w.shape == (10,), w\n"
+          "assert (w[:] >= 0).all() and (w[:] <= 0.06).all()\n"
+          "assert f['runs/param/payment.method'].dtype.kind == 'O'\n"
+          "assert f['design/values'].shape == (10, 3)\n"
+          "assert f['design/unit'].shape == (10, 3)\n"
+          "assert list(f['design/categories/payment.method'].asstr()[:]) == ['ffs', 'drg']\n"
+          "assert f['meta/design'].asstr()[0] == 'sobol'\n"
+          "assert f['meta/design_points'][0] == 10\n"
+          "pt = f['runs/point'][:]\n"
+          "assert (w[:] == f['design/values'][:, 0][pt]).all()\n\"",
+      s);
   EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
 }
 
 TEST(ExperimentRunTest, ARangeOutsideTheDeclaredBoundsIsRefused) {
   Scratch s;
   s.write("city.yaml", "extends: " + source_path("scenarios/city/baseline.yaml") + "\nhorizon_years: 1\n");
-  const std::string exp = s.write("exp.yaml",
-                                  "base: city.yaml\ndesign: lhs\nsamples: 4\nranges:\n"
-                                  "  fund.wage_growth: {min: -5, max: 0.1}\n  population.insured: {min: 1000, max: 2000}\n"
-                                  "  payment.method: {min: 0, max: 1}\n");
+  const std::string exp =
+      s.write("exp.yaml",
+              "base: city.yaml\ndesign: lhs\nsamples: 4\nranges:\n"
+              "  fund.wage_growth: {min: -5, max: 0.1}\n  population.insured: {min: 1000, max: 2000}\n"
+              "  payment.method: {min: 0, max: 1}\n");
   const CommandResult v = reformsim("validate " + exp, s);
   EXPECT_NE(v.exit_code, 0);
   EXPECT_NE(v.err.find("exp.yaml:5"), std::string::npos) << v.err;

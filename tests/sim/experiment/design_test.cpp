@@ -175,6 +175,26 @@ TEST_F(DesignExpansionTest, LhsAndMorrisSizes) {
   EXPECT_EQ(morris.design.unit.size(), 18u);
 }
 
+TEST_F(DesignExpansionTest, MorrisLevelsMapToEvenlySpreadValues) {
+  // Levels m / 7 times 7 fall just below whole numbers in binary; each level must still get its own value.
+  config::ErrorList errors;
+  const ExpandedExperiment e =
+      expand(load("design: morris\ntrajectories: 40\nlevels: 8\nranges: {n: {min: 1, max: 8, "
+                  "integer: true}, a: {min: 0, max: 7}}\nvary: {c: [p, q, r, s, t, u, v, w]}\n",
+                  errors),
+             errors);
+  ASSERT_TRUE(errors.empty()) << errors.to_string();
+  for (std::size_t p = 0; p < e.design.points(); ++p) {
+    const double level = std::round(e.design.unit[p][0] * 7);
+    EXPECT_EQ(e.design.value[p][0], 1 + level) << p;
+    EXPECT_NEAR(e.design.value[p][1], std::round(e.design.unit[p][1] * 7), 1e-12) << p;
+    EXPECT_EQ(e.design.value[p][2], std::round(e.design.unit[p][2] * 7)) << p;
+  }
+  EXPECT_NE(errors_of("design: morris\ntrajectories: 4\nranges: {a: {min: 0, max: 1}}\nvary: {c: [p, q, r, s, t]}\n")
+                .find("lists 5 values but a Morris trajectory visits 4 levels"),
+            std::string::npos);
+}
+
 TEST_F(DesignExpansionTest, DesignsThatCannotRunAreRefusedWithTheReason) {
   EXPECT_NE(errors_of("ranges: {a: {min: 0, max: 1}}\n").find("ranges need design lhs, sobol or morris"),
             std::string::npos);

@@ -23,6 +23,7 @@ int run_command(const std::vector<std::string>& args, const std::string& command
 int merge_command(const std::vector<std::string>& args, const std::string& command_line);
 int validate_command(const std::vector<std::string>& args);
 int design_command(const std::vector<std::string>& args);
+int sensitivity_command(const std::vector<std::string>& args);
 int schema_command(const std::vector<std::string>& args);
 int settle_command(const std::vector<std::string>& args);
 int calibrate_command(const std::vector<std::string>& args);

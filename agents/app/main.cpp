@@ -26,6 +26,8 @@ commands:
   merge OUT.h5 PART.h5...              join the slices of an experiment into one results file
   validate FILE...                     check scenario/experiment files without running them
   design EXPERIMENT [-o POINTS.csv]    write the experiment's design points (one column per varied key path)
+  sensitivity RESULTS.h5 [--metric M] [--arm A | --paired A-B]
+                                       which varied parameters drive each outcome (Sobol', Morris, PRCC)
   schema [scenario|experiment|fit] [--markdown]
                                        print the JSON Schema (or the parameter table) of the file formats
   settle SCENARIO --cases IN.csv [-o OUT.csv]
@@ -70,6 +72,7 @@ int dispatch(const std::vector<std::string>& args, const std::string& command_li
     if (command == "merge") return merge_command(rest, command_line);
     if (command == "validate") return validate_command(rest);
     if (command == "design") return design_command(rest);
+    if (command == "sensitivity") return sensitivity_command(rest);
     if (command == "schema") return schema_command(rest);
     if (command == "settle") return settle_command(rest);
     if (command == "calibrate") return calibrate_command(rest);

@@ -49,6 +49,20 @@ bool Hdf5Reader::exists(const std::string& path) const {
   return H5Lexists(impl_->file.get(), path.c_str(), H5P_DEFAULT) > 0;
 }
 
+std::vector<std::string> Hdf5Reader::children(const std::string& path) const {
+  const QuietHdf5Errors quiet;
+  std::vector<std::string> names;
+  if (!exists(path)) return names;
+  const auto collect = [](hid_t, const char* name, const H5L_info_t*, void* out) -> herr_t {
+    static_cast<std::vector<std::string>*>(out)->emplace_back(name);
+    return 0;
+  };
+  const Hdf5Handle group(must(H5Gopen2(impl_->file.get(), path.c_str(), H5P_DEFAULT), impl_->path, "group " + path));
+  if (H5Literate(group.get(), H5_INDEX_NAME, H5_ITER_INC, nullptr, collect, &names) < 0)
+    fail(impl_->path, "group '" + path + "': " + hdf5_error_reason());
+  return names;
+}
+
 std::vector<std::size_t> Hdf5Reader::dims(const std::string& path) const {
   const QuietHdf5Errors quiet;
   if (!exists(path)) fail(impl_->path, "it has no dataset '" + path + "'");

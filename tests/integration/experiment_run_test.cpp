@@ -88,6 +88,15 @@ vary:
   const CommandResult r = reformsim("run " + exp + " -o " + s.path("out.h5"), s);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("sobol design: 10 points pooled"), std::string::npos) << r.out;
+  const CommandResult sens =
+      reformsim("sensitivity " + s.path("out.h5") + " --metric summary/months_of_reserve_end --resamples 50", s);
+  EXPECT_EQ(sens.exit_code, 0) << sens.err;
+  EXPECT_NE(sens.out.find("summary/months_of_reserve_end (arm base; 10 points × 1 replicate)"), std::string::npos)
+      << sens.out;
+  EXPECT_NE(sens.out.find("fund.resident_premium_yuan"), std::string::npos) << sens.out;
+  EXPECT_EQ(reformsim("sensitivity " + s.path("out.h5") + " --paired a-b", s).exit_code, 2);
+  EXPECT_EQ(reformsim("sensitivity " + s.path("out.h5") + " --metric monthly/admissions", s).exit_code, 2);
+  EXPECT_EQ(reformsim("sensitivity " + exp, s).exit_code, 2);
   if (!have_h5py()) GTEST_SKIP() << "Debian's python3-h5py is not installed";
   const CommandResult check = run_shell(
       "/usr/bin/python3 -c \"import h5py, numpy as np\n"

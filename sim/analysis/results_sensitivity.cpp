@@ -1,0 +1,222 @@
+#include "sim/analysis/results_sensitivity.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <stdexcept>
+
+#include "sim/analysis/morris_effects.hpp"
+#include "sim/analysis/rank_regression.hpp"
+#include "sim/analysis/sobol_indices.hpp"
+#include "sim/output/hdf5_reader.hpp"
+
+namespace reformsim::analysis {
+
+namespace {
+
+[[noreturn]] void refuse(const std::string& path, const std::string& why) {
+  throw std::invalid_argument(path + ": " + why);
+}
+
+std::size_t arm_index(const std::vector<std::string>& arms, const std::string& name, const std::string& path) {
+  for (std::size_t a = 0; a < arms.size(); ++a) {
+    if (arms[a] == name) return a;
+  }
+  std::string known;
+  for (const std::string& a : arms) known += (known.empty() ? "" : ", ") + a;
+  refuse(path, "no arm is named '" + name + "' (arms: " + known + ")");
+}
+
+std::vector<std::vector<double>> rows_of(const std::vector<double>& flat, std::size_t columns) {
+  std::vector<std::vector<double>> rows;
+  for (std::size_t i = 0; i + columns <= flat.size(); i += columns)
+    rows.emplace_back(flat.begin() + i, flat.begin() + i + columns);
+  return rows;
+}
+
+double variance_of(const std::vector<double>& v) {
+  if (v.size() < 2) return std::nan("");
+  double mean = 0;
+  for (double x : v) mean += x;
+  mean /= static_cast<double>(v.size());
+  double s = 0;
+  for (double x : v) s += (x - mean) * (x - mean);
+  return s / static_cast<double>(v.size() - 1);
+}
+
+Interval plain(double v) { return {v, std::nan(""), std::nan("")}; }
+
+}  // namespace
+
+std::vector<SensitivityTable> analyse_results(const std::string& path, const SensitivityRequest& request) {
+  const output::Hdf5Reader file(path);
+  if (!file.exists("/meta/design") || !file.exists("/design/factors")) {
+    refuse(path, "it has no design (nothing was varied): sensitivity needs an experiment with ranges or vary");
+  }
+  const std::string design = file.strings("/meta/design").at(0);
+  const std::vector<std::string> factors = file.strings("/design/factors");
+  const std::size_t d = factors.size();
+  const std::vector<std::string> arms = file.strings("/meta/arms");
+  const std::vector<std::int64_t> arm = file.int64s("/runs/arm_index");
+  const std::vector<std::int64_t> point = file.int64s("/runs/point");
+  const std::vector<std::int64_t> replicate = file.int64s("/runs/replicate");
+  const std::vector<std::string> status = file.strings("/runs/status");
+  const std::size_t runs = arm.size();
+  std::size_t failed = 0;
+  for (const std::string& s : status) failed += s == "complete" ? 0 : 1;
+  if (failed > 0) refuse(path, std::to_string(failed) + " runs failed: their outcomes are unknown (see /runs/message)");
+  const std::size_t points = static_cast<std::size_t>(file.dims("/design/values").at(0));
+  const std::vector<std::vector<double>> values = rows_of(file.double_rows("/design/values", 0, points), d);
+  const std::vector<std::vector<double>> unit =
+      file.exists("/design/unit") ? rows_of(file.double_rows("/design/unit", 0, points), d) : values;
+
+  std::string outcome;
+  std::size_t first = 0, second = 0;
+  const bool paired = request.paired.has_value();
+  if (paired) {
+    // Arm names may hold '-': the split is the one whose both sides name arms.
+    const std::string& text = *request.paired;
+    bool found = false;
+    for (std::size_t at = text.find('-'); at != std::string::npos && !found; at = text.find('-', at + 1)) {
+      const std::string a = text.substr(0, at), b = text.substr(at + 1);
+      if (std::find(arms.begin(), arms.end(), a) != arms.end() &&
+          std::find(arms.begin(), arms.end(), b) != arms.end()) {
+        first = arm_index(arms, a, path);
+        second = arm_index(arms, b, path);
+        found = true;
+      }
+    }
+    std::string known;
+    for (const std::string& a : arms) known += (known.empty() ? "" : ", ") + a;
+    if (!found) refuse(path, "--paired '" + text + "' is not two arm names joined by '-' (arms: " + known + ")");
+    outcome = arms[first] + " − " + arms[second] + " (paired)";
+  } else {
+    const std::string name = request.arm.value_or(file.strings("/meta/reference_arm").at(0));
+    first = arm_index(arms, name, path);
+    outcome = "arm " + arms[first];
+  }
+
+  std::vector<std::string> metrics = request.metrics;
+  if (metrics.empty()) {
+    for (const std::string& name : file.children("/summary")) metrics.push_back("summary/" + name);
+  }
+  std::vector<SensitivityTable> tables;
+  for (std::string metric : metrics) {
+    if (!metric.empty() && metric.front() == '/') metric.erase(0, 1);
+    if (!file.exists("/" + metric)) refuse(path, "it has no dataset '/" + metric + "'");
+    const std::vector<std::size_t> shape = file.dims("/" + metric);
+    if (shape.size() != 1 || shape[0] != runs) {
+      refuse(path, "'/" + metric + "' has more than one value per run: give a per-run metric (e.g. summary/...)");
+    }
+    const std::vector<double> y = file.double_rows("/" + metric, 0, runs);
+    // outcome[point][replicate]
+    std::vector<std::map<std::int64_t, double>> first_arm(points), second_arm(points);
+    for (std::size_t r = 0; r < runs; ++r) {
+      const auto p = static_cast<std::size_t>(point[r]);
+      if (static_cast<std::size_t>(arm[r]) == first) first_arm.at(p)[replicate[r]] = y[r];
+      if (paired && static_cast<std::size_t>(arm[r]) == second) second_arm.at(p)[replicate[r]] = y[r];
+    }
+    std::vector<double> mean(points, 0);
+    double within = 0;
+    std::size_t replicates = 0;
+    for (std::size_t p = 0; p < points; ++p) {
+      std::vector<double> per_replicate;
+      for (const auto& [rep, v] : first_arm[p]) {
+        if (!paired) {
+          per_replicate.push_back(v);
+        } else if (second_arm[p].count(rep)) {
+          per_replicate.push_back(v - second_arm[p].at(rep));
+        }
+      }
+      if (per_replicate.empty()) refuse(path, "design point " + std::to_string(p) + " has no runs of " + outcome);
+      for (double v : per_replicate) mean[p] += v;
+      mean[p] /= static_cast<double>(per_replicate.size());
+      replicates = per_replicate.size();
+      if (per_replicate.size() > 1) within += variance_of(per_replicate) / static_cast<double>(per_replicate.size());
+    }
+    SensitivityTable t;
+    t.metric = metric;
+    t.outcome = outcome;
+    t.factors = factors;
+    t.points = points;
+    t.replicates = replicates;
+    t.variance = variance_of(mean);
+    // The variance of a replicate mean that noise alone gives, averaged over points, against the variance observed.
+    t.noise_share = replicates > 1 ? (within / static_cast<double>(points)) / t.variance : std::nan("");
+    if (design == "sobol") {
+      const SobolIndices s = sobol_indices(mean, d, request.bootstrap);
+      t.method = "Sobol' indices: first order (Saltelli et al. 2010), total (Jansen 1999); 95% bootstrap CIs";
+      t.columns = {"S1", "ST"};
+      t.index = {s.first_order, s.total};
+    } else if (design == "morris") {
+      const MorrisEffects m = morris_effects(unit, mean, d, request.bootstrap);
+      t.method =
+          "Morris elementary effects per unit of each factor's range: mu* (Campolongo et al. 2007) with its "
+          "95% bootstrap CI, mu, sigma (Morris 1991)";
+      t.columns = {"mu_star", "mu", "sigma"};
+      std::vector<Interval> mu, sigma;
+      for (std::size_t k = 0; k < d; ++k) {
+        mu.push_back(plain(m.mu[k]));
+        sigma.push_back(plain(m.sigma[k]));
+      }
+      t.index = {m.mu_star, mu, sigma};
+    } else {
+      const RankRegression r = rank_regression(values, mean, request.bootstrap);
+      t.method =
+          "rank regression: standardised rank regression coefficients and partial rank correlation "
+          "coefficients (Saltelli & Marivoet 1990; Marino et al. 2008); 95% bootstrap CIs; rank R² " +
+          std::to_string(r.r_squared).substr(0, 5);
+      t.columns = {"SRRC", "PRCC"};
+      t.index = {r.srrc, r.prcc};
+    }
+    tables.push_back(std::move(t));
+  }
+  return tables;
+}
+
+std::string format_sensitivity(const std::vector<SensitivityTable>& tables) {
+  std::string out;
+  char buffer[160];
+  const auto number = [&](double v) {
+    std::snprintf(buffer, sizeof buffer, std::isnan(v) ? "%s" : "%.3f", std::isnan(v) ? "—" : "");
+    if (!std::isnan(v)) std::snprintf(buffer, sizeof buffer, "%.3f", v);
+    return std::string(buffer);
+  };
+  for (const SensitivityTable& t : tables) {
+    out += "\n" + t.metric + " (" + t.outcome + "; " + std::to_string(t.points) + " points × " +
+           std::to_string(t.replicates) + " replicate" + (t.replicates == 1 ? "" : "s") + ")\n";
+    out += t.method + "\n";
+    if (std::isnan(t.noise_share)) {
+      out += "replicate noise: not estimable with one replicate\n";
+    } else {
+      std::snprintf(buffer, sizeof buffer, "replicate noise: %.1f%% of the variance of the replicate-mean outcome\n",
+                    100 * t.noise_share);
+      out += buffer;
+    }
+    std::size_t width = 6;
+    for (const std::string& f : t.factors) width = std::max(width, f.size());
+    std::snprintf(buffer, sizeof buffer, "%-*s", static_cast<int>(width + 2), "factor");
+    out += buffer;
+    for (const std::string& c : t.columns) {
+      std::snprintf(buffer, sizeof buffer, "%-24s", c.c_str());
+      out += buffer;
+    }
+    out += "\n";
+    for (std::size_t k = 0; k < t.factors.size(); ++k) {
+      std::snprintf(buffer, sizeof buffer, "%-*s", static_cast<int>(width + 2), t.factors[k].c_str());
+      out += buffer;
+      for (std::size_t c = 0; c < t.columns.size(); ++c) {
+        const Interval& i = t.index[c][k];
+        std::string cell = number(i.estimate);
+        if (!std::isnan(i.low)) cell += " [" + number(i.low) + ", " + number(i.high) + "]";
+        std::snprintf(buffer, sizeof buffer, "%-24s", cell.c_str());
+        out += buffer;
+      }
+      out += "\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace reformsim::analysis

@@ -24,6 +24,7 @@ int merge_command(const std::vector<std::string>& args, const std::string& comma
 int validate_command(const std::vector<std::string>& args);
 int design_command(const std::vector<std::string>& args);
 int sensitivity_command(const std::vector<std::string>& args);
+int discover_command(const std::vector<std::string>& args);
 int schema_command(const std::vector<std::string>& args);
 int settle_command(const std::vector<std::string>& args);
 int calibrate_command(const std::vector<std::string>& args);

@@ -28,6 +28,8 @@ commands:
   design EXPERIMENT [-o POINTS.csv]    write the experiment's design points (one column per varied key path)
   sensitivity RESULTS.h5 [--metric M] [--arm A | --paired A-B]
                                        which varied parameters drive each outcome (Sobol', Morris, PRCC)
+  discover RESULTS.h5 --where "METRIC < X"
+                                       the parameter ranges where a condition on an outcome holds (PRIM)
   schema [scenario|experiment|fit] [--markdown]
                                        print the JSON Schema (or the parameter table) of the file formats
   settle SCENARIO --cases IN.csv [-o OUT.csv]
@@ -73,6 +75,7 @@ int dispatch(const std::vector<std::string>& args, const std::string& command_li
     if (command == "validate") return validate_command(rest);
     if (command == "design") return design_command(rest);
     if (command == "sensitivity") return sensitivity_command(rest);
+    if (command == "discover") return discover_command(rest);
     if (command == "schema") return schema_command(rest);
     if (command == "settle") return settle_command(rest);
     if (command == "calibrate") return calibrate_command(rest);

@@ -6,6 +6,7 @@
 #include <map>
 #include <stdexcept>
 
+#include "sim/analysis/design_results.hpp"
 #include "sim/analysis/morris_effects.hpp"
 #include "sim/analysis/rank_regression.hpp"
 #include "sim/analysis/sobol_indices.hpp"
@@ -17,22 +18,6 @@ namespace {
 
 [[noreturn]] void refuse(const std::string& path, const std::string& why) {
   throw std::invalid_argument(path + ": " + why);
-}
-
-std::size_t arm_index(const std::vector<std::string>& arms, const std::string& name, const std::string& path) {
-  for (std::size_t a = 0; a < arms.size(); ++a) {
-    if (arms[a] == name) return a;
-  }
-  std::string known;
-  for (const std::string& a : arms) known += (known.empty() ? "" : ", ") + a;
-  refuse(path, "no arm is named '" + name + "' (arms: " + known + ")");
-}
-
-std::vector<std::vector<double>> rows_of(const std::vector<double>& flat, std::size_t columns) {
-  std::vector<std::vector<double>> rows;
-  for (std::size_t i = 0; i + columns <= flat.size(); i += columns)
-    rows.emplace_back(flat.begin() + i, flat.begin() + i + columns);
-  return rows;
 }
 
 double variance_of(const std::vector<double>& v) {
@@ -51,25 +36,18 @@ Interval plain(double v) { return {v, std::nan(""), std::nan("")}; }
 
 std::vector<SensitivityTable> analyse_results(const std::string& path, const SensitivityRequest& request) {
   const output::Hdf5Reader file(path);
-  if (!file.exists("/meta/design") || !file.exists("/design/factors")) {
-    refuse(path, "it has no design (nothing was varied): sensitivity needs an experiment with ranges or vary");
-  }
-  const std::string design = file.strings("/meta/design").at(0);
-  const std::vector<std::string> factors = file.strings("/design/factors");
+  const DesignResults results = read_design_results(file);
+  const std::string& design = results.design;
+  const std::vector<std::string>& factors = results.factors;
   const std::size_t d = factors.size();
-  const std::vector<std::string> arms = file.strings("/meta/arms");
-  const std::vector<std::int64_t> arm = file.int64s("/runs/arm_index");
-  const std::vector<std::int64_t> point = file.int64s("/runs/point");
-  const std::vector<std::int64_t> replicate = file.int64s("/runs/replicate");
-  const std::vector<std::string> status = file.strings("/runs/status");
-  const std::size_t runs = arm.size();
-  std::size_t failed = 0;
-  for (const std::string& s : status) failed += s == "complete" ? 0 : 1;
-  if (failed > 0) refuse(path, std::to_string(failed) + " runs failed: their outcomes are unknown (see /runs/message)");
-  const std::size_t points = static_cast<std::size_t>(file.dims("/design/values").at(0));
-  const std::vector<std::vector<double>> values = rows_of(file.double_rows("/design/values", 0, points), d);
-  const std::vector<std::vector<double>> unit =
-      file.exists("/design/unit") ? rows_of(file.double_rows("/design/unit", 0, points), d) : values;
+  const std::vector<std::string>& arms = results.arms;
+  const std::vector<std::int64_t>& arm = results.arm;
+  const std::vector<std::int64_t>& point = results.point;
+  const std::vector<std::int64_t>& replicate = results.replicate;
+  const std::size_t runs = results.runs();
+  const std::size_t points = results.points();
+  const std::vector<std::vector<double>>& values = results.values;
+  const std::vector<std::vector<double>>& unit = results.unit;
 
   std::string outcome;
   std::size_t first = 0, second = 0;
@@ -82,8 +60,8 @@ std::vector<SensitivityTable> analyse_results(const std::string& path, const Sen
       const std::string a = text.substr(0, at), b = text.substr(at + 1);
       if (std::find(arms.begin(), arms.end(), a) != arms.end() &&
           std::find(arms.begin(), arms.end(), b) != arms.end()) {
-        first = arm_index(arms, a, path);
-        second = arm_index(arms, b, path);
+        first = results.arm_index(a);
+        second = results.arm_index(b);
         found = true;
       }
     }
@@ -92,8 +70,7 @@ std::vector<SensitivityTable> analyse_results(const std::string& path, const Sen
     if (!found) refuse(path, "--paired '" + text + "' is not two arm names joined by '-' (arms: " + known + ")");
     outcome = arms[first] + " − " + arms[second] + " (paired)";
   } else {
-    const std::string name = request.arm.value_or(file.strings("/meta/reference_arm").at(0));
-    first = arm_index(arms, name, path);
+    first = results.arm_index(request.arm.value_or(results.reference_arm));
     outcome = "arm " + arms[first];
   }
 
@@ -103,13 +80,8 @@ std::vector<SensitivityTable> analyse_results(const std::string& path, const Sen
   }
   std::vector<SensitivityTable> tables;
   for (std::string metric : metrics) {
+    const std::vector<double> y = results.per_run_metric(file, metric);
     if (!metric.empty() && metric.front() == '/') metric.erase(0, 1);
-    if (!file.exists("/" + metric)) refuse(path, "it has no dataset '/" + metric + "'");
-    const std::vector<std::size_t> shape = file.dims("/" + metric);
-    if (shape.size() != 1 || shape[0] != runs) {
-      refuse(path, "'/" + metric + "' has more than one value per run: give a per-run metric (e.g. summary/...)");
-    }
-    const std::vector<double> y = file.double_rows("/" + metric, 0, runs);
     // outcome[point][replicate]
     std::vector<std::map<std::int64_t, double>> first_arm(points), second_arm(points);
     for (std::size_t r = 0; r < runs; ++r) {
@@ -179,8 +151,8 @@ std::string format_sensitivity(const std::vector<SensitivityTable>& tables) {
   std::string out;
   char buffer[160];
   const auto number = [&](double v) {
-    std::snprintf(buffer, sizeof buffer, std::isnan(v) ? "%s" : "%.3f", std::isnan(v) ? "—" : "");
-    if (!std::isnan(v)) std::snprintf(buffer, sizeof buffer, "%.3f", v);
+    if (std::isnan(v)) return std::string("—");
+    std::snprintf(buffer, sizeof buffer, "%.3f", v);
     return std::string(buffer);
   };
   for (const SensitivityTable& t : tables) {

@@ -13,8 +13,9 @@ namespace {
 
 TEST(CliTest, HelpEverywhere) {
   Scratch s;
-  for (const char* command : {"--help", "run --help", "validate --help", "schema --help", "settle --help",
-                              "calibrate --help", "audit --help", "design --help", "sensitivity --help"}) {
+  for (const char* command :
+       {"--help", "run --help", "validate --help", "schema --help", "settle --help", "calibrate --help", "audit --help",
+        "design --help", "sensitivity --help", "discover --help"}) {
     const CommandResult r = reformsim(command, s);
     EXPECT_EQ(r.exit_code, 0) << command;
     EXPECT_NE(r.out.find("usage: reformsim"), std::string::npos) << command;

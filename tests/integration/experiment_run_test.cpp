@@ -97,6 +97,12 @@ vary:
   EXPECT_EQ(reformsim("sensitivity " + s.path("out.h5") + " --paired a-b", s).exit_code, 2);
   EXPECT_EQ(reformsim("sensitivity " + s.path("out.h5") + " --metric monthly/admissions", s).exit_code, 2);
   EXPECT_EQ(reformsim("sensitivity " + exp, s).exit_code, 2);
+  const CommandResult everywhere =
+      reformsim("discover " + s.path("out.h5") + " --where 'summary/months_of_reserve_end > -1'", s);
+  EXPECT_EQ(everywhere.exit_code, 2);
+  EXPECT_NE(everywhere.err.find("holds in every run of arm base"), std::string::npos) << everywhere.err;
+  EXPECT_EQ(reformsim("discover " + s.path("out.h5") + " --where 'summary/months_of_reserve_end ~ 1'", s).exit_code, 2);
+  EXPECT_EQ(reformsim("discover " + s.path("out.h5"), s).exit_code, 2);
   if (!have_h5py()) GTEST_SKIP() << "Debian's python3-h5py is not installed";
   const CommandResult check = run_shell(
       "/usr/bin/python3 -c \"import h5py, numpy as np\n"

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <numbers>
 
+#include "sim/analysis/results_discovery.hpp"
 #include "sim/analysis/results_sensitivity.hpp"
 #include "sim/config/read.hpp"
 #include "sim/config/validate.hpp"
@@ -16,8 +17,8 @@
 namespace reformsim::analysis {
 namespace {
 
-// y = sin x1 + 7 sin² x2 + 0.1 x3⁴ sin x1 (Ishigami & Homma 1990) plus `noise` × (replicate − 1), and a linear
-// y = x1 + 2 x2 + 3 x3: chosen by `function`.
+// Chosen by `function`: y = sin x1 + 7 sin² x2 + 0.1 x3⁴ sin x1 (Ishigami & Homma 1990), the linear y = x1 + 2 x2
+// + 3 x3, or the planted box y = 1 where x1 < 0.3 and x2 > 0.6 (0 elsewhere); plus `noise` × (replicate − 1).
 class TestFunctionModel final : public experiment::Model {
  public:
   void prepare(const experiment::ExpandedExperiment& e, config::ErrorList& errors) override {
@@ -25,22 +26,23 @@ class TestFunctionModel final : public experiment::Model {
     const auto spec = config::Spec::object({{"x1", config::Spec::real()->range(-pi, pi)->def(0.0)},
                                             {"x2", config::Spec::real()->range(-pi, pi)->def(0.0)},
                                             {"x3", config::Spec::real()->range(-pi, pi)->def(0.0)},
-                                            {"function", config::Spec::enumeration({"ishigami", "linear"})},
+                                            {"function", config::Spec::enumeration({"ishigami", "linear", "box"})},
                                             {"noise", config::Spec::real()->def(0.0)}});
     for (const config::Node& tree : e.scenarios) {
       const config::Node v = config::validate(tree, *spec, errors);
       if (!errors.empty()) return;
       points_.push_back({config::get_real(v, "x1"), config::get_real(v, "x2"), config::get_real(v, "x3"),
-                         config::get_string(v, "function") == "ishigami", config::get_real(v, "noise")});
+                         config::get_string(v, "function"), config::get_real(v, "noise")});
     }
     layout_.metrics = {{"summary/y", {}, "", "the test function"}};
   }
   const experiment::OutputLayout& layout() const override { return layout_; }
   experiment::RunValues run(const experiment::RunPlan& plan) const override {
     const Point& p = points_[plan.scenario_index];
-    const double y = p.ishigami
-                         ? std::sin(p.x1) + 7 * std::pow(std::sin(p.x2), 2) + 0.1 * std::pow(p.x3, 4) * std::sin(p.x1)
-                         : p.x1 + 2 * p.x2 + 3 * p.x3;
+    double y = p.x1 + 2 * p.x2 + 3 * p.x3;
+    if (p.function == "ishigami")
+      y = std::sin(p.x1) + 7 * std::pow(std::sin(p.x2), 2) + 0.1 * std::pow(p.x3, 4) * std::sin(p.x1);
+    if (p.function == "box") y = p.x1 < 0.3 && p.x2 > 0.6 ? 1 : 0;
     experiment::RunValues v;
     v.metrics = {{y + p.noise * (plan.replicate - 1.0)}};
     v.events = 1;
@@ -52,7 +54,7 @@ class TestFunctionModel final : public experiment::Model {
  private:
   struct Point {
     double x1, x2, x3;
-    bool ishigami;
+    std::string function;
     double noise;
   };
   std::vector<Point> points_;
@@ -164,6 +166,38 @@ TEST_F(ResultsSensitivityTest, RefusesWhatItCannotAnalyse) {
   EXPECT_THROW(analyse_results(path, unknown_metric), std::invalid_argument);
   const std::string grid = run("function: linear\n", "base: base.yaml\n");
   EXPECT_THROW(analyse_results(grid, {}), std::invalid_argument);
+}
+
+TEST_F(ResultsSensitivityTest, DiscoveryFindsAPlantedBox) {
+  const std::string path = run("function: box\n",
+                               "base: base.yaml\ndesign: lhs\nsamples: 1500\nranges:\n"
+                               "  x1: {min: 0, max: 1}\n  x2: {min: 0, max: 1}\n  x3: {min: 0, max: 1}\n");
+  DiscoveryRequest request;
+  request.where = "summary/y > 0.5";
+  const Discovery d = discover_results(path, request);
+  const PrimBox& box = d.result.trajectory[d.result.chosen];
+  EXPECT_NEAR(box.limits[0].high, 0.3, 0.03);
+  EXPECT_NEAR(box.limits[1].low, 0.6, 0.03);
+  EXPECT_FALSE(box.limits[2].restricted);
+  EXPECT_GE(box.density, 0.9);
+  EXPECT_GE(box.coverage, 0.8);
+  const std::string text = format_discovery(d);
+  EXPECT_NE(text.find("<= x1 <="), std::string::npos) << text;
+  EXPECT_NE(text.find("unrestricted: x3"), std::string::npos) << text;
+  request.where = "summary/y > 5";
+  EXPECT_THROW(discover_results(path, request), std::invalid_argument);  // holds nowhere
+}
+
+TEST(ConditionTest, ParsesTheFourComparisonsAndRefusesTheRest) {
+  EXPECT_TRUE(parse_condition("summary/m < 6").holds(5.9));
+  EXPECT_FALSE(parse_condition("summary/m<6").holds(6));
+  EXPECT_TRUE(parse_condition("summary/m <= 6").holds(6));
+  EXPECT_TRUE(parse_condition("summary/m > -1e3").holds(0));
+  EXPECT_FALSE(parse_condition("summary/m >= 2.5").holds(2.4));
+  EXPECT_EQ(parse_condition(" summary/m >= 2.5 ").metric, "summary/m");
+  for (const char* bad : {"summary/m", "< 6", "summary/m < six", "summary/m < 6 7", "summary/m < nan", "summary/m <"}) {
+    EXPECT_THROW(parse_condition(bad), std::invalid_argument) << bad;
+  }
 }
 
 }  // namespace

@@ -1,0 +1,60 @@
+// `reformsim discover RESULTS.h5 --where "METRIC < X"`: under which combinations of the varied parameters a condition
+// on an outcome holds (PRIM scenario discovery).
+#include <cstdio>
+#include <stdexcept>
+
+#include "agents/app/cli_args.hpp"
+#include "agents/app/commands.hpp"
+#include "sim/analysis/results_discovery.hpp"
+#include "sim/output/hdf5_reader.hpp"
+
+namespace reformsim::app {
+
+namespace {
+
+const char* kDiscoverHelp = R"(usage: reformsim discover RESULTS.h5 --where "METRIC OP NUMBER" [--arm A] [--threshold D]
+                          [--peel-alpha A] [--paste-alpha A] [--min-mass M]
+
+Scenario discovery (README: Scenario discovery): each run of one arm (default: the reference arm) is a case at its
+design point; the runs where the condition holds (OP one of < <= > >=, METRIC a per-run dataset such as
+summary/months_of_reserve_end) are explained by a box of parameter values found by PRIM: peeling --peel-alpha
+(default 0.05) of the box's runs at a time while the box keeps --min-mass (0.05) of all runs, choosing the box of
+highest coverage whose density reaches --threshold (0.8), then pasting it wider while its density does not fall.
+Prints the coverage/density trajectory and the chosen box's limits.
+Exit codes: 0 ok; 2 bad input (not a results file, no design, a condition that holds in no run or in every run).
+)";
+
+double option_in(const CliArgs& cli, const std::string& name, double fallback) {
+  const std::optional<double> v = cli.positive_real(name);
+  return v.value_or(fallback);
+}
+
+}  // namespace
+
+int discover_command(const std::vector<std::string>& args) {
+  const CliArgs cli(args, {"--where", "--arm", "--threshold", "--peel-alpha", "--paste-alpha", "--min-mass"},
+                    {"--help"}, {{"-h", "--help"}});
+  if (cli.flag("--help")) {
+    std::fputs(kDiscoverHelp, stdout);
+    return kExitOk;
+  }
+  if (cli.positional().size() != 1) throw UsageError("expects exactly one results file");
+  if (!cli.option("--where")) throw UsageError("needs --where \"METRIC < NUMBER\"");
+  analysis::DiscoveryRequest request;
+  request.where = *cli.option("--where");
+  request.arm = cli.option("--arm");
+  request.options.threshold = option_in(cli, "--threshold", request.options.threshold);
+  request.options.peel_alpha = option_in(cli, "--peel-alpha", request.options.peel_alpha);
+  request.options.paste_alpha = option_in(cli, "--paste-alpha", request.options.paste_alpha);
+  request.options.min_mass = option_in(cli, "--min-mass", request.options.min_mass);
+  try {
+    std::fputs(analysis::format_discovery(analysis::discover_results(cli.positional()[0], request)).c_str(), stdout);
+  } catch (const std::invalid_argument& e) {
+    throw InputError(e.what());
+  } catch (const output::InputFileError& e) {
+    throw InputError(e.what());
+  }
+  return kExitOk;
+}
+
+}  // namespace reformsim::app

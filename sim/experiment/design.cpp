@@ -13,6 +13,8 @@ const char* design_name(DesignKind kind) {
       return "sobol";
     case DesignKind::Morris:
       return "morris";
+    case DesignKind::File:
+      return "file";
     case DesignKind::Grid:
       break;
   }

@@ -1,7 +1,7 @@
 #pragma once
 // An experiment's design: which points of the varied parameters are run. A grid runs every combination of listed
 // values; a Latin hypercube, a Sobol'/Saltelli design or Morris trajectories sample numeric ranges (and lists, as
-// categorical factors) from the unit cube (README: Research designs).
+// categorical factors) from the unit cube; a design file lists the points (README: Research designs).
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -12,9 +12,9 @@
 
 namespace reformsim::experiment {
 
-enum class DesignKind { Grid, Lhs, Sobol, Morris };
+enum class DesignKind { Grid, Lhs, Sobol, Morris, File };
 
-/// "grid", "lhs", "sobol", "morris".
+/// "grid", "lhs", "sobol", "morris", "file".
 const char* design_name(DesignKind kind);
 
 /// The design's kind and sizes.
@@ -25,6 +25,14 @@ struct DesignSettings {
   int levels = 4;                ///< morris: grid levels
   std::size_t maximin_candidates = 1;
   std::uint64_t seed = 1;  ///< of the design's points (default: the experiment's seed)
+};
+
+/// A design read from CSV: one column per scenario key path, one row per point.
+struct DesignFile {
+  std::string path;
+  std::vector<std::string> columns;
+  std::vector<std::vector<std::string>> cells;  ///< rows × columns
+  std::vector<int> lines;                       ///< the file line of each row
 };
 
 /// A numeric range a sampled design draws a parameter from.

@@ -7,6 +7,7 @@
 #include <sstream>
 #include <system_error>
 
+#include "sim/config/csv.hpp"
 #include "sim/config/input_file.hpp"
 #include "sim/config/read.hpp"
 #include "sim/config/validate.hpp"
@@ -43,11 +44,14 @@ std::vector<config::Field> experiment_common_fields() {
 
 config::SpecPtr experiment_spec_declaration() {
   std::vector<config::Field> fields = experiment_common_fields();
-  fields.push_back({"design", Spec::enumeration({"grid", "lhs", "sobol", "morris"})
+  fields.push_back({"design", Spec::enumeration({"grid", "lhs", "sobol", "morris", "file"})
                                   ->def("grid")
                                   ->doc("which points are run: grid (every combination of `vary`), lhs (Latin "
                                         "hypercube), sobol (Saltelli's matrices for Sobol' indices), morris "
-                                        "(elementary-effect trajectories)")});
+                                        "(elementary-effect trajectories), file (the points of design_file)")});
+  fields.push_back({"design_file", Spec::path()->optional()->doc(
+                                       "design file: CSV with one column per scenario key path and one row per point "
+                                       "(e.g. written by `reformsim design` or another tool)")});
   fields.push_back({"samples", Spec::integer()
                                    ->range(1, 1'000'000)
                                    ->optional()
@@ -93,7 +97,30 @@ DesignKind design_kind(const std::string& name) {
   if (name == "lhs") return DesignKind::Lhs;
   if (name == "sobol") return DesignKind::Sobol;
   if (name == "morris") return DesignKind::Morris;
+  if (name == "file") return DesignKind::File;
   return DesignKind::Grid;
+}
+
+// The points of a design file; every cell must be a value (an empty one would silently keep the base scenario's).
+void read_design_file(const std::string& path, DesignFile& file, config::ErrorList& errors) {
+  const std::size_t before = errors.size();
+  const config::CsvTable table = config::CsvTable::read(path, errors);
+  if (errors.size() > before || !table.has_header()) return;
+  file.path = path;
+  file.columns = table.header();
+  for (const std::string& c : file.columns) {  // duplicates are reported by the CSV reader
+    if (c.empty()) errors.add({path, 1, 0}, "design_file", "a column has no name (expected a scenario key path)");
+  }
+  if (table.rows().empty()) errors.add({path, 1, 0}, "design_file", "the file lists no points");
+  for (const config::CsvRow& row : table.rows()) {
+    for (std::size_t k = 0; k < row.cells.size(); ++k) {
+      if (row.cells[k].empty()) {
+        errors.add({path, row.line, 0}, "design_file", "column '" + file.columns[k] + "': empty value");
+      }
+    }
+    file.cells.push_back(row.cells);
+    file.lines.push_back(row.line);
+  }
 }
 
 // The design's settings and ranges, with every combination that cannot be run reported at its key.
@@ -135,7 +162,7 @@ void read_design(const Node& checked, ExperimentSpec& spec, config::ErrorList& e
         at("ranges"), "ranges",
         "a grid runs listed values only: ranges need design lhs, sobol or morris (or list the values under vary)");
   }
-  if (sampled && factors == 0) {
+  if (sampled && d.kind != DesignKind::File && factors == 0) {
     errors.add(at("design"), "design",
                std::string(design_name(d.kind)) + " design with nothing to vary: give ranges (or vary lists)");
   }
@@ -144,7 +171,21 @@ void read_design(const Node& checked, ExperimentSpec& spec, config::ErrorList& e
   if (has_samples) d.samples = static_cast<std::size_t>(config::get_int(checked, "samples"));
   if (has_trajectories) d.trajectories = static_cast<std::size_t>(config::get_int(checked, "trajectories"));
   const std::string dims = std::to_string(factors);
+  const bool has_file = config::has(checked, "design_file");
+  if (has_file != (d.kind == DesignKind::File)) {
+    errors.add(at(has_file ? "design_file" : "design"), has_file ? "design_file" : "design",
+               has_file ? "design_file needs design: file" : "design file needs design_file: the CSV of its points");
+  }
   switch (d.kind) {
+    case DesignKind::File:
+      if (has_samples) errors.add(at("samples"), "samples", "a design file lists its points: leave samples out");
+      if (has_trajectories) errors.add(at("trajectories"), "trajectories", "trajectories are for design morris");
+      if (factors > 0) {
+        errors.add(at(spec.ranges.empty() ? "vary" : "ranges"), spec.ranges.empty() ? "vary" : "ranges",
+                   "a design file's columns are its factors: leave ranges and vary out");
+      }
+      if (has_file) read_design_file(config::get_string(checked, "design_file"), spec.design_file, errors);
+      break;
     case DesignKind::Grid:
       if (has_samples)
         errors.add(at("samples"), "samples", "samples are for design lhs or sobol; a grid runs every combination");

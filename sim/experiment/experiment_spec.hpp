@@ -42,6 +42,7 @@ struct ExperimentSpec {
   std::vector<VaryAxis> vary;
   std::vector<RangeFactor> ranges;  ///< sampled designs' numeric factors (before `vary`'s in the design's columns)
   DesignSettings design;
+  DesignFile design_file;  ///< design: file
   int replicates = 1;
   std::uint64_t seed = 1;
   std::string reference_arm;  ///< arm that paired differences are taken against

@@ -47,6 +47,7 @@ UnitPoints unit_points(const ExperimentSpec& spec, std::size_t points) {
       return saltelli_points(d.samples, dims, d.seed);
     case DesignKind::Morris:
       return morris_trajectories(d.trajectories, dims, d.levels, d.seed);
+    case DesignKind::File:
     case DesignKind::Grid:
       break;
   }
@@ -61,6 +62,39 @@ DesignFactor listed_factor(const VaryAxis& axis) {
     f.numeric = f.numeric && v.is_scalar() && !v.quoted() && config::parse_real(v.text()).has_value();
   }
   return f;
+}
+
+// A design file's points: a column whose every cell is a number is numeric, any other categorical (its values in
+// first-seen order). Each value is located at its row, so a scenario that rejects it points into the file.
+DesignTable file_table(const DesignFile& file) {
+  DesignTable table;
+  for (std::size_t k = 0; k < file.columns.size(); ++k) {
+    DesignFactor f;
+    f.key_path = file.columns[k];
+    for (const auto& row : file.cells) f.numeric = f.numeric && config::parse_real(row[k]).has_value();
+    if (!f.numeric) {
+      for (const auto& row : file.cells) {
+        if (std::find(f.categories.begin(), f.categories.end(), row[k]) == f.categories.end())
+          f.categories.push_back(row[k]);
+      }
+    }
+    table.factors.push_back(std::move(f));
+  }
+  for (std::size_t p = 0; p < file.cells.size(); ++p) {
+    std::vector<double> values;
+    std::vector<config::Node> nodes;
+    for (std::size_t k = 0; k < file.columns.size(); ++k) {
+      const std::string& cell = file.cells[p][k];
+      const DesignFactor& f = table.factors[k];
+      values.push_back(f.numeric ? *config::parse_real(cell)
+                                 : static_cast<double>(std::find(f.categories.begin(), f.categories.end(), cell) -
+                                                       f.categories.begin()));
+      nodes.push_back(config::Node::scalar(cell, {file.path, file.lines[p], 0}));
+    }
+    table.value.push_back(std::move(values));
+    table.nodes.push_back(std::move(nodes));
+  }
+  return table;
 }
 
 }  // namespace
@@ -79,6 +113,10 @@ std::optional<std::size_t> design_point_count(const ExperimentSpec& spec, std::s
       return times(d.samples, dims + 2);
     case DesignKind::Morris:
       return times(d.trajectories, dims + 1);
+    case DesignKind::File: {
+      const std::size_t rows = spec.design_file.cells.size();
+      return rows <= limit ? std::optional(rows) : std::nullopt;
+    }
     case DesignKind::Grid:
       break;
   }
@@ -140,6 +178,9 @@ std::string describe_design(const ExperimentSpec& spec, const ExpandedExperiment
     case DesignKind::Morris:
       text += std::to_string(d.trajectories) + " trajectories × (D + 1) = " + std::to_string(dims + 1) + " → ";
       break;
+    case DesignKind::File:
+      text += spec.design_file.path + " → ";
+      break;
     case DesignKind::Lhs:
     case DesignKind::Grid:
       break;
@@ -174,6 +215,7 @@ DesignTable design_table(const ExperimentSpec& spec, config::ErrorList& errors) 
     return {};
   }
   const std::size_t points = *count;
+  if (spec.design.kind == DesignKind::File) return file_table(spec.design_file);
   DesignTable table;
   for (const RangeFactor& r : spec.ranges) table.factors.push_back({r.key_path, true, {}});
   for (const VaryAxis& axis : spec.vary) table.factors.push_back(listed_factor(axis));

@@ -103,7 +103,26 @@ vary:
   EXPECT_NE(everywhere.err.find("holds in every run of arm base"), std::string::npos) << everywhere.err;
   EXPECT_EQ(reformsim("discover " + s.path("out.h5") + " --where 'summary/months_of_reserve_end ~ 1'", s).exit_code, 2);
   EXPECT_EQ(reformsim("discover " + s.path("out.h5"), s).exit_code, 2);
+  // The written points run again as a design file: the same parameter values, point by point.
+  const std::string again = s.write("again.yaml", "base: city.yaml\ndesign: file\ndesign_file: points.csv\n");
+  ASSERT_EQ(reformsim("run " + again + " -o " + s.path("again.h5") + " --quiet", s).exit_code, 0);
+  s.write("bad_points.csv", "fund.wage_growth\n0.01\n7\n");
+  const CommandResult bad =
+      reformsim("validate " + s.write("bad.yaml", "base: city.yaml\ndesign: file\ndesign_file: bad_points.csv\n"), s);
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("bad_points.csv:3"), std::string::npos) << bad.err;
   if (!have_h5py()) GTEST_SKIP() << "Debian's python3-h5py is not installed";
+  const CommandResult same = run_shell(
+      "/usr/bin/python3 -c \"import h5py\n"
+      "a = h5py.File('" +
+          s.path("out.h5") +
+          "')['runs/param']\n"
+          "b = h5py.File('" +
+          s.path("again.h5") +
+          "')['runs/param']\n"
+          "for k in a: assert (a[k][:] == b[k][:]).all(), k\n\"",
+      s);
+  EXPECT_EQ(same.exit_code, 0) << same.out << same.err;
   const CommandResult check = run_shell(
       "/usr/bin/python3 -c \"import h5py, numpy as np\n"
       "f = h5py.File('" +

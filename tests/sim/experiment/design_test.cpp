@@ -195,6 +195,43 @@ TEST_F(DesignExpansionTest, MorrisLevelsMapToEvenlySpreadValues) {
             std::string::npos);
 }
 
+TEST_F(DesignExpansionTest, ADesignFileListsThePoints) {
+  dir_.write("points.csv", "a,c\n0.5,x\n# a comment\n2,\"y z\"\n1e-3,x\n");
+  config::ErrorList errors;
+  const ExpandedExperiment e = expand(load("design: file\ndesign_file: points.csv\nreplicates: 2\n", errors), errors);
+  ASSERT_TRUE(errors.empty()) << errors.to_string();
+  ASSERT_EQ(e.design.points(), 3u);
+  EXPECT_EQ(e.runs.size(), 6u);
+  EXPECT_TRUE(e.design.factors[0].numeric);
+  EXPECT_FALSE(e.design.factors[1].numeric);
+  EXPECT_EQ(e.design.factors[1].categories, (std::vector<std::string>{"x", "y z"}));
+  EXPECT_EQ(e.design.value[2], (std::vector<double>{1e-3, 0}));
+  const config::Node* c = config::find_at_path(e.scenarios[1], "c");
+  EXPECT_EQ(c->text(), "y z");
+  EXPECT_EQ(c->location().line, 4);  // where the value was written, for the scenario's errors
+}
+
+TEST_F(DesignExpansionTest, BadDesignFilesAreRefusedWithFileAndLine) {
+  dir_.write("empty_cell.csv", "a,c\n1,x\n2,\n");
+  EXPECT_NE(errors_of("design: file\ndesign_file: empty_cell.csv\n")
+                .find("empty_cell.csv:3: design_file: column 'c': "
+                      "empty value"),
+            std::string::npos)
+      << errors_of("design: file\ndesign_file: empty_cell.csv\n");
+  dir_.write("twice.csv", "a,a\n1,2\n");
+  EXPECT_NE(errors_of("design: file\ndesign_file: twice.csv\n").find("duplicate column 'a'"), std::string::npos);
+  dir_.write("none.csv", "a\n");
+  EXPECT_NE(errors_of("design: file\ndesign_file: none.csv\n").find("lists no points"), std::string::npos);
+  EXPECT_NE(errors_of("design: file\n").find("needs design_file"), std::string::npos);
+  EXPECT_NE(errors_of("design_file: none.csv\n").find("design_file needs design: file"), std::string::npos);
+  EXPECT_NE(errors_of("design: file\ndesign_file: missing.csv\n").find("missing.csv"), std::string::npos);
+  dir_.write("ok.csv", "a\n1\n");
+  EXPECT_NE(errors_of("design: file\ndesign_file: ok.csv\nvary: {b: [1, 2]}\n").find("leave ranges and vary out"),
+            std::string::npos);
+  dir_.write("ragged.csv", "a,b\n1\n");
+  EXPECT_NE(errors_of("design: file\ndesign_file: ragged.csv\n").find("ragged.csv:2"), std::string::npos);
+}
+
 TEST_F(DesignExpansionTest, DesignsThatCannotRunAreRefusedWithTheReason) {
   EXPECT_NE(errors_of("ranges: {a: {min: 0, max: 1}}\n").find("ranges need design lhs, sobol or morris"),
             std::string::npos);

@@ -1,12 +1,11 @@
 // `reformsim discover RESULTS.h5 --where "METRIC < X"`: under which combinations of the varied parameters a condition
 // on an outcome holds (PRIM scenario discovery).
 #include <cstdio>
-#include <stdexcept>
 
 #include "agents/app/cli_args.hpp"
 #include "agents/app/commands.hpp"
+#include "agents/app/results_input.hpp"
 #include "sim/analysis/results_discovery.hpp"
-#include "sim/output/hdf5_reader.hpp"
 
 namespace reformsim::app {
 
@@ -47,13 +46,9 @@ int discover_command(const std::vector<std::string>& args) {
   request.options.peel_alpha = option_in(cli, "--peel-alpha", request.options.peel_alpha);
   request.options.paste_alpha = option_in(cli, "--paste-alpha", request.options.paste_alpha);
   request.options.min_mass = option_in(cli, "--min-mass", request.options.min_mass);
-  try {
-    std::fputs(analysis::format_discovery(analysis::discover_results(cli.positional()[0], request)).c_str(), stdout);
-  } catch (const std::invalid_argument& e) {
-    throw InputError(e.what());
-  } catch (const output::InputFileError& e) {
-    throw InputError(e.what());
-  }
+  const analysis::Discovery found =
+      analyse_results_input([&] { return analysis::discover_results(cli.positional()[0], request); });
+  std::fputs(analysis::format_discovery(found).c_str(), stdout);
   return kExitOk;
 }
 

@@ -6,8 +6,8 @@
 
 #include "agents/app/cli_args.hpp"
 #include "agents/app/commands.hpp"
+#include "agents/app/results_input.hpp"
 #include "sim/analysis/results_sensitivity.hpp"
-#include "sim/output/hdf5_reader.hpp"
 
 namespace reformsim::app {
 
@@ -53,14 +53,8 @@ int sensitivity_command(const std::vector<std::string>& args) {
   request.paired = cli.option("--paired");
   request.bootstrap.resamples = static_cast<std::size_t>(cli.integer("--resamples", 1000, 0, 1'000'000));
   request.bootstrap.seed = static_cast<std::uint64_t>(cli.integer("--seed", 1, 0, 9'000'000'000'000'000));
-  try {
-    const auto tables = analysis::analyse_results(cli.positional()[0], request);
-    std::fputs(analysis::format_sensitivity(tables).c_str(), stdout);
-  } catch (const std::invalid_argument& e) {
-    throw InputError(e.what());
-  } catch (const output::InputFileError& e) {
-    throw InputError(e.what());
-  }
+  const auto tables = analyse_results_input([&] { return analysis::analyse_results(cli.positional()[0], request); });
+  std::fputs(analysis::format_sensitivity(tables).c_str(), stdout);
   return kExitOk;
 }
 

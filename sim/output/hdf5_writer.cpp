@@ -71,6 +71,28 @@ void require_no_nul(const std::string& text, const std::string& where) {
   }
 }
 
+struct FileDescriptor {
+  int fd;
+  ~FileDescriptor() { ::close(fd); }
+};
+
+// Copies everything readable from `from` into `to` (positioned at its start, empty).
+void copy_contents(int from, int to, const std::string& from_name, const std::string& to_name) {
+  std::vector<char> buffer(1 << 20);
+  for (;;) {
+    const ssize_t got = ::read(from, buffer.data(), buffer.size());
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) throw OutputError("cannot read '" + from_name + "': " + std::strerror(errno));
+    if (got == 0) return;
+    for (ssize_t done = 0; done < got;) {
+      const ssize_t put = ::write(to, buffer.data() + done, static_cast<std::size_t>(got - done));
+      if (put < 0 && errno == EINTR) continue;
+      if (put < 0) throw OutputError("cannot write '" + to_name + "': " + std::strerror(errno));
+      done += put;
+    }
+  }
+}
+
 }  // namespace
 
 struct Hdf5Writer::Impl {
@@ -156,6 +178,28 @@ struct Hdf5Writer::Impl {
     if (::ftruncate(lock_fd, 0) != 0) {
       throw OutputError("cannot truncate '" + partial_path + "': " + std::strerror(errno));
     }
+  }
+
+  // Creates (or, to update a copy, opens) the HDF5 file in the locked temporary and the property lists writes use.
+  void open_partial(bool existing) {
+    const std::string& partial = partial_path;
+    // Strong close: H5Fclose closes every object still open, so the file is complete before it is renamed.
+    const Hdf5Handle access(checked(H5Pcreate(H5P_FILE_ACCESS), partial, "configure", partial));
+    check(H5Pset_fclose_degree(access.get(), H5F_CLOSE_STRONG), partial, "configure", partial);
+    // HDF5's own lock would conflict with ours (a second descriptor of the same file in this process).
+    check(H5Pset_file_locking(access.get(), false, true), partial, "configure", partial);
+    file = Hdf5Handle(existing ? H5Fopen(partial.c_str(), H5F_ACC_RDWR, access.get())
+                               : H5Fcreate(partial.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, access.get()));
+    if (file.get() < 0)
+      throw_hdf5_file_error(existing ? "open a copy of the file to update" : "create output file", partial);
+    link_create = Hdf5Handle(checked(H5Pcreate(H5P_LINK_CREATE), partial, "configure", partial));
+    check(H5Pset_create_intermediate_group(link_create.get(), 1), partial, "configure", partial);
+    check(H5Pset_char_encoding(link_create.get(), H5T_CSET_UTF8), partial, "configure", partial);
+    string_type = Hdf5Handle(checked(H5Tcopy(H5T_C_S1), partial, "configure", partial));
+    check(H5Tset_size(string_type.get(), H5T_VARIABLE), partial, "configure", partial);
+    check(H5Tset_cset(string_type.get(), H5T_CSET_UTF8), partial, "configure", partial);
+    transfer = Hdf5Handle(checked(H5Pcreate(H5P_DATASET_XFER), partial, "configure", partial));
+    check(H5Pset_buffer(transfer.get(), 64 * 1024, nullptr, nullptr), partial, "configure", partial);
   }
 
   // Closes every handle and the file; returns H5Fclose's status.
@@ -304,26 +348,36 @@ Hdf5Writer Hdf5Writer::create(const std::string& final_path) {
   auto impl = std::make_unique<Impl>();
   impl->final_path = resolve_output_path(final_path, false).final_path;
   impl->partial_path = impl->final_path + ".partial";
-  const std::string& partial = impl->partial_path;
-
   impl->lock_partial();
-  // Strong close: H5Fclose closes every object still open, so the file is complete before it is renamed.
-  const Hdf5Handle access(checked(H5Pcreate(H5P_FILE_ACCESS), partial, "configure", partial));
-  check(H5Pset_fclose_degree(access.get(), H5F_CLOSE_STRONG), partial, "configure", partial);
-  // HDF5's own lock would conflict with ours (a second descriptor of the same file in this process).
-  check(H5Pset_file_locking(access.get(), false, true), partial, "configure", partial);
-  impl->file = Hdf5Handle(H5Fcreate(partial.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, access.get()));
-  if (impl->file.get() < 0) throw_hdf5_file_error("create output file", partial);
-
-  impl->link_create = Hdf5Handle(checked(H5Pcreate(H5P_LINK_CREATE), partial, "configure", partial));
-  check(H5Pset_create_intermediate_group(impl->link_create.get(), 1), partial, "configure", partial);
-  check(H5Pset_char_encoding(impl->link_create.get(), H5T_CSET_UTF8), partial, "configure", partial);
-  impl->string_type = Hdf5Handle(checked(H5Tcopy(H5T_C_S1), partial, "configure", partial));
-  check(H5Tset_size(impl->string_type.get(), H5T_VARIABLE), partial, "configure", partial);
-  check(H5Tset_cset(impl->string_type.get(), H5T_CSET_UTF8), partial, "configure", partial);
-  impl->transfer = Hdf5Handle(checked(H5Pcreate(H5P_DATASET_XFER), partial, "configure", partial));
-  check(H5Pset_buffer(impl->transfer.get(), 64 * 1024, nullptr, nullptr), partial, "configure", partial);
+  impl->open_partial(false);
   return Hdf5Writer(std::move(impl));
+}
+
+Hdf5Writer Hdf5Writer::update(const std::string& final_path) {
+  QuietHdf5Errors quiet;
+  auto impl = std::make_unique<Impl>();
+  impl->final_path = resolve_output_path(final_path, false).final_path;
+  impl->partial_path = impl->final_path + ".partial";
+  const int source = ::open(impl->final_path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (source < 0) throw OutputError("cannot open '" + impl->final_path + "' to update it: " + std::strerror(errno));
+  const FileDescriptor source_file{source};
+  impl->lock_partial();
+  // Copied through the locked descriptor, so nothing can swap the file between the copy and the lock.
+  copy_contents(source, impl->lock_fd, impl->final_path, impl->partial_path);
+  impl->open_partial(true);
+  return Hdf5Writer(std::move(impl));
+}
+
+void Hdf5Writer::remove(const std::string& path) {
+  Impl& impl = open_impl();
+  QuietHdf5Errors quiet;
+  require_dataset_path(path);
+  for (std::size_t at = path.find('/', 1);; at = path.find('/', at + 1)) {
+    const std::string prefix = path.substr(0, at);
+    if (H5Lexists(impl.file.get(), prefix.c_str(), H5P_DEFAULT) <= 0) return;
+    if (at == std::string::npos) break;
+  }
+  check(H5Ldelete(impl.file.get(), path.c_str(), H5P_DEFAULT), impl.partial_path, "remove", path);
 }
 
 Hdf5Writer::Impl& Hdf5Writer::open_impl() const {

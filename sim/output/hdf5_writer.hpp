@@ -26,6 +26,9 @@ class Hdf5Writer {
  public:
   /// Creates `final_path + ".partial"` (truncating a stale one); throws OutputError with the path and reason.
   static Hdf5Writer create(const std::string& final_path);
+  /// Copies the finished file `final_path` to `final_path + ".partial"` and opens the copy for writing: commit()
+  /// replaces the file by the updated copy in one rename, and without commit() the file is left as it was.
+  static Hdf5Writer update(const std::string& final_path);
   /// Takes over `other`'s file; `other` can then only be destroyed or assigned to.
   Hdf5Writer(Hdf5Writer&& other) noexcept;
   /// Discards this writer's uncommitted file (as the destructor does), then takes over `other`'s.
@@ -59,6 +62,8 @@ class Hdf5Writer {
   void append_row_int64(const std::string& path, const std::int64_t* row_values);
   /// Extends a create_rows_string dataset by one row holding `value`.
   void append_row_string(const std::string& path, const std::string& value);
+  /// Removes the dataset or group at `path` (with everything under it), if there is one.
+  void remove(const std::string& path);
   /// Rows appended so far to a row-extendible dataset; throws OutputError for any other path.
   std::size_t rows(const std::string& path) const;
 

@@ -78,6 +78,8 @@ class H5Reader {
     const Hdf5Handle type(ok(H5Dget_type(d.get()), path));
     return H5Tis_variable_str(type.get()) > 0 && H5Tget_cset(type.get()) == H5T_CSET_UTF8;
   }
+  /// True when there is an object at `path` (its parent group must exist).
+  bool exists(const std::string& path) const { return H5Lexists(file_.get(), path.c_str(), H5P_DEFAULT) > 0; }
   /// True when `path` names a group.
   bool is_group(const std::string& path) const {
     if (H5Lexists(file_.get(), path.c_str(), H5P_DEFAULT) <= 0) return false;

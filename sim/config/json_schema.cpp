@@ -279,7 +279,8 @@ class Writer {
     for (const PathEntry& p : paths_) {
       const ValueType t = p.spec ? p.spec->type() : ValueType::Any;  // an Any may hold a number
       const bool number = t == ValueType::Integer || t == ValueType::Real || t == ValueType::Any;
-      if (*s.key_path_kind() == KeyPaths::Any || (number && !p.in_list)) paths.push_back(&p);
+      const KeyPaths kind = *s.key_path_kind();
+      if (kind == KeyPaths::Any || (number && (kind == KeyPaths::AnyNumbers || !p.in_list))) paths.push_back(&p);
     }
     const std::string pad(static_cast<std::size_t>(indent), ' ');
     if (!contains_any(*s.item())) {

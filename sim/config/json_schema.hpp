@@ -22,7 +22,7 @@ struct KeyPathFormat {
 
 /// With `key_paths`, a key-path map admits only the paths that format declares ("payment.drg.base_rate_yuan";
 /// list items as "hospitals[0]", any index; free-form map keys as any key), restricted to numbers outside lists for
-/// KeyPaths::Numbers. Where the map's value spec is Any (or a list of Any) each path gets its own entry, the Any
+/// KeyPaths::Numbers and to numbers for KeyPaths::AnyNumbers. Where the map's value spec is Any (or a list of Any) each path gets its own entry, the Any
 /// standing for a $ref to the declaration the path names, so its type and range are checked too.
 std::string to_json_schema(const Spec& spec, const std::string& title, const KeyPathFormat& key_paths = {});
 

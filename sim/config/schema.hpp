@@ -28,6 +28,8 @@ enum class KeyPaths {
   Any,
   /// Numbers (integers and reals) outside lists: what a fit varies.
   Numbers,
+  /// Numbers anywhere, list items included ("shocks[1].annual_growth"): what a sampled design draws.
+  AnyNumbers,
 };
 
 /// One field of an object: the key and its declaration. Required iff the spec has no default and is not optional.

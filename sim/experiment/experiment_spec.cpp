@@ -75,7 +75,7 @@ config::SpecPtr experiment_spec_declaration() {
                 Spec::enumeration({"linear", "log"})->def("linear")->doc("log: even in the logarithm (min above 0)")},
                {"integer", Spec::boolean()->def(false)->doc("every integer of [min, max] equally likely")},
            }))
-           ->key_paths(config::KeyPaths::Numbers)
+           ->key_paths(config::KeyPaths::AnyNumbers)
            ->def_node(Node::map())
            ->doc("sampled designs: scenario key path → the range its values are drawn from")});
   fields.push_back({"reference_arm", Spec::string()->optional()->doc(

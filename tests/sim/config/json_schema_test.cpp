@@ -135,6 +135,9 @@ SpecPtr overrides_spec() {
       {"fitted", Spec::map_of(Spec::object({{"min", Spec::real()}, {"max", Spec::real()}}))
                      ->key_paths(KeyPaths::Numbers)
                      ->def_node(Node::map())},
+      {"ranged", Spec::map_of(Spec::object({{"min", Spec::real()}, {"max", Spec::real()}}))
+                     ->key_paths(KeyPaths::AnyNumbers)
+                     ->def_node(Node::map())},
       {"free", Spec::map_of(Spec::any())->def_node(Node::map())},
   });
 }
@@ -199,6 +202,17 @@ TEST(JsonSchemaTest, KeyPathMapsListTheFormatsPaths) {
   EXPECT_EQ(any_of->items[1].get("pattern")->text, "^weights\\.[^.\\[\\]]+$");
   EXPECT_EQ(any_of->items[2].get("pattern")->text, "^extra[.\\[].*$");
   EXPECT_EQ(fitted.get("additionalProperties")->get("type")->text, "object");
+  // Numbers anywhere: the numbers inside list items join as patterns.
+  const Json* ranged = s.get("properties")->get("ranged")->get("propertyNames")->get("anyOf");
+  ASSERT_NE(ranged, nullptr);
+  std::vector<std::string> ranged_patterns;
+  for (std::size_t i = 1; i < ranged->items.size(); ++i)
+    ranged_patterns.push_back(ranged->items[i].get("pattern")->text);
+  const auto has = [&](const std::string& p) {
+    return std::find(ranged_patterns.begin(), ranged_patterns.end(), p) != ranged_patterns.end();
+  };
+  EXPECT_TRUE(has("^population\\.age_bands\\[[0-9]+\\]\\.share$"));
+  EXPECT_FALSE(has("^population\\.age_bands\\[[0-9]+\\]$"));
   // A map not declared as key paths stays free-form.
   EXPECT_EQ(s.get("properties")->get("free")->get("additionalProperties")->members.size(), 0u);
 }
@@ -224,7 +238,8 @@ v = jsonschema.Draft202012Validator(json.load(open(sys.argv[1])))
 ok = [{"base": "b.yaml", "set": {"fund.growth": 0.5, "population.age_bands[2].share": 1, "weights.abc": 2,
                                 "extra.a[0]": "x", "population": {"insured": 5}}},
       {"extends": "other.yaml", "vary": {"population.insured": [1, 2]}},
-      {"base": "b.yaml", "fitted": {"fund.growth": {"min": 0, "max": 0.5}}}]
+      {"base": "b.yaml", "fitted": {"fund.growth": {"min": 0, "max": 0.5}}},
+      {"base": "b.yaml", "ranged": {"population.age_bands[0].share": {"min": 0, "max": 1}}}]
 bad = [{"base": "b.yaml", "set": {"fund.grwth": 0.5}},             # unknown path
        {"base": "b.yaml", "set": {"fund.growth": 1}},              # out of range (exclusive)
        {"base": "b.yaml", "set": {"method": "cash"}},              # not one of the values
@@ -233,6 +248,7 @@ bad = [{"base": "b.yaml", "set": {"fund.grwth": 0.5}},             # unknown pat
        {"base": "b.yaml", "vary": {"fund.growth": [0.1, 2]}},
        {"base": "b.yaml", "fitted": {"method": {"min": 0, "max": 1}}},  # not a number
        {"base": "b.yaml", "fitted": {"population.age_bands[0].share": {"min": 0, "max": 1}}},  # in a list
+       {"base": "b.yaml", "ranged": {"population.age_bands[0]": {"min": 0, "max": 1}}},  # a list item, not a number
        {"set": {}}]                                                  # no base and no extends
 for i, doc in enumerate(ok):
     errors = [e.message for e in v.iter_errors(doc)]

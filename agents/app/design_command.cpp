@@ -12,18 +12,19 @@ namespace reformsim::app {
 
 namespace {
 
-const char* kDesignHelp = R"(usage: reformsim design EXPERIMENT [-o POINTS.csv]
+const char* kDesignHelp = R"(usage: reformsim design EXPERIMENT [-o POINTS.csv] [--samples N]
 
 Expands the experiment's design (grid, lhs, sobol or morris; README: Research designs) and writes its points as CSV
 (-o, default stdout): a header of the varied key paths, then one row per design point in point order, each value as
-it is applied to the scenarios. Every scenario is validated first, as `run` would.
+it is applied to the scenarios. Every scenario is validated first, as `run` would. --samples N resizes a sampled
+design as `run --samples N` does.
 Prints the design's size on stderr. Exit codes as for `run` (2: bad input).
 )";
 
 }  // namespace
 
 int design_command(const std::vector<std::string>& args) {
-  const CliArgs cli(args, {"--output"}, {"--help"}, {{"-o", "--output"}, {"-h", "--help"}});
+  const CliArgs cli(args, {"--output", "--samples"}, {"--help"}, {{"-o", "--output"}, {"-h", "--help"}});
   if (cli.flag("--help")) {
     std::fputs(kDesignHelp, stdout);
     return kExitOk;
@@ -31,7 +32,9 @@ int design_command(const std::vector<std::string>& args) {
   if (cli.positional().size() != 1) throw UsageError("expects exactly one experiment file");
   const std::string& file = cli.positional()[0];
   config::ErrorList errors;
-  const PreparedExperiment p = prepare_experiment(file, std::nullopt, std::nullopt, errors);
+  ExperimentOverrides overrides;
+  if (cli.option("--samples")) overrides.samples = static_cast<std::size_t>(cli.integer("--samples", 1, 1, 1'000'000));
+  const PreparedExperiment p = prepare_experiment(file, overrides, errors);
   if (!errors.empty()) {
     std::fputs(errors.to_string().c_str(), stderr);
     std::fprintf(stderr, "%s: %zu error%s\n", file.c_str(), errors.size(), errors.size() == 1 ? "" : "s");

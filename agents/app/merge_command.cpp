@@ -88,7 +88,8 @@ int merge_command(const std::vector<std::string>& args, const std::string& comma
 
   const std::string experiment_file = cli.option("--experiment").value_or(first.experiment_file());
   config::ErrorList errors;
-  PreparedExperiment p = prepare_experiment(experiment_file, first.seed(), first.replicates(), errors);
+  PreparedExperiment p =
+      prepare_experiment(experiment_file, {first.seed(), first.replicates(), first.design_samples()}, errors);
   if (!errors.empty()) throw config::ConfigException(errors);
   experiment::RunContext context;
   context.command_line = command_line;

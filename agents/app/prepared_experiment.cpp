@@ -16,6 +16,35 @@ std::string file_stem_for(const std::string& name) {
   return stem.empty() || stem[0] == '.' ? "results" + stem : stem;
 }
 
+// --samples resizes a sampled design; the file's own size was validated already, this one is checked the same way.
+void apply_samples(const std::string& file, std::size_t samples, experiment::DesignSettings& design,
+                   config::ErrorList& errors) {
+  using experiment::DesignKind;
+  const config::SourceLocation where{file, 0, 0};
+  const std::string kind = experiment::design_name(design.kind);
+  switch (design.kind) {
+    case DesignKind::Grid:
+    case DesignKind::File:
+      errors.add(where, "--samples",
+                 "--samples resizes a sampled design (lhs, sobol, morris); this experiment's design is " + kind +
+                     (design.kind == DesignKind::Grid ? ", which runs every combination" : ", which lists its points"));
+      return;
+    case DesignKind::Lhs:
+      design.samples = samples;
+      return;
+    case DesignKind::Sobol:
+    case DesignKind::Morris:
+      if (samples < 2) {
+        errors.add(where, "--samples",
+                   design.kind == DesignKind::Sobol ? "Sobol' indices need at least 2 base samples (a variance)"
+                                                    : "Morris's σ needs at least 2 trajectories");
+        return;
+      }
+      (design.kind == DesignKind::Sobol ? design.samples : design.trajectories) = samples;
+      return;
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> PreparedExperiment::resolved_scenarios() const {
@@ -24,15 +53,15 @@ std::vector<std::string> PreparedExperiment::resolved_scenarios() const {
   return out;
 }
 
-PreparedExperiment prepare_experiment(const std::string& file, std::optional<std::uint64_t> seed,
-                                      std::optional<int> replicates, config::ErrorList& errors) {
+PreparedExperiment prepare_experiment(const std::string& file, const ExperimentOverrides& overrides,
+                                      config::ErrorList& errors) {
   PreparedExperiment p;
-  p.spec = experiment::load_experiment(file, errors, replicates.value_or(1), seed.value_or(1));
+  p.spec = experiment::load_experiment(file, errors, overrides.replicates.value_or(1), overrides.seed.value_or(1));
   p.spec.scenario_defaults = agents::scenario_defaults();
   p.spec.scenario_spec = agents::scenario_spec();
-  // Given on the command line, they win over the experiment file's own.
-  if (replicates) p.spec.replicates = *replicates;
-  if (seed) p.spec.seed = *seed;
+  if (overrides.replicates) p.spec.replicates = *overrides.replicates;
+  if (overrides.seed) p.spec.seed = *overrides.seed;
+  if (overrides.samples && errors.empty()) apply_samples(file, *overrides.samples, p.spec.design, errors);
   if (errors.empty()) p.expanded = experiment::expand(p.spec, errors);
   if (errors.empty()) p.model->prepare(p.expanded, errors);
   return p;

@@ -23,10 +23,18 @@ struct PreparedExperiment {
   std::vector<std::string> resolved_scenarios() const;
 };
 
-/// Loads `file`; `seed` and `replicates`, when given, override the file's own. Problems go to `errors` (then the
-/// result is not usable).
-PreparedExperiment prepare_experiment(const std::string& file, std::optional<std::uint64_t> seed,
-                                      std::optional<int> replicates, config::ErrorList& errors);
+/// What the command line may change of an experiment file (each, when given, wins over the file's own).
+struct ExperimentOverrides {
+  std::optional<std::uint64_t> seed;
+  std::optional<int> replicates;
+  /// The size of a sampled design: lhs points, sobol base samples, morris trajectories.
+  std::optional<std::size_t> samples;
+};
+
+/// Loads `file` with `overrides` applied. Problems go to `errors` (then the result is not usable); an override that
+/// does not apply to the file (samples for a grid) is one of them.
+PreparedExperiment prepare_experiment(const std::string& file, const ExperimentOverrides& overrides,
+                                      config::ErrorList& errors);
 
 /// The default output of an experiment (results/<name>.h5), with the selection in the name when it is a slice.
 std::string default_output_path(const experiment::ExperimentSpec& spec, experiment::RunSelection selection,

@@ -27,7 +27,7 @@ namespace reformsim::app {
 namespace {
 
 const char* kRunHelp = R"(usage: reformsim run FILE [-o OUT.h5] [--threads N] [--seed S] [--replicates R]
-                     [--runs A:B | --shard K/N] [--resume] [--on-error stop|continue] [--quiet]
+                     [--samples N] [--runs A:B | --shard K/N] [--resume] [--on-error stop|continue] [--quiet]
        mpirun -np K reformsim run FILE ...
 
 Runs FILE — an experiment (a file with `base:`) or a single scenario — and writes every run's outcomes to OUT.h5
@@ -42,6 +42,8 @@ crash or kill, the same command with --resume skips the runs recorded there. Pri
   --seed S              master seed (default 1 for a scenario; overrides an experiment's `seed:`)
   --replicates R        replicates per arm and grid point (default 1 for a scenario; overrides an
                         experiment's `replicates:`, e.g. for a quick trial)
+  --samples N           size of a sampled design, e.g. for a quick trial: lhs points, sobol base samples (run
+                        as N (D + 2) points), morris trajectories; overrides `samples:`/`trajectories:`
   --runs A:B            only run ids A to B-1, into a file of their own (join parts with `reformsim merge`)
   --shard K/N           only the K-th of N equal parts of the runs (K from 1), e.g. one per batch job
   --resume              continue an interrupted run from OUT.h5.journal; refused when the experiment, its
@@ -120,7 +122,8 @@ void print_summary(const PreparedExperiment& p, const experiment::RunSelection& 
 }  // namespace
 
 int run_command(const std::vector<std::string>& args, const std::string& command_line) {
-  const CliArgs cli(args, {"--output", "--threads", "--seed", "--replicates", "--runs", "--shard", "--on-error"},
+  const CliArgs cli(args,
+                    {"--output", "--threads", "--seed", "--replicates", "--samples", "--runs", "--shard", "--on-error"},
                     {"--help", "--quiet", "--resume"}, {{"-o", "--output"}, {"-h", "--help"}, {"-t", "--threads"}});
   if (cli.flag("--help")) {
     std::fputs(kRunHelp, stdout);
@@ -129,10 +132,11 @@ int run_command(const std::vector<std::string>& args, const std::string& command
   if (cli.positional().size() != 1) throw UsageError("expects exactly one scenario or experiment file");
   const std::string& file = cli.positional()[0];
   const int threads = static_cast<int>(cli.integer("--threads", 0, 1, 4096));
-  std::optional<std::uint64_t> seed;
-  if (cli.option("--seed")) seed = static_cast<std::uint64_t>(cli.integer("--seed", 1, 0, 9'000'000'000'000'000));
-  std::optional<int> replicates;
-  if (cli.option("--replicates")) replicates = static_cast<int>(cli.integer("--replicates", 1, 1, 1'000'000));
+  ExperimentOverrides overrides;
+  if (cli.option("--seed"))
+    overrides.seed = static_cast<std::uint64_t>(cli.integer("--seed", 1, 0, 9'000'000'000'000'000));
+  if (cli.option("--replicates")) overrides.replicates = static_cast<int>(cli.integer("--replicates", 1, 1, 1'000'000));
+  if (cli.option("--samples")) overrides.samples = static_cast<std::size_t>(cli.integer("--samples", 1, 1, 1'000'000));
   const bool quiet = cli.flag("--quiet");
   const bool resume = cli.flag("--resume");
   const experiment::OnError policy = on_error_policy(cli.option("--on-error"));
@@ -149,7 +153,7 @@ int run_command(const std::vector<std::string>& args, const std::string& command
   const bool writer = !session || session->rank() == 0;
 
   config::ErrorList errors;
-  PreparedExperiment p = prepare_experiment(file, seed, replicates, errors);
+  PreparedExperiment p = prepare_experiment(file, overrides, errors);
   if (session) {
     const bool all_ok = session->all(errors.empty());
     const bool writer_ok = session->broadcast(errors.empty());

@@ -32,6 +32,14 @@ ResultsPart::ResultsPart(const std::string& path) : path_(path), file_(std::make
     throw InputFileError("'" + path + "': /meta/seed or /meta/replicates is malformed");
   seed_ = static_cast<std::uint64_t>(seed[0]);
   replicates_ = static_cast<int>(replicates[0]);
+  if (f.exists("/meta/design") && f.exists("/meta/design_samples")) {
+    const std::string design = single(f, "/meta/design");
+    const std::vector<std::int64_t> samples = f.int64s("/meta/design_samples");
+    if (samples.size() != 1 || samples[0] < 0)
+      throw InputFileError("'" + path + "': /meta/design_samples is malformed");
+    if (design == "lhs" || design == "sobol" || design == "morris")
+      design_samples_ = static_cast<std::size_t>(samples[0]);
+  }
   recorded_digest_ = single(f, "/meta/results_sha256");
   const std::vector<std::int64_t> ids = f.int64s("/runs/run_id");
   status_ = f.strings("/runs/status");

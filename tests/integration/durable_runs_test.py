@@ -1,9 +1,10 @@
-"""End-to-end checks of durable output: kill -9 then --resume, slices then merge, the error policy, and MPI ranks.
+"""End-to-end checks of durable output: kill -9 then --resume, slices then merge (also of designs resized with
+--samples), the error policy, and MPI ranks.
 
 Every check compares its result, dataset by dataset (compare_h5.py), with one uninterrupted single-threaded run of
 the same small experiment. Usage:
   /usr/bin/python3 durable_runs_test.py CHECK --binary build/reformsim
-CHECK is kill-resume, slices-merge, on-error, resume-refusals, mpi-ranks or mpi-kill-resume. The MPI checks exit 77
+CHECK is kill-resume, slices-merge, samples-merge, on-error, resume-refusals, mpi-ranks or mpi-kill-resume. The MPI checks exit 77
 (skipped) with a message when mpirun is not installed or this reformsim was built without MPI.
 """
 import argparse
@@ -129,6 +130,30 @@ def check_slices_merge(binary, folder):
     expect(r.returncode == 2 and "not a part of the same experiment" in r.stderr, r.stderr)
 
 
+def check_samples_merge(binary, folder):
+    """Parts of a design resized with --samples merge into the run of the same size, and only of that size."""
+    experiment = write_experiment(folder, 3000, 1)
+    with open(experiment) as f:
+        text = f.read().replace("vary:\n  supervision.audit_cases_per_year: [0, 1500]\n",
+                                "design: sobol\nsamples: 64\nranges:\n  supervision.audit_cases_per_year: "
+                                "{min: 0, max: 2000, integer: true}\n")
+    with open(experiment, "w") as f:
+        f.write(text)
+    whole = os.path.join(folder, "whole.h5")
+    run([binary, "run", experiment, "-o", whole, "--samples", "2", "--threads", "1", "--quiet"])  # 2 × 3 × 2 runs
+    parts = [os.path.join(folder, n) for n in ("a.h5", "b.h5")]
+    run([binary, "run", experiment, "-o", parts[0], "--samples", "2", "--runs", "0:5", "--quiet"])
+    run([binary, "run", experiment, "-o", parts[1], "--samples", "2", "--runs", "5:12", "--quiet"])
+    merged = os.path.join(folder, "merged.h5")
+    run([binary, "merge", merged, parts[1], parts[0], "--quiet"])
+    same(whole, merged)
+    # A part of another size is a part of another experiment.
+    other = os.path.join(folder, "other.h5")
+    run([binary, "run", experiment, "-o", other, "--samples", "4", "--runs", "5:24", "--quiet"])
+    r = run([binary, "merge", os.path.join(folder, "bad.h5"), parts[0], other], check=False)
+    expect(r.returncode == 2, "merging parts of --samples 2 and 4 was not refused:\n" + r.stdout + r.stderr)
+
+
 def check_on_error(binary, folder):
     experiment = write_experiment(folder, 3000, 3)
     whole = reference(binary, experiment, folder)
@@ -228,7 +253,8 @@ def check_mpi_kill_resume(binary, folder):
     expect("nothing to resume" in r.stdout, r.stdout)
 
 
-CHECKS = {"kill-resume": check_kill_resume, "slices-merge": check_slices_merge, "on-error": check_on_error,
+CHECKS = {"kill-resume": check_kill_resume, "slices-merge": check_slices_merge,
+          "samples-merge": check_samples_merge, "on-error": check_on_error,
           "resume-refusals": check_resume_refusals, "mpi-ranks": check_mpi_ranks,
           "mpi-kill-resume": check_mpi_kill_resume}
 

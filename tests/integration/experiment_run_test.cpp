@@ -201,6 +201,35 @@ TEST(ExperimentRunTest, CommandLineReplicatesAndSeedOverrideTheExperiment) {
   EXPECT_EQ(seeds.out, "[5]\n") << seeds.err;
 }
 
+TEST(ExperimentRunTest, CommandLineSamplesResizeASampledDesignOnly) {
+  Scratch s;
+  s.write("city.yaml", "extends: " + source_path("scenarios/city/baseline.yaml") +
+                           "\nhorizon_years: 1\npopulation:\n  insured: 2000\n");
+  const std::string ranges = "ranges:\n  fund.wage_growth: {min: 0, max: 0.06}\n";
+  const std::string sobol = s.write("sobol.yaml", "base: city.yaml\ndesign: sobol\nsamples: 64\n" + ranges);
+  const CommandResult r = reformsim("run " + sobol + " -o " + s.path("small.h5") + " --samples 2 --threads 1", s);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("runs 6/6 done"), std::string::npos) << r.err;  // 2 × (1 + 2) points
+  const CommandResult d = reformsim("design " + sobol + " --samples 3", s);
+  EXPECT_EQ(d.exit_code, 0) << d.err;
+  EXPECT_NE(d.err.find("N = 3 base samples"), std::string::npos) << d.err;
+  const std::string morris = s.write("morris.yaml", "base: city.yaml\ndesign: morris\ntrajectories: 10\n" + ranges);
+  const CommandResult m = reformsim("design " + morris + " --samples 2", s);
+  EXPECT_EQ(m.exit_code, 0) << m.err;
+  EXPECT_NE(m.err.find("2 trajectories × (D + 1) = 2"), std::string::npos) << m.err;
+  for (const auto& [file, says] : std::vector<std::pair<std::string, std::string>>{
+           {s.write("grid.yaml", "base: city.yaml\nvary:\n  fund.wage_growth: [0, 0.02]\n"),
+            "this experiment's design is grid"},
+           {sobol + " --samples 1", "at least 2 base samples"},
+           {morris + " --samples 1", "at least 2 trajectories"}}) {
+    const std::string file_and_options = file.find(' ') == std::string::npos ? file + " --samples 2" : file;
+    const CommandResult bad = reformsim("run " + file_and_options + " -o " + s.path("bad.h5"), s);
+    EXPECT_EQ(bad.exit_code, 2) << file_and_options;
+    EXPECT_NE(bad.err.find(says), std::string::npos) << bad.err;
+    EXPECT_FALSE(std::filesystem::exists(s.path("bad.h5")));
+  }
+}
+
 TEST(ExperimentRunTest, BadInputCreatesNoFile) {
   Scratch s;
   s.write("city.yaml", "extends: " + source_path("scenarios/city/baseline.yaml") + "\nhorizon_years: 1\n");

@@ -5,6 +5,7 @@
 #include "agents/app/cli_args.hpp"
 #include "agents/app/commands.hpp"
 #include "agents/app/results_input.hpp"
+#include "sim/analysis/analysis_record.hpp"
 #include "sim/analysis/results_discovery.hpp"
 
 namespace reformsim::app {
@@ -12,15 +13,17 @@ namespace reformsim::app {
 namespace {
 
 const char* kDiscoverHelp = R"(usage: reformsim discover RESULTS.h5 --where "METRIC OP NUMBER" [--arm A] [--threshold D]
-                          [--peel-alpha A] [--paste-alpha A] [--min-mass M]
+                          [--peel-alpha A] [--paste-alpha A] [--min-mass M] [--no-write]
 
 Scenario discovery (README: Scenario discovery): each run of one arm (default: the reference arm) is a case at its
 design point; the runs where the condition holds (OP one of < <= > >=, METRIC a per-run dataset such as
 summary/months_of_reserve_end) are explained by a box of parameter values found by PRIM: peeling --peel-alpha
 (default 0.05) of the box's runs at a time while the box keeps --min-mass (0.05) of all runs, choosing the box of
 highest coverage whose density reaches --threshold (0.8), then pasting it wider while its density does not fall.
-Prints the coverage/density trajectory and the chosen box's limits.
-Exit codes: 0 ok; 2 bad input (not a results file, no design, a condition that holds in no run or in every run).
+Prints the coverage/density trajectory and the chosen box's limits, and writes them into RESULTS.h5 under
+/discovery (replacing an earlier discovery; the runs' outcomes are not touched) unless --no-write is given.
+Exit codes: 0 ok; 2 bad input (not a results file, no design, a condition that holds in no run or in every run);
+3 the results file cannot be updated (it is left as it was).
 )";
 
 double option_in(const CliArgs& cli, const std::string& name, double fallback) {
@@ -32,7 +35,7 @@ double option_in(const CliArgs& cli, const std::string& name, double fallback) {
 
 int discover_command(const std::vector<std::string>& args) {
   const CliArgs cli(args, {"--where", "--arm", "--threshold", "--peel-alpha", "--paste-alpha", "--min-mass"},
-                    {"--help"}, {{"-h", "--help"}});
+                    {"--help", "--no-write"}, {{"-h", "--help"}});
   if (cli.flag("--help")) {
     std::fputs(kDiscoverHelp, stdout);
     return kExitOk;
@@ -49,6 +52,11 @@ int discover_command(const std::vector<std::string>& args) {
   const analysis::Discovery found =
       analyse_results_input([&] { return analysis::discover_results(cli.positional()[0], request); });
   std::fputs(analysis::format_discovery(found).c_str(), stdout);
+  if (!cli.flag("--no-write")) {
+    std::fflush(stdout);
+    analysis::record_discovery(cli.positional()[0], found, request.options);
+    std::printf("written to %s under /discovery\n", cli.positional()[0].c_str());
+  }
   return kExitOk;
 }
 

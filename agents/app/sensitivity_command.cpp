@@ -7,6 +7,7 @@
 #include "agents/app/cli_args.hpp"
 #include "agents/app/commands.hpp"
 #include "agents/app/results_input.hpp"
+#include "sim/analysis/analysis_record.hpp"
 #include "sim/analysis/results_sensitivity.hpp"
 
 namespace reformsim::app {
@@ -15,7 +16,7 @@ namespace {
 
 const char* kSensitivityHelp =
     R"(usage: reformsim sensitivity RESULTS.h5 [--metric PATH[,PATH...]] [--arm A | --paired A-B]
-                             [--resamples N] [--seed S]
+                             [--resamples N] [--seed S] [--no-write]
 
 Sensitivity indices of per-run metrics (default: every /summary metric) over the experiment's design points
 (README: Sensitivity analysis). Each point's outcome is the mean over its replicates, in one arm (--arm, default
@@ -23,8 +24,11 @@ the reference arm) or of the paired difference A − B replicate by replicate (-
 design: sobol → first-order and total Sobol' indices; morris → mu*, mu, sigma; lhs and grid → SRRC and PRCC.
 Intervals are 95% percentile bootstrap intervals over --resamples resamples (default 1000) of the design's base
 samples, trajectories or points, seeded by --seed (default 1). The share of the outcome's variance that replicate
-noise alone would give is printed with each table.
-Exit codes: 0 ok; 2 bad input (not a results file, no design, unknown arm or metric, failed runs).
+noise alone would give is printed with each table. The tables are also written into RESULTS.h5 under
+/sensitivity/<metric> (replacing an earlier analysis of that metric; the runs' outcomes are not touched) unless
+--no-write is given.
+Exit codes: 0 ok; 2 bad input (not a results file, no design, unknown arm or metric, failed runs); 3 the results
+file cannot be updated (it is left as it was).
 )";
 
 std::vector<std::string> split_commas(const std::string& text) {
@@ -40,7 +44,8 @@ std::vector<std::string> split_commas(const std::string& text) {
 }  // namespace
 
 int sensitivity_command(const std::vector<std::string>& args) {
-  const CliArgs cli(args, {"--metric", "--arm", "--paired", "--resamples", "--seed"}, {"--help"}, {{"-h", "--help"}});
+  const CliArgs cli(args, {"--metric", "--arm", "--paired", "--resamples", "--seed"}, {"--help", "--no-write"},
+                    {{"-h", "--help"}});
   if (cli.flag("--help")) {
     std::fputs(kSensitivityHelp, stdout);
     return kExitOk;
@@ -55,6 +60,11 @@ int sensitivity_command(const std::vector<std::string>& args) {
   request.bootstrap.seed = static_cast<std::uint64_t>(cli.integer("--seed", 1, 0, 9'000'000'000'000'000));
   const auto tables = analyse_results_input([&] { return analysis::analyse_results(cli.positional()[0], request); });
   std::fputs(analysis::format_sensitivity(tables).c_str(), stdout);
+  if (!cli.flag("--no-write")) {
+    std::fflush(stdout);
+    analysis::record_sensitivity(cli.positional()[0], tables, request.bootstrap);
+    std::printf("written to %s under /sensitivity\n", cli.positional()[0].c_str());
+  }
   return kExitOk;
 }
 

@@ -6,12 +6,14 @@
 #include <cmath>
 #include <numbers>
 
+#include "sim/analysis/analysis_record.hpp"
 #include "sim/analysis/results_discovery.hpp"
 #include "sim/analysis/results_sensitivity.hpp"
 #include "sim/config/read.hpp"
 #include "sim/config/validate.hpp"
 #include "sim/experiment/parallel_runner.hpp"
 #include "sim/experiment/results_file.hpp"
+#include "sim/output/hdf5_reader.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace reformsim::analysis {
@@ -152,6 +154,36 @@ TEST_F(ResultsSensitivityTest, MorrisAndLhsDesignsRankTheLinearFactors) {
   EXPECT_GT(lhs.index[1][0].estimate, 0.3);
 }
 
+TEST_F(ResultsSensitivityTest, RecordedTablesReadBackAndALaterAnalysisReplacesThem) {
+  const std::string path =
+      run("function: linear\n", "base: base.yaml\ndesign: lhs\nsamples: 40\n" + std::string(kRanges));
+  const std::vector<double> outcomes_before = output::Hdf5Reader(path).double_rows("/summary/y", 0, 40);
+  std::vector<SensitivityTable> tables = analyse_results(path, {});
+  record_sensitivity(path, tables, {});
+  {
+    const output::Hdf5Reader f(path);
+    EXPECT_EQ(f.strings("/sensitivity/summary/y/factors"), tables[0].factors);
+    EXPECT_EQ(f.strings("/sensitivity/summary/y/indices"), (std::vector<std::string>{"SRRC", "PRCC"}));
+    EXPECT_EQ(f.dims("/sensitivity/summary/y/estimate"), (std::vector<std::size_t>{2, 3}));
+    const std::vector<double> estimate = f.double_rows("/sensitivity/summary/y/estimate", 0, 2);
+    const std::vector<double> low = f.double_rows("/sensitivity/summary/y/low", 0, 2);
+    for (std::size_t i = 0; i < 2; ++i) {
+      for (std::size_t k = 0; k < 3; ++k) {
+        EXPECT_EQ(estimate[i * 3 + k], tables[0].index[i][k].estimate);
+        EXPECT_EQ(low[i * 3 + k], tables[0].index[i][k].low);
+      }
+    }
+    EXPECT_EQ(f.double_rows("/summary/y", 0, 40), outcomes_before);  // the outcomes are not touched
+  }
+  tables[0].index[0][0].estimate = 42;
+  record_sensitivity(path, tables, {});
+  const output::Hdf5Reader f(path);
+  EXPECT_EQ(f.double_rows("/sensitivity/summary/y/estimate", 0, 2).front(), 42);
+  EXPECT_EQ(f.children("/sensitivity/summary"), (std::vector<std::string>{"y"}));
+  // The updated file still analyses to the same numbers: the analysis reads the outcomes, not earlier analyses.
+  EXPECT_EQ(analyse_results(path, {}).at(0).index[1][2].estimate, tables[0].index[1][2].estimate);
+}
+
 TEST_F(ResultsSensitivityTest, RefusesWhatItCannotAnalyse) {
   const std::string path =
       run("function: linear\n", "base: base.yaml\ndesign: lhs\nsamples: 20\n" + std::string(kRanges));
@@ -184,6 +216,16 @@ TEST_F(ResultsSensitivityTest, DiscoveryFindsAPlantedBox) {
   const std::string text = format_discovery(d);
   EXPECT_NE(text.find("<= x1 <="), std::string::npos) << text;
   EXPECT_NE(text.find("unrestricted: x3"), std::string::npos) << text;
+  record_discovery(path, d, request.options);
+  {
+    const output::Hdf5Reader f(path);
+    EXPECT_EQ(f.strings("/discovery/box/factors"), (std::vector<std::string>{"x1", "x2", "x3"}));
+    EXPECT_EQ(f.int64s("/discovery/box/restricted"), (std::vector<std::int64_t>{1, 1, 0}));
+    EXPECT_EQ(f.double_rows("/discovery/box/high", 0, 3).at(0), box.limits[0].high);
+    EXPECT_EQ(f.double_rows("/discovery/box/low", 0, 3).at(1), box.limits[1].low);
+    EXPECT_EQ(f.dims("/discovery/trajectory/coverage"), (std::vector<std::size_t>{d.result.trajectory.size()}));
+    EXPECT_EQ(f.int64s("/discovery/chosen"), (std::vector<std::int64_t>{static_cast<std::int64_t>(d.result.chosen)}));
+  }
   request.where = "summary/y > 5";
   EXPECT_THROW(discover_results(path, request), std::invalid_argument);  // holds nowhere
 }

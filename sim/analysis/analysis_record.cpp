@@ -23,6 +23,13 @@ bool in_outcome_units(const std::string& index) { return index == "mu_star" || i
 void write_table(Hdf5Writer& w, const SensitivityTable& t, const BootstrapSettings& bootstrap) {
   const std::string group = "/sensitivity/" + t.metric;
   w.remove(group);
+  if (!t.skipped.empty()) {
+    w.write_int64s(group + "/points", {count(t.points)}, {1}, {"points", "design points of the experiment"});
+    w.set_string_attribute(group, "metric", t.metric);
+    w.set_string_attribute(group, "outcome", t.outcome);
+    w.set_string_attribute(group, "skipped", t.skipped);
+    return;
+  }
   const std::size_t indices = t.columns.size(), factors = t.factors.size();
   std::vector<double> estimate, low, high;
   for (std::size_t i = 0; i < indices; ++i) {

@@ -113,6 +113,17 @@ std::vector<SensitivityTable> analyse_results(const std::string& path, const Sen
     t.factors = factors;
     t.points = points;
     t.replicates = replicates;
+    // A metric without a value in some run (NaN: e.g. the year of a depletion that never came) has no variance to
+    // apportion: asked for by name it is refused, among every /summary metric it is listed as not analysed.
+    const std::size_t missing =
+        static_cast<std::size_t>(std::count_if(mean.begin(), mean.end(), [](double v) { return !std::isfinite(v); }));
+    if (missing > 0) {
+      t.skipped = std::to_string(missing) + " of " + std::to_string(points) +
+                  " design points have no value (NaN, e.g. an event that never happened)";
+      if (!request.metrics.empty()) refuse(path, "'" + metric + "' cannot be analysed: " + t.skipped);
+      tables.push_back(std::move(t));
+      continue;
+    }
     t.variance = variance_of(mean);
     // The variance of a replicate mean that noise alone gives, averaged over points, against the variance observed.
     t.noise_share = replicates > 1 ? (within / static_cast<double>(points)) / t.variance : std::nan("");
@@ -158,6 +169,14 @@ std::string format_sensitivity(const std::vector<SensitivityTable>& tables) {
   for (const SensitivityTable& t : tables) {
     out += "\n" + t.metric + " (" + t.outcome + "; " + std::to_string(t.points) + " points × " +
            std::to_string(t.replicates) + " replicate" + (t.replicates == 1 ? "" : "s") + ")\n";
+    if (!t.skipped.empty()) {
+      out += "not analysed: " + t.skipped + "\n";
+      continue;
+    }
+    if (t.variance == 0) {
+      out += "the outcome is the same at every design point: no variance to apportion\n";
+      continue;
+    }
     out += t.method + "\n";
     if (std::isnan(t.noise_share)) {
       out += "replicate noise: not estimable with one replicate\n";
@@ -182,8 +201,10 @@ std::string format_sensitivity(const std::vector<SensitivityTable>& tables) {
         const Interval& i = t.index[c][k];
         std::string cell = number(i.estimate);
         if (!std::isnan(i.low)) cell += " [" + number(i.low) + ", " + number(i.high) + "]";
-        std::snprintf(buffer, sizeof buffer, "%-24s", cell.c_str());
-        out += buffer;
+        // Padded by characters, not bytes ("—" is three bytes of UTF-8): continuation bytes take no column.
+        const auto shown = static_cast<std::size_t>(std::count_if(
+            cell.begin(), cell.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+        out += cell + std::string(shown < 24 ? 24 - shown : 1, ' ');
       }
       out += "\n";
     }

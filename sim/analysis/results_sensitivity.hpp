@@ -34,6 +34,8 @@ struct SensitivityTable {
   double noise_share = 0;                    ///< share of `variance` that is replicate noise (NaN with one replicate)
   std::size_t points = 0;
   std::size_t replicates = 0;
+  /// Why the metric was not analysed (then no index is computed); empty when it was.
+  std::string skipped;
 };
 
 /// Analyses `path`; throws std::invalid_argument (or output::InputFileError) naming what is wrong: no design, an

@@ -36,7 +36,9 @@ class TestFunctionModel final : public experiment::Model {
       points_.push_back({config::get_real(v, "x1"), config::get_real(v, "x2"), config::get_real(v, "x3"),
                          config::get_string(v, "function"), config::get_real(v, "noise")});
     }
-    layout_.metrics = {{"summary/y", {}, "", "the test function"}};
+    layout_.metrics = {{"summary/y", {}, "", "the test function"},
+                       {"summary/gap", {}, "", "y where x1 < 0, else no value (NaN)"},
+                       {"summary/flat", {}, "", "1 everywhere"}};
   }
   const experiment::OutputLayout& layout() const override { return layout_; }
   experiment::RunValues run(const experiment::RunPlan& plan) const override {
@@ -46,7 +48,7 @@ class TestFunctionModel final : public experiment::Model {
       y = std::sin(p.x1) + 7 * std::pow(std::sin(p.x2), 2) + 0.1 * std::pow(p.x3, 4) * std::sin(p.x1);
     if (p.function == "box") y = p.x1 < 0.3 && p.x2 > 0.6 ? 1 : 0;
     experiment::RunValues v;
-    v.metrics = {{y + p.noise * (plan.replicate - 1.0)}};
+    v.metrics = {{y + p.noise * (plan.replicate - 1.0)}, {p.x1 < 0 ? y : std::nan("")}, {1.0}};
     v.events = 1;
     return v;
   }
@@ -96,6 +98,9 @@ constexpr const char* kRanges = R"(ranges:
   x3: {min: -3.141592653589793, max: 3.141592653589793}
 )";
 
+// The test function's outcome alone (the model also writes summary/gap and summary/flat).
+const SensitivityRequest kOnlyY{.metrics = {"summary/y"}};
+
 void expect_within(const Interval& i, double truth, double tolerance, const std::string& what) {
   EXPECT_NEAR(i.estimate, truth, tolerance) << what;
   EXPECT_LE(i.low, truth + 0.01) << what;  // the interval holds the truth (a hair of slack for the rounded truth)
@@ -105,7 +110,7 @@ void expect_within(const Interval& i, double truth, double tolerance, const std:
 TEST_F(ResultsSensitivityTest, SobolDesignRecoversTheIshigamiIndices) {
   const std::string path =
       run("function: ishigami\n", "base: base.yaml\ndesign: sobol\nsamples: 2048\n" + std::string(kRanges));
-  const std::vector<SensitivityTable> tables = analyse_results(path, {});
+  const std::vector<SensitivityTable> tables = analyse_results(path, kOnlyY);
   ASSERT_EQ(tables.size(), 1u);
   const SensitivityTable& t = tables[0];
   EXPECT_EQ(t.factors, (std::vector<std::string>{"x1", "x2", "x3"}));
@@ -125,7 +130,7 @@ TEST_F(ResultsSensitivityTest, ReplicateNoiseIsSeparatedFromTheParameters) {
   const std::string path = run("function: linear\nnoise: 1\n",
                                "base: base.yaml\nreplicates: 3\ndesign: sobol\nsamples: 1024\nranges:\n"
                                "  x1: {min: 0, max: 1}\n  x2: {min: 0, max: 1}\n  x3: {min: 0, max: 1}\n");
-  const SensitivityTable t = analyse_results(path, {}).at(0);
+  const SensitivityTable t = analyse_results(path, kOnlyY).at(0);
   EXPECT_EQ(t.replicates, 3u);
   const double noise = (1.0 / 3.0) / (14.0 / 12.0);
   EXPECT_NEAR(t.noise_share, noise, 0.05);
@@ -139,7 +144,7 @@ TEST_F(ResultsSensitivityTest, ReplicateNoiseIsSeparatedFromTheParameters) {
 TEST_F(ResultsSensitivityTest, MorrisAndLhsDesignsRankTheLinearFactors) {
   const std::string ranges = "ranges:\n  x1: {min: 0, max: 1}\n  x2: {min: 0, max: 1}\n  x3: {min: 0, max: 1}\n";
   const SensitivityTable morris =
-      analyse_results(run("function: linear\n", "base: base.yaml\ndesign: morris\ntrajectories: 20\n" + ranges), {})
+      analyse_results(run("function: linear\n", "base: base.yaml\ndesign: morris\ntrajectories: 20\n" + ranges), kOnlyY)
           .at(0);
   EXPECT_EQ(morris.columns.front(), "mu_star");
   for (std::size_t k = 0; k < 3; ++k) {
@@ -147,7 +152,7 @@ TEST_F(ResultsSensitivityTest, MorrisAndLhsDesignsRankTheLinearFactors) {
     EXPECT_NEAR(morris.index[2][k].estimate, 0, 1e-9);        // σ: no interaction
   }
   const SensitivityTable lhs =
-      analyse_results(run("function: linear\n", "base: base.yaml\ndesign: lhs\nsamples: 300\n" + ranges), {}).at(0);
+      analyse_results(run("function: linear\n", "base: base.yaml\ndesign: lhs\nsamples: 300\n" + ranges), kOnlyY).at(0);
   EXPECT_EQ(lhs.columns, (std::vector<std::string>{"SRRC", "PRCC"}));
   EXPECT_GT(lhs.index[1][2].estimate, lhs.index[1][1].estimate);
   EXPECT_GT(lhs.index[1][1].estimate, lhs.index[1][0].estimate);
@@ -158,7 +163,7 @@ TEST_F(ResultsSensitivityTest, RecordedTablesReadBackAndALaterAnalysisReplacesTh
   const std::string path =
       run("function: linear\n", "base: base.yaml\ndesign: lhs\nsamples: 40\n" + std::string(kRanges));
   const std::vector<double> outcomes_before = output::Hdf5Reader(path).double_rows("/summary/y", 0, 40);
-  std::vector<SensitivityTable> tables = analyse_results(path, {});
+  std::vector<SensitivityTable> tables = analyse_results(path, kOnlyY);
   record_sensitivity(path, tables, {});
   {
     const output::Hdf5Reader f(path);
@@ -181,7 +186,30 @@ TEST_F(ResultsSensitivityTest, RecordedTablesReadBackAndALaterAnalysisReplacesTh
   EXPECT_EQ(f.double_rows("/sensitivity/summary/y/estimate", 0, 2).front(), 42);
   EXPECT_EQ(f.children("/sensitivity/summary"), (std::vector<std::string>{"y"}));
   // The updated file still analyses to the same numbers: the analysis reads the outcomes, not earlier analyses.
-  EXPECT_EQ(analyse_results(path, {}).at(0).index[1][2].estimate, tables[0].index[1][2].estimate);
+  EXPECT_EQ(analyse_results(path, kOnlyY).at(0).index[1][2].estimate, tables[0].index[1][2].estimate);
+}
+
+TEST_F(ResultsSensitivityTest, MetricsWithoutAValueOrWithoutVarianceAreSaidSo) {
+  const std::string path =
+      run("function: linear\n", "base: base.yaml\ndesign: lhs\nsamples: 40\n" + std::string(kRanges));
+  const std::vector<SensitivityTable> every = analyse_results(path, {});  // every /summary metric, in name order
+  ASSERT_EQ(every.size(), 3u);
+  EXPECT_EQ(every[0].metric, "summary/flat");
+  EXPECT_EQ(every[0].variance, 0);
+  EXPECT_EQ(every[1].metric, "summary/gap");
+  EXPECT_NE(every[1].skipped.find("of 40 design points have no value"), std::string::npos) << every[1].skipped;
+  EXPECT_TRUE(every[1].index.empty());
+  EXPECT_TRUE(every[2].skipped.empty());
+  const std::string text = format_sensitivity(every);
+  EXPECT_NE(text.find("not analysed: "), std::string::npos) << text;
+  EXPECT_NE(text.find("the same at every design point"), std::string::npos) << text;
+  SensitivityRequest named;
+  named.metrics = {"summary/gap"};
+  EXPECT_THROW(analyse_results(path, named), std::invalid_argument);
+  record_sensitivity(path, every, {});
+  const output::Hdf5Reader f(path);
+  EXPECT_EQ(f.children("/sensitivity/summary/gap"), (std::vector<std::string>{"points"}));
+  EXPECT_TRUE(f.exists("/sensitivity/summary/y/estimate"));
 }
 
 TEST_F(ResultsSensitivityTest, RefusesWhatItCannotAnalyse) {

@@ -28,13 +28,63 @@ std::size_t DesignResults::arm_index(const std::string& name) const {
 
 std::vector<double> DesignResults::per_run_metric(const output::Hdf5Reader& file, std::string metric) const {
   if (!metric.empty() && metric.front() == '/') metric.erase(0, 1);
-  if (!file.exists("/" + metric)) throw std::invalid_argument(path + ": it has no dataset '/" + metric + "'");
-  const std::vector<std::size_t> shape = file.dims("/" + metric);
-  if (shape.size() != 1 || shape[0] != runs()) {
-    throw std::invalid_argument(path + ": '/" + metric +
-                                "' has more than one value per run: give a per-run metric (e.g. summary/...)");
+  // Trailing [i] pick one value of a run's array: years/months_of_reserve_end[4], hospitals/margin[0][-1].
+  std::vector<long long> index;
+  std::string name = metric;
+  while (!name.empty() && name.back() == ']') {
+    const std::size_t open = name.rfind('[');
+    const std::string text = open == std::string::npos ? "" : name.substr(open + 1, name.size() - open - 2);
+    std::size_t used = 0;
+    long long i = 0;
+    try {
+      i = std::stoll(text, &used);
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    if (text.empty() || used != text.size()) {
+      throw std::invalid_argument(path + ": '" + metric +
+                                  "': an index is a whole number in brackets, e.g. [3] or [-1]");
+    }
+    index.insert(index.begin(), i);
+    name.erase(open);
   }
-  return file.double_rows("/" + metric, 0, runs());
+  if (!file.exists("/" + name)) throw std::invalid_argument(path + ": it has no dataset '/" + name + "'");
+  const std::vector<std::size_t> shape = file.dims("/" + name);
+  if (shape.empty() || shape[0] != runs())
+    throw std::invalid_argument(path + ": '/" + name + "' is not a per-run dataset (its first axis is not the runs)");
+  if (index.size() + 1 != shape.size()) {
+    std::string dims, example;
+    for (std::size_t k = 1; k < shape.size(); ++k) {
+      dims += "[" + std::to_string(shape[k]) + "]";
+      example += "[-1]";
+    }
+    throw std::invalid_argument(
+        path + ": '/" + name + "' holds " + (dims.empty() ? "one value" : dims + " values") + " per run: " +
+        (dims.empty() ? "give it without an index"
+                      : "pick one value per run, e.g. " + name + example + " (counted from 0, negative from the end)"));
+  }
+  std::size_t offset = 0, stride = 1;
+  for (std::size_t k = shape.size() - 1; k >= 1; --k) {
+    const auto n = static_cast<long long>(shape[k]);
+    const long long i = index[k - 1] < 0 ? index[k - 1] + n : index[k - 1];
+    if (i < 0 || i >= n) {
+      throw std::invalid_argument(path + ": '" + metric + "': index " + std::to_string(index[k - 1]) +
+                                  " is outside axis " + std::to_string(k) + " of '/" + name + "' (" +
+                                  std::to_string(n) + " values)");
+    }
+    offset += static_cast<std::size_t>(i) * stride;
+    stride *= shape[k];
+  }
+  const std::vector<double> all = file.double_rows("/" + name, 0, runs());
+  std::vector<double> out(runs());
+  for (std::size_t r = 0; r < runs(); ++r) out[r] = all[r * stride + offset];
+  return out;
+}
+
+std::string metric_dataset(const std::string& metric) {
+  std::string name = metric.empty() || metric.front() != '/' ? "/" + metric : metric;
+  const std::size_t open = name.find('[');
+  return open == std::string::npos ? name : name.substr(0, open);
 }
 
 DesignResults read_design_results(const output::Hdf5Reader& file) {

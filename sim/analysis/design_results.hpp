@@ -25,11 +25,16 @@ struct DesignResults {
   std::size_t points() const { return values.size(); }
   /// Index of arm `name`; std::invalid_argument listing the arms when there is none.
   std::size_t arm_index(const std::string& name) const;
-  /// The per-run values of a metric with one value per run; std::invalid_argument otherwise.
+  /// The per-run values of a metric: a dataset with one value per run, or one value of each run's array picked by
+  /// trailing indices ("years/months_of_reserve_end[4]", "hospitals/margin[0][-1]"; from 0, negative from the
+  /// end); std::invalid_argument otherwise.
   std::vector<double> per_run_metric(const output::Hdf5Reader& file, std::string metric) const;
 };
 
 /// Reads them; std::invalid_argument when the file has no design or failed runs (their outcomes are unknown).
 DesignResults read_design_results(const output::Hdf5Reader& file);
+
+/// The dataset a metric names ("years/x[4]" → "/years/x").
+std::string metric_dataset(const std::string& metric);
 
 }  // namespace reformsim::analysis

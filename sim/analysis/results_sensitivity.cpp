@@ -109,6 +109,7 @@ std::vector<SensitivityTable> analyse_results(const std::string& path, const Sen
     }
     SensitivityTable t;
     t.metric = metric;
+    t.units = file.string_attribute(metric_dataset(metric), "units").value_or("");
     t.outcome = outcome;
     t.factors = factors;
     t.points = points;
@@ -167,8 +168,9 @@ std::string format_sensitivity(const std::vector<SensitivityTable>& tables) {
     return std::string(buffer);
   };
   for (const SensitivityTable& t : tables) {
-    out += "\n" + t.metric + " (" + t.outcome + "; " + std::to_string(t.points) + " points × " +
-           std::to_string(t.replicates) + " replicate" + (t.replicates == 1 ? "" : "s") + ")\n";
+    out += "\n" + t.metric + (t.units.empty() ? "" : " in " + t.units) + " (" + t.outcome + "; " +
+           std::to_string(t.points) + " points × " + std::to_string(t.replicates) + " replicate" +
+           (t.replicates == 1 ? "" : "s") + ")\n";
     if (!t.skipped.empty()) {
       out += "not analysed: " + t.skipped + "\n";
       continue;

@@ -75,6 +75,30 @@ std::vector<std::size_t> Hdf5Reader::dims(const std::string& path) const {
   return {d.begin(), d.end()};
 }
 
+std::optional<std::string> Hdf5Reader::string_attribute(const std::string& path, const std::string& name) const {
+  const QuietHdf5Errors quiet;
+  if (!exists(path) || H5Aexists_by_name(impl_->file.get(), path.c_str(), name.c_str(), H5P_DEFAULT) <= 0)
+    return std::nullopt;
+  const std::string what = "attribute " + name + " of " + path;
+  const Hdf5Handle attribute(must(
+      H5Aopen_by_name(impl_->file.get(), path.c_str(), name.c_str(), H5P_DEFAULT, H5P_DEFAULT), impl_->path, what));
+  const Hdf5Handle type(must(H5Aget_type(attribute.get()), impl_->path, what));
+  if (H5Tget_class(type.get()) != H5T_STRING) fail(impl_->path, what + " is not a string");
+  if (H5Tis_variable_str(type.get()) > 0) {
+    const Hdf5Handle memory(must(H5Tcopy(H5T_C_S1), impl_->path, "string type"));
+    H5Tset_size(memory.get(), H5T_VARIABLE);
+    H5Tset_cset(memory.get(), H5Tget_cset(type.get()));
+    char* raw = nullptr;
+    if (H5Aread(attribute.get(), memory.get(), &raw) < 0) fail(impl_->path, what + ": " + hdf5_error_reason());
+    std::string out = raw ? raw : "";
+    H5free_memory(raw);
+    return out;
+  }
+  std::vector<char> raw(H5Tget_size(type.get()) + 1, '\0');
+  if (H5Aread(attribute.get(), type.get(), raw.data()) < 0) fail(impl_->path, what + ": " + hdf5_error_reason());
+  return std::string(raw.data());
+}
+
 std::vector<std::string> Hdf5Reader::strings(const std::string& path) const {
   const std::vector<std::size_t> shape = dims(path);
   const QuietHdf5Errors quiet;

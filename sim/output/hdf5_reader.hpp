@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -37,6 +38,8 @@ class Hdf5Reader {
   std::vector<std::string> strings(const std::string& path) const;
   /// Every value of an integer dataset, row-major.
   std::vector<std::int64_t> int64s(const std::string& path) const;
+  /// A string attribute of the object at `path` (as the writer stores `units`); nothing when it has none.
+  std::optional<std::string> string_attribute(const std::string& path, const std::string& name) const;
   /// Rows [first, first + count) of a double dataset of rank ≥ 1, row-major.
   std::vector<double> double_rows(const std::string& path, std::size_t first, std::size_t count) const;
   const std::string& path() const;

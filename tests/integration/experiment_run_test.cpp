@@ -91,7 +91,7 @@ vary:
   const CommandResult sens =
       reformsim("sensitivity " + s.path("out.h5") + " --metric summary/months_of_reserve_end --resamples 50", s);
   EXPECT_EQ(sens.exit_code, 0) << sens.err;
-  EXPECT_NE(sens.out.find("summary/months_of_reserve_end (arm base; 10 points × 1 replicate)"), std::string::npos)
+  EXPECT_NE(sens.out.find("summary/months_of_reserve_end in months (arm base; 10 points × 1 replicate)"), std::string::npos)
       << sens.out;
   EXPECT_NE(sens.out.find("fund.resident_premium_yuan"), std::string::npos) << sens.out;
   EXPECT_EQ(reformsim("sensitivity " + s.path("out.h5") + " --paired a-b", s).exit_code, 2);

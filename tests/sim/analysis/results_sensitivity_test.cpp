@@ -38,7 +38,9 @@ class TestFunctionModel final : public experiment::Model {
     }
     layout_.metrics = {{"summary/y", {}, "", "the test function"},
                        {"summary/gap", {}, "", "y where x1 < 0, else no value (NaN)"},
-                       {"summary/flat", {}, "", "1 everywhere"}};
+                       {"summary/flat", {}, "", "1 everywhere"},
+                       {"years/z", {"year"}, "yuan", "y, 2 y and 3 y"}};
+    layout_.axes = {{"year", {"1", "2", "3"}, "years"}};
   }
   const experiment::OutputLayout& layout() const override { return layout_; }
   experiment::RunValues run(const experiment::RunPlan& plan) const override {
@@ -48,7 +50,7 @@ class TestFunctionModel final : public experiment::Model {
       y = std::sin(p.x1) + 7 * std::pow(std::sin(p.x2), 2) + 0.1 * std::pow(p.x3, 4) * std::sin(p.x1);
     if (p.function == "box") y = p.x1 < 0.3 && p.x2 > 0.6 ? 1 : 0;
     experiment::RunValues v;
-    v.metrics = {{y + p.noise * (plan.replicate - 1.0)}, {p.x1 < 0 ? y : std::nan("")}, {1.0}};
+    v.metrics = {{y + p.noise * (plan.replicate - 1.0)}, {p.x1 < 0 ? y : std::nan("")}, {1.0}, {y, 2 * y, 3 * y}};
     v.events = 1;
     return v;
   }
@@ -210,6 +212,30 @@ TEST_F(ResultsSensitivityTest, MetricsWithoutAValueOrWithoutVarianceAreSaidSo) {
   const output::Hdf5Reader f(path);
   EXPECT_EQ(f.children("/sensitivity/summary/gap"), (std::vector<std::string>{"points"}));
   EXPECT_TRUE(f.exists("/sensitivity/summary/y/estimate"));
+}
+
+TEST_F(ResultsSensitivityTest, AnIndexPicksOneValueOfEachRunsArray) {
+  const std::string path =
+      run("function: linear\n", "base: base.yaml\ndesign: lhs\nsamples: 40\n" + std::string(kRanges));
+  const SensitivityTable y = analyse_results(path, kOnlyY).at(0);
+  for (const std::string metric : {"years/z[2]", "/years/z[-1]"}) {
+    SensitivityRequest r;
+    r.metrics = {metric};
+    const SensitivityTable z = analyse_results(path, r).at(0);
+    EXPECT_EQ(z.units, "yuan");
+    // 3 y has the ranks of y: the same rank coefficients.
+    for (std::size_t k = 0; k < 3; ++k) EXPECT_DOUBLE_EQ(z.index[1][k].estimate, y.index[1][k].estimate) << metric;
+    EXPECT_NE(format_sensitivity({z}).find(" in yuan ("), std::string::npos);
+  }
+  for (const std::string bad :
+       {"years/z", "years/z[3]", "years/z[-4]", "years/z[x]", "years/z[1][0]", "summary/y[0]", "years/z[]"}) {
+    SensitivityRequest r;
+    r.metrics = {bad};
+    EXPECT_THROW(analyse_results(path, r), std::invalid_argument) << bad;
+  }
+  DiscoveryRequest d;
+  d.where = "years/z[0] > 3";
+  EXPECT_NO_THROW(discover_results(path, d));
 }
 
 TEST_F(ResultsSensitivityTest, RefusesWhatItCannotAnalyse) {

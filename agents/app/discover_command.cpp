@@ -7,6 +7,7 @@
 #include "agents/app/results_input.hpp"
 #include "sim/analysis/analysis_record.hpp"
 #include "sim/analysis/results_discovery.hpp"
+#include "sim/output/file_stamp.hpp"
 
 namespace reformsim::app {
 
@@ -49,12 +50,14 @@ int discover_command(const std::vector<std::string>& args) {
   request.options.peel_alpha = option_in(cli, "--peel-alpha", request.options.peel_alpha);
   request.options.paste_alpha = option_in(cli, "--paste-alpha", request.options.paste_alpha);
   request.options.min_mass = option_in(cli, "--min-mass", request.options.min_mass);
+  // Taken before the file is read: the findings are written only into the file they were computed from.
+  const output::FileStamp read = results_stamp(cli.positional()[0]);
   const analysis::Discovery found =
       analyse_results_input([&] { return analysis::discover_results(cli.positional()[0], request); });
   std::fputs(analysis::format_discovery(found).c_str(), stdout);
   if (!cli.flag("--no-write")) {
     std::fflush(stdout);
-    analysis::record_discovery(cli.positional()[0], found, request.options);
+    analysis::record_discovery(cli.positional()[0], found, request.options, read);
     std::printf("written to %s under /discovery\n", cli.positional()[0].c_str());
   }
   return kExitOk;

@@ -26,7 +26,10 @@ void apply_samples(const std::string& file, std::size_t samples, experiment::Des
     case DesignKind::Grid:
     case DesignKind::File:
       errors.add(where, "--samples",
-                 "--samples resizes a sampled design (lhs, sobol, morris); this experiment's design is " + kind +
+                 "a design size of " + std::to_string(samples) +
+                     " was given (by --samples, or as the size the parts being merged were run with), but only a "
+                     "sampled design (lhs, sobol, morris) has a size; this experiment's design is " +
+                     kind +
                      (design.kind == DesignKind::Grid ? ", which runs every combination" : ", which lists its points"));
       return;
     case DesignKind::Lhs:

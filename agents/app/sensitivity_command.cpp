@@ -9,6 +9,7 @@
 #include "agents/app/results_input.hpp"
 #include "sim/analysis/analysis_record.hpp"
 #include "sim/analysis/results_sensitivity.hpp"
+#include "sim/output/file_stamp.hpp"
 
 namespace reformsim::app {
 
@@ -58,11 +59,13 @@ int sensitivity_command(const std::vector<std::string>& args) {
   request.paired = cli.option("--paired");
   request.bootstrap.resamples = static_cast<std::size_t>(cli.integer("--resamples", 1000, 0, 1'000'000));
   request.bootstrap.seed = static_cast<std::uint64_t>(cli.integer("--seed", 1, 0, 9'000'000'000'000'000));
+  // Taken before the file is read: the findings are written only into the file they were computed from.
+  const output::FileStamp read = results_stamp(cli.positional()[0]);
   const auto tables = analyse_results_input([&] { return analysis::analyse_results(cli.positional()[0], request); });
   std::fputs(analysis::format_sensitivity(tables).c_str(), stdout);
   if (!cli.flag("--no-write")) {
     std::fflush(stdout);
-    analysis::record_sensitivity(cli.positional()[0], tables, request.bootstrap);
+    analysis::record_sensitivity(cli.positional()[0], tables, request.bootstrap, read);
     std::printf("written to %s under /sensitivity\n", cli.positional()[0].c_str());
   }
   return kExitOk;

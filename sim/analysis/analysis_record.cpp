@@ -69,14 +69,15 @@ void write_table(Hdf5Writer& w, const SensitivityTable& t, const BootstrapSettin
 }  // namespace
 
 void record_sensitivity(const std::string& path, const std::vector<SensitivityTable>& tables,
-                        const BootstrapSettings& bootstrap) {
-  Hdf5Writer w = Hdf5Writer::update(path);
+                        const BootstrapSettings& bootstrap, const output::FileStamp& read) {
+  Hdf5Writer w = Hdf5Writer::update(path, &read);
   for (const SensitivityTable& t : tables) write_table(w, t, bootstrap);
   w.commit();
 }
 
-void record_discovery(const std::string& path, const Discovery& d, const PrimOptions& options) {
-  Hdf5Writer w = Hdf5Writer::update(path);
+void record_discovery(const std::string& path, const Discovery& d, const PrimOptions& options,
+                      const output::FileStamp& read) {
+  Hdf5Writer w = Hdf5Writer::update(path, &read);
   w.remove("/discovery");
   const PrimResult& r = d.result;
   std::vector<double> coverage, density, mass;

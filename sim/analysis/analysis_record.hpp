@@ -9,14 +9,18 @@
 #include "sim/analysis/bootstrap.hpp"
 #include "sim/analysis/results_discovery.hpp"
 #include "sim/analysis/results_sensitivity.hpp"
+#include "sim/output/file_stamp.hpp"
 
 namespace reformsim::analysis {
 
-/// Replaces /sensitivity/<metric> for every table (other metrics' analyses stay). output::OutputError on failure.
+/// Replaces /sensitivity/<metric> for every table (other metrics' analyses stay). `read` is the stamp of the file
+/// the tables were computed from, taken before it was read: a file replaced since is not written to. Throws
+/// output::OutputError on failure (the file is then as it was).
 void record_sensitivity(const std::string& path, const std::vector<SensitivityTable>& tables,
-                        const BootstrapSettings& bootstrap);
+                        const BootstrapSettings& bootstrap, const output::FileStamp& read);
 
-/// Replaces /discovery with this discovery's trajectory and chosen box. output::OutputError on failure.
-void record_discovery(const std::string& path, const Discovery& discovery, const PrimOptions& options);
+/// Replaces /discovery with this discovery's trajectory and chosen box; `read` and failures as above.
+void record_discovery(const std::string& path, const Discovery& discovery, const PrimOptions& options,
+                      const output::FileStamp& read);
 
 }  // namespace reformsim::analysis

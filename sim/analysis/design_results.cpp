@@ -1,5 +1,6 @@
 #include "sim/analysis/design_results.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace reformsim::analysis {
@@ -26,28 +27,38 @@ std::size_t DesignResults::arm_index(const std::string& name) const {
   throw std::invalid_argument(path + ": no arm is named '" + name + "' (arms: " + known + ")");
 }
 
-std::vector<double> DesignResults::per_run_metric(const output::Hdf5Reader& file, std::string metric) const {
+namespace {
+
+// "-3", "0", "12": an optional minus, then digits without a leading zero.
+bool whole_number(const std::string& t) {
+  const std::size_t digits = t.size() > 0 && t[0] == '-' ? 1 : 0;
+  if (t.size() == digits) return false;
+  if (t[digits] == '0' && t.size() > digits + 1) return false;
+  return std::all_of(t.begin() + static_cast<std::ptrdiff_t>(digits), t.end(),
+                     [](char c) { return c >= '0' && c <= '9'; });
+}
+
+}  // namespace
+
+std::vector<double> DesignResults::per_run_metric(const output::Hdf5Reader& file, std::string metric,
+                                                  std::string* canonical) const {
   if (!metric.empty() && metric.front() == '/') metric.erase(0, 1);
   // Trailing [i] pick one value of a run's array: years/months_of_reserve_end[4], hospitals/margin[0][-1].
-  std::vector<long long> index;
+  std::vector<std::string> index;
   std::string name = metric;
   while (!name.empty() && name.back() == ']') {
     const std::size_t open = name.rfind('[');
     const std::string text = open == std::string::npos ? "" : name.substr(open + 1, name.size() - open - 2);
-    std::size_t used = 0;
-    long long i = 0;
-    try {
-      i = std::stoll(text, &used);
-    } catch (const std::exception&) {
-      used = 0;
-    }
-    if (text.empty() || used != text.size()) {
+    if (!whole_number(text)) {
       throw std::invalid_argument(path + ": '" + metric +
-                                  "': an index is a whole number in brackets, e.g. [3] or [-1]");
+                                  "': an index is a whole number in brackets, e.g. [3] or [-1] (counted from 0, "
+                                  "negative from the end)");
     }
-    index.insert(index.begin(), i);
+    index.insert(index.begin(), text);
     name.erase(open);
   }
+  if (name.empty() || name.find_first_of("[]") != std::string::npos)
+    throw std::invalid_argument(path + ": '" + metric + "': give a dataset, then its indices, e.g. years/x[3]");
   if (!file.exists("/" + name)) throw std::invalid_argument(path + ": it has no dataset '/" + name + "'");
   const std::vector<std::size_t> shape = file.dims("/" + name);
   if (shape.empty() || shape[0] != runs())
@@ -64,17 +75,28 @@ std::vector<double> DesignResults::per_run_metric(const output::Hdf5Reader& file
                       : "pick one value per run, e.g. " + name + example + " (counted from 0, negative from the end)"));
   }
   std::size_t offset = 0, stride = 1;
+  std::string picked;
   for (std::size_t k = shape.size() - 1; k >= 1; --k) {
-    const auto n = static_cast<long long>(shape[k]);
-    const long long i = index[k - 1] < 0 ? index[k - 1] + n : index[k - 1];
-    if (i < 0 || i >= n) {
-      throw std::invalid_argument(path + ": '" + metric + "': index " + std::to_string(index[k - 1]) +
-                                  " is outside axis " + std::to_string(k) + " of '/" + name + "' (" +
-                                  std::to_string(n) + " values)");
+    const std::string& text = index[k - 1];
+    const bool from_end = text[0] == '-';
+    const std::string digits = from_end ? text.substr(1) : text;
+    // Longer than any axis can be: out of range without converting (which could overflow).
+    const std::size_t n = shape[k];
+    std::size_t i = n;
+    if (digits.size() <= 18) {
+      const auto v = static_cast<std::size_t>(std::stoull(digits));
+      if (!from_end && v < n) i = v;
+      if (from_end && v >= 1 && v <= n) i = n - v;
     }
-    offset += static_cast<std::size_t>(i) * stride;
-    stride *= shape[k];
+    if (i >= n) {
+      throw std::invalid_argument(path + ": '" + metric + "': index " + text + " is outside axis " + std::to_string(k) +
+                                  " of '/" + name + "' (" + std::to_string(n) + " values)");
+    }
+    picked = "[" + std::to_string(i) + "]" + picked;
+    offset += i * stride;
+    stride *= n;
   }
+  if (canonical) *canonical = name + picked;
   const std::vector<double> all = file.double_rows("/" + name, 0, runs());
   std::vector<double> out(runs());
   for (std::size_t r = 0; r < runs(); ++r) out[r] = all[r * stride + offset];

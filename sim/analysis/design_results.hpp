@@ -27,8 +27,10 @@ struct DesignResults {
   std::size_t arm_index(const std::string& name) const;
   /// The per-run values of a metric: a dataset with one value per run, or one value of each run's array picked by
   /// trailing indices ("years/months_of_reserve_end[4]", "hospitals/margin[0][-1]"; from 0, negative from the
-  /// end); std::invalid_argument otherwise.
-  std::vector<double> per_run_metric(const output::Hdf5Reader& file, std::string metric) const;
+  /// end); std::invalid_argument otherwise. `canonical`, when given, receives the metric's one spelling
+  /// ("years/x[4]": no leading '/', indices from 0), under which its analyses are stored.
+  std::vector<double> per_run_metric(const output::Hdf5Reader& file, std::string metric,
+                                     std::string* canonical = nullptr) const;
 };
 
 /// Reads them; std::invalid_argument when the file has no design or failed runs (their outcomes are unknown).

@@ -1,7 +1,9 @@
 #include "sim/analysis/results_discovery.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <stdexcept>
 
 #include "sim/analysis/design_results.hpp"
@@ -17,7 +19,9 @@ bool Condition::holds(double v) const {
 
 std::string Condition::text() const {
   char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.10g", value);
+  // The shortest of 15 or 17 digits that reads back as the same number: 6 stays "6", a median keeps every digit.
+  std::snprintf(buffer, sizeof buffer, "%.15g", value);
+  if (std::strtod(buffer, nullptr) != value) std::snprintf(buffer, sizeof buffer, "%.17g", value);
   return metric + " " + op + " " + buffer;
 }
 
@@ -55,7 +59,7 @@ Discovery discover_results(const std::string& path, const DiscoveryRequest& requ
   const DesignResults results = read_design_results(file);
   const std::size_t arm = results.arm_index(request.arm.value_or(results.reference_arm));
   out.arm = results.arms[arm];
-  const std::vector<double> y = results.per_run_metric(file, out.condition.metric);
+  const std::vector<double> y = results.per_run_metric(file, out.condition.metric, &out.condition.metric);
   for (std::size_t k = 0; k < results.factors.size(); ++k) {
     out.input.factors.push_back({results.factors[k], !results.numeric[k], results.categories[k]});
   }
@@ -94,20 +98,57 @@ std::string format_discovery(const Discovery& d) {
     out += buffer;
   }
   const PrimBox& chosen = r.trajectory[r.chosen];
-  out += "chosen box:\n";
+  // Each limit with what it does: the share of the factor's observed range (or categories) it keeps, and the box's
+  // density without it. A limit that keeps nearly all of the range, or without which the density hardly falls, is
+  // a by-product of peeling rather than part of the explanation.
+  const auto inside = [&](const std::vector<double>& x, const PrimLimit& l) {
+    const PrimFactor& f = d.input.factors[l.factor];
+    const double v = x[l.factor];
+    if (!f.categorical) return v >= l.low && v <= l.high;
+    return std::find(l.categories.begin(), l.categories.end(), static_cast<std::size_t>(v)) != l.categories.end();
+  };
+  const auto density_without = [&](std::size_t dropped) {
+    std::size_t cases = 0, hits = 0;
+    for (std::size_t c = 0; c < d.input.x.size(); ++c) {
+      bool in = true;
+      for (const PrimLimit& l : chosen.limits) {
+        if (l.restricted && l.factor != dropped && !inside(d.input.x[c], l)) in = false;
+      }
+      if (!in) continue;
+      ++cases;
+      hits += d.input.y[c] ? 1 : 0;
+    }
+    return cases ? static_cast<double>(hits) / static_cast<double>(cases) : 0.0;
+  };
+  std::snprintf(buffer, sizeof buffer,
+                "chosen box (density %.1f%%; per limit: share of the factor's range kept, "
+                "density without the limit):\n",
+                100 * chosen.density);
+  out += buffer;
   bool any = false;
   for (const PrimLimit& limit : chosen.limits) {
     if (!limit.restricted) continue;
     any = true;
     const PrimFactor& f = d.input.factors[limit.factor];
+    double kept_share = 0;
+    std::string text;
     if (f.categorical) {
-      std::string kept;
-      for (std::size_t c : limit.categories) kept += (kept.empty() ? "" : ", ") + f.categories[c];
-      out += "  " + f.name + " in {" + kept + "}\n";
+      for (std::size_t c : limit.categories) text += (text.empty() ? "" : ", ") + f.categories[c];
+      text = f.name + " in {" + text + "}";
+      kept_share = static_cast<double>(limit.categories.size()) / static_cast<double>(f.categories.size());
     } else {
-      std::snprintf(buffer, sizeof buffer, "  %.6g <= %s <= %.6g\n", limit.low, f.name.c_str(), limit.high);
-      out += buffer;
+      double lo = limit.low, hi = limit.high;
+      for (const std::vector<double>& x : d.input.x) {
+        lo = std::min(lo, x[limit.factor]);
+        hi = std::max(hi, x[limit.factor]);
+      }
+      kept_share = hi > lo ? (limit.high - limit.low) / (hi - lo) : 1.0;
+      std::snprintf(buffer, sizeof buffer, "%.6g <= %s <= %.6g", limit.low, f.name.c_str(), limit.high);
+      text = buffer;
     }
+    std::snprintf(buffer, sizeof buffer, "  %-70s keeps %5.1f%%, without it %5.1f%%\n", text.c_str(), 100 * kept_share,
+                  100 * density_without(limit.factor));
+    out += buffer;
   }
   if (!any) out += "  (no factor restricted: the condition is not explained by the varied parameters)\n";
   std::string free;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <stdexcept>
 
@@ -80,8 +81,7 @@ std::vector<SensitivityTable> analyse_results(const std::string& path, const Sen
   }
   std::vector<SensitivityTable> tables;
   for (std::string metric : metrics) {
-    const std::vector<double> y = results.per_run_metric(file, metric);
-    if (!metric.empty() && metric.front() == '/') metric.erase(0, 1);
+    const std::vector<double> y = results.per_run_metric(file, metric, &metric);
     // outcome[point][replicate]
     std::vector<std::map<std::int64_t, double>> first_arm(points), second_arm(points);
     for (std::size_t r = 0; r < runs; ++r) {
@@ -115,13 +115,19 @@ std::vector<SensitivityTable> analyse_results(const std::string& path, const Sen
     t.points = points;
     t.replicates = replicates;
     // A metric without a value in some run (NaN: e.g. the year of a depletion that never came) has no variance to
-    // apportion: asked for by name it is refused, among every /summary metric it is listed as not analysed.
+    // apportion: asked for by name it is refused, among every /summary metric it is listed as not analysed. So is
+    // an outcome that is the same everywhere (compared exactly: a computed variance of equal values need not be 0).
     const std::size_t missing =
         static_cast<std::size_t>(std::count_if(mean.begin(), mean.end(), [](double v) { return !std::isfinite(v); }));
     if (missing > 0) {
       t.skipped = std::to_string(missing) + " of " + std::to_string(points) +
-                  " design points have no value (NaN, e.g. an event that never happened)";
+                  " design points have no finite value (NaN: e.g. an event that never happened)";
       if (!request.metrics.empty()) refuse(path, "'" + metric + "' cannot be analysed: " + t.skipped);
+      tables.push_back(std::move(t));
+      continue;
+    }
+    if (std::adjacent_find(mean.begin(), mean.end(), std::not_equal_to<>()) == mean.end()) {
+      t.skipped = "the outcome is the same at every design point: no variance to apportion";
       tables.push_back(std::move(t));
       continue;
     }
@@ -173,10 +179,6 @@ std::string format_sensitivity(const std::vector<SensitivityTable>& tables) {
            (t.replicates == 1 ? "" : "s") + ")\n";
     if (!t.skipped.empty()) {
       out += "not analysed: " + t.skipped + "\n";
-      continue;
-    }
-    if (t.variance == 0) {
-      out += "the outcome is the same at every design point: no variance to apportion\n";
       continue;
     }
     out += t.method + "\n";

@@ -16,6 +16,7 @@
 #include <utility>
 
 #include "sim/output/chunk_shape.hpp"
+#include "sim/output/file_stamp.hpp"
 #include "sim/output/hdf5_errors.hpp"
 #include "sim/output/hdf5_handle.hpp"
 #include "sim/output/output_path.hpp"
@@ -121,6 +122,7 @@ struct Hdf5Writer::Impl {
   int lock_fd = -1;           // holds the exclusive lock on the temporary file from before it is truncated
   bool closed = false;
   bool committed = false;
+  bool updating = false;  // update(): the lock is on a copy of an existing file, not on a new output
 
   ~Impl() {
     QuietHdf5Errors quiet;
@@ -153,7 +155,8 @@ struct Hdf5Writer::Impl {
         lock_fd = -1;
         if (error == EWOULDBLOCK) {
           throw OutputError("another process is writing '" + final_path + "' (its temporary file '" + partial_path +
-                            "' is locked); wait for it to finish or choose another output name");
+                            (updating ? "' is locked); wait for it to finish and run the command again"
+                                      : "' is locked); wait for it to finish or choose another output name"));
         }
         throw OutputError("cannot lock '" + partial_path + "': " + std::strerror(error));
       }
@@ -353,17 +356,36 @@ Hdf5Writer Hdf5Writer::create(const std::string& final_path) {
   return Hdf5Writer(std::move(impl));
 }
 
-Hdf5Writer Hdf5Writer::update(const std::string& final_path) {
+Hdf5Writer Hdf5Writer::update(const std::string& final_path, const FileStamp* expected) {
   QuietHdf5Errors quiet;
   auto impl = std::make_unique<Impl>();
   impl->final_path = resolve_output_path(final_path, false).final_path;
   impl->partial_path = impl->final_path + ".partial";
+  impl->updating = true;
+  // The lock first: every writer of this name (a run, a merge, another update) commits only while it holds it, so
+  // the file opened below stays the file until this update commits or gives up.
+  impl->lock_partial();
   const int source = ::open(impl->final_path.c_str(), O_RDONLY | O_CLOEXEC);
   if (source < 0) throw OutputError("cannot open '" + impl->final_path + "' to update it: " + std::strerror(errno));
   const FileDescriptor source_file{source};
-  impl->lock_partial();
-  // Copied through the locked descriptor, so nothing can swap the file between the copy and the lock.
+  struct stat source_stat {};
+  if (::fstat(source, &source_stat) != 0)
+    throw OutputError("cannot read '" + impl->final_path + "': " + std::strerror(errno));
+  if (expected && file_stamp(source, impl->final_path) != *expected) {
+    throw OutputError("'" + impl->final_path +
+                      "' was replaced or changed after it was read (another run or analysis wrote it): nothing "
+                      "written; run the command again");
+  }
+  if (source_stat.st_nlink > 1) {
+    throw OutputError("'" + impl->final_path +
+                      "' has other names (hard links), which an update would leave with the old contents: nothing "
+                      "written; copy the file and update the copy");
+  }
   copy_contents(source, impl->lock_fd, impl->final_path, impl->partial_path);
+  // The updated file keeps the original's permissions (and owner, where this process may set it).
+  if (::fchmod(impl->lock_fd, source_stat.st_mode & 07777) != 0)
+    throw OutputError("cannot set the permissions of '" + impl->partial_path + "': " + std::strerror(errno));
+  [[maybe_unused]] const int ignored = ::fchown(impl->lock_fd, source_stat.st_uid, source_stat.st_gid);
   impl->open_partial(true);
   return Hdf5Writer(std::move(impl));
 }

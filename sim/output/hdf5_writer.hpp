@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "sim/output/dataset_info.hpp"
+#include "sim/output/file_stamp.hpp"
 #include "sim/output/output_error.hpp"
 
 namespace reformsim::output {
@@ -26,9 +27,12 @@ class Hdf5Writer {
  public:
   /// Creates `final_path + ".partial"` (truncating a stale one); throws OutputError with the path and reason.
   static Hdf5Writer create(const std::string& final_path);
-  /// Copies the finished file `final_path` to `final_path + ".partial"` and opens the copy for writing: commit()
-  /// replaces the file by the updated copy in one rename, and without commit() the file is left as it was.
-  static Hdf5Writer update(const std::string& final_path);
+  /// Copies the finished file `final_path` to `final_path + ".partial"` (under the lock every writer of the name
+  /// takes; permissions kept) and opens the copy for writing: commit() replaces the file by the updated copy in one
+  /// rename, and without commit() the file is left as it was. With `expected`, refuses (OutputError) unless the
+  /// file is still the one stamped when it was read; also refuses a file with other (hard-linked) names. Removed
+  /// objects leave free space behind in the file (`h5repack` reclaims it).
+  static Hdf5Writer update(const std::string& final_path, const FileStamp* expected = nullptr);
   /// Takes over `other`'s file; `other` can then only be destroyed or assigned to.
   Hdf5Writer(Hdf5Writer&& other) noexcept;
   /// Discards this writer's uncommitted file (as the destructor does), then takes over `other`'s.

@@ -151,7 +151,8 @@ def check_samples_merge(binary, folder):
     other = os.path.join(folder, "other.h5")
     run([binary, "run", experiment, "-o", other, "--samples", "4", "--runs", "5:24", "--quiet"])
     r = run([binary, "merge", os.path.join(folder, "bad.h5"), parts[0], other], check=False)
-    expect(r.returncode == 2, "merging parts of --samples 2 and 4 was not refused:\n" + r.stdout + r.stderr)
+    expect(r.returncode == 2 and "not a part of the same experiment" in r.stderr,
+           "merging parts of --samples 2 and 4 was not refused as parts of two experiments:\n" + r.stdout + r.stderr)
 
 
 def check_on_error(binary, folder):

@@ -13,7 +13,9 @@
 #include "sim/config/validate.hpp"
 #include "sim/experiment/parallel_runner.hpp"
 #include "sim/experiment/results_file.hpp"
+#include "sim/output/file_stamp.hpp"
 #include "sim/output/hdf5_reader.hpp"
+#include "sim/output/output_error.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace reformsim::analysis {
@@ -38,7 +40,7 @@ class TestFunctionModel final : public experiment::Model {
     }
     layout_.metrics = {{"summary/y", {}, "", "the test function"},
                        {"summary/gap", {}, "", "y where x1 < 0, else no value (NaN)"},
-                       {"summary/flat", {}, "", "1 everywhere"},
+                       {"summary/flat", {}, "", "0.1 + 0.2 everywhere"},
                        {"years/z", {"year"}, "yuan", "y, 2 y and 3 y"}};
     layout_.axes = {{"year", {"1", "2", "3"}, "years"}};
   }
@@ -50,7 +52,7 @@ class TestFunctionModel final : public experiment::Model {
       y = std::sin(p.x1) + 7 * std::pow(std::sin(p.x2), 2) + 0.1 * std::pow(p.x3, 4) * std::sin(p.x1);
     if (p.function == "box") y = p.x1 < 0.3 && p.x2 > 0.6 ? 1 : 0;
     experiment::RunValues v;
-    v.metrics = {{y + p.noise * (plan.replicate - 1.0)}, {p.x1 < 0 ? y : std::nan("")}, {1.0}, {y, 2 * y, 3 * y}};
+    v.metrics = {{y + p.noise * (plan.replicate - 1.0)}, {p.x1 < 0 ? y : std::nan("")}, {0.1 + 0.2}, {y, 2 * y, 3 * y}};
     v.events = 1;
     return v;
   }
@@ -166,7 +168,7 @@ TEST_F(ResultsSensitivityTest, RecordedTablesReadBackAndALaterAnalysisReplacesTh
       run("function: linear\n", "base: base.yaml\ndesign: lhs\nsamples: 40\n" + std::string(kRanges));
   const std::vector<double> outcomes_before = output::Hdf5Reader(path).double_rows("/summary/y", 0, 40);
   std::vector<SensitivityTable> tables = analyse_results(path, kOnlyY);
-  record_sensitivity(path, tables, {});
+  record_sensitivity(path, tables, {}, output::file_stamp(path));
   {
     const output::Hdf5Reader f(path);
     EXPECT_EQ(f.strings("/sensitivity/summary/y/factors"), tables[0].factors);
@@ -183,7 +185,7 @@ TEST_F(ResultsSensitivityTest, RecordedTablesReadBackAndALaterAnalysisReplacesTh
     EXPECT_EQ(f.double_rows("/summary/y", 0, 40), outcomes_before);  // the outcomes are not touched
   }
   tables[0].index[0][0].estimate = 42;
-  record_sensitivity(path, tables, {});
+  record_sensitivity(path, tables, {}, output::file_stamp(path));
   const output::Hdf5Reader f(path);
   EXPECT_EQ(f.double_rows("/sensitivity/summary/y/estimate", 0, 2).front(), 42);
   EXPECT_EQ(f.children("/sensitivity/summary"), (std::vector<std::string>{"y"}));
@@ -197,9 +199,9 @@ TEST_F(ResultsSensitivityTest, MetricsWithoutAValueOrWithoutVarianceAreSaidSo) {
   const std::vector<SensitivityTable> every = analyse_results(path, {});  // every /summary metric, in name order
   ASSERT_EQ(every.size(), 3u);
   EXPECT_EQ(every[0].metric, "summary/flat");
-  EXPECT_EQ(every[0].variance, 0);
+  EXPECT_NE(every[0].skipped.find("the same at every design point"), std::string::npos) << every[0].skipped;
   EXPECT_EQ(every[1].metric, "summary/gap");
-  EXPECT_NE(every[1].skipped.find("of 40 design points have no value"), std::string::npos) << every[1].skipped;
+  EXPECT_NE(every[1].skipped.find("of 40 design points have no finite value"), std::string::npos) << every[1].skipped;
   EXPECT_TRUE(every[1].index.empty());
   EXPECT_TRUE(every[2].skipped.empty());
   const std::string text = format_sensitivity(every);
@@ -208,9 +210,12 @@ TEST_F(ResultsSensitivityTest, MetricsWithoutAValueOrWithoutVarianceAreSaidSo) {
   SensitivityRequest named;
   named.metrics = {"summary/gap"};
   EXPECT_THROW(analyse_results(path, named), std::invalid_argument);
-  record_sensitivity(path, every, {});
+  record_sensitivity(path, every, {}, output::file_stamp(path));
   const output::Hdf5Reader f(path);
   EXPECT_EQ(f.children("/sensitivity/summary/gap"), (std::vector<std::string>{"points"}));
+  EXPECT_EQ(f.children("/sensitivity/summary/flat"), (std::vector<std::string>{"points"}));
+  EXPECT_NE(f.string_attribute("/sensitivity/summary/flat", "skipped").value_or("").find("same at every"),
+            std::string::npos);
   EXPECT_TRUE(f.exists("/sensitivity/summary/y/estimate"));
 }
 
@@ -226,9 +231,11 @@ TEST_F(ResultsSensitivityTest, AnIndexPicksOneValueOfEachRunsArray) {
     // 3 y has the ranks of y: the same rank coefficients.
     for (std::size_t k = 0; k < 3; ++k) EXPECT_DOUBLE_EQ(z.index[1][k].estimate, y.index[1][k].estimate) << metric;
     EXPECT_NE(format_sensitivity({z}).find(" in yuan ("), std::string::npos);
+    EXPECT_EQ(z.metric, "years/z[2]");  // one spelling, so a later analysis replaces this one
   }
-  for (const std::string bad :
-       {"years/z", "years/z[3]", "years/z[-4]", "years/z[x]", "years/z[1][0]", "summary/y[0]", "years/z[]"}) {
+  for (const std::string bad : {"years/z", "years/z[3]", "years/z[-4]", "years/z[x]", "years/z[1][0]", "summary/y[0]",
+                                "years/z[]", "years/z[01]", "years/z[+1]", "years/z[ 1]", "years/z[-0]", "[1]",
+                                "years/z[99999999999999999999999]", "years/z]"}) {
     SensitivityRequest r;
     r.metrics = {bad};
     EXPECT_THROW(analyse_results(path, r), std::invalid_argument) << bad;
@@ -236,6 +243,16 @@ TEST_F(ResultsSensitivityTest, AnIndexPicksOneValueOfEachRunsArray) {
   DiscoveryRequest d;
   d.where = "years/z[0] > 3";
   EXPECT_NO_THROW(discover_results(path, d));
+}
+
+TEST_F(ResultsSensitivityTest, FindingsAreNotWrittenIntoAFileThatReplacedTheOneAnalysed) {
+  const std::string experiment = "base: base.yaml\ndesign: lhs\nsamples: 20\n" + std::string(kRanges);
+  const std::string path = run("function: linear\n", experiment);
+  const output::FileStamp read = output::file_stamp(path);
+  const std::vector<SensitivityTable> tables = analyse_results(path, kOnlyY);
+  run("function: ishigami\n", experiment);  // another run commits under the same name meanwhile
+  EXPECT_THROW(record_sensitivity(path, tables, {}, read), output::OutputError);
+  EXPECT_FALSE(output::Hdf5Reader(path).exists("/sensitivity"));
 }
 
 TEST_F(ResultsSensitivityTest, RefusesWhatItCannotAnalyse) {
@@ -270,7 +287,9 @@ TEST_F(ResultsSensitivityTest, DiscoveryFindsAPlantedBox) {
   const std::string text = format_discovery(d);
   EXPECT_NE(text.find("<= x1 <="), std::string::npos) << text;
   EXPECT_NE(text.find("unrestricted: x3"), std::string::npos) << text;
-  record_discovery(path, d, request.options);
+  EXPECT_NE(text.find("keeps"), std::string::npos) << text;
+  EXPECT_NE(text.find("without it"), std::string::npos) << text;
+  record_discovery(path, d, request.options, output::file_stamp(path));
   {
     const output::Hdf5Reader f(path);
     EXPECT_EQ(f.strings("/discovery/box/factors"), (std::vector<std::string>{"x1", "x2", "x3"}));

@@ -82,6 +82,42 @@ TEST_F(Hdf5WriterUpdateTest, WritingWhereSomethingIsAlreadyFailsWithoutTouchingT
   EXPECT_EQ(file_bytes(file()), before);
 }
 
+TEST_F(Hdf5WriterUpdateTest, TheUpdatedFileKeepsThePermissionsOfTheOriginal) {
+  fs::permissions(file(), fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+  Hdf5Writer w = Hdf5Writer::update(file());
+  w.write_int64s("/more", {1}, {1}, {"", "added"});
+  w.commit();
+  EXPECT_EQ(fs::status(file()).permissions() & fs::perms::all,
+            fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+}
+
+TEST_F(Hdf5WriterUpdateTest, AFileWithOtherNamesIsRefused) {
+  fs::create_hard_link(file(), dir_.path("second_name.h5"));
+  const std::string before = file_bytes(file());
+  EXPECT_THROW(Hdf5Writer::update(file()), OutputError);
+  EXPECT_EQ(file_bytes(file()), before);
+  EXPECT_FALSE(fs::exists(file() + ".partial"));
+}
+
+TEST_F(Hdf5WriterUpdateTest, AFileReplacedSinceItWasStampedIsRefused) {
+  const FileStamp read = file_stamp(file());
+  EXPECT_NO_THROW(Hdf5Writer::update(file(), &read));  // still the same file (not committed: unchanged)
+  {
+    Hdf5Writer other = Hdf5Writer::create(file());  // a run commits under the same name
+    other.write_int64s("/n", {1}, {1}, {"", "new results"});
+    other.commit();
+  }
+  const std::string now = file_bytes(file());
+  try {
+    Hdf5Writer::update(file(), &read);
+    FAIL() << "no exception";
+  } catch (const OutputError& e) {
+    EXPECT_NE(std::string(e.what()).find("was replaced or changed after it was read"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(file_bytes(file()), now);
+  EXPECT_FALSE(fs::exists(file() + ".partial"));
+}
+
 TEST_F(Hdf5WriterUpdateTest, AMissingFileCannotBeUpdated) {
   try {
     Hdf5Writer::update(dir_.path("absent.h5"));

@@ -1,6 +1,7 @@
 # Install and export rules: `cmake --install build --prefix P` puts the reformsim program in P/bin, the libraries in
-# P/lib, their headers in P/include/reformsim, the shipped scenarios in P/share/reformsim/scenarios and the package
-# config in P/lib/cmake/reformsim, so that another project can `find_package(reformsim)` and link reformsim::core.
+# P/lib, their headers in P/include/reformsim, the shipped scenarios in P/share/reformsim/scenarios, the LICENSE in
+# P/share/doc/reformsim and the package config in P/lib/cmake/reformsim, so that another project can
+# `find_package(reformsim)` and link reformsim::core.
 include(CMakePackageConfigHelpers)
 
 set(REFORMSIM_INSTALL_CMAKEDIR ${CMAKE_INSTALL_LIBDIR}/cmake/reformsim)
@@ -15,6 +16,7 @@ install(TARGETS reformsim EXPORT reformsimTargets RUNTIME DESTINATION ${CMAKE_IN
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/sim ${PROJECT_SOURCE_DIR}/agents DESTINATION ${REFORMSIM_INSTALL_INCLUDEDIR}
         FILES_MATCHING PATTERN "*.hpp")
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/scenarios/ DESTINATION ${REFORMSIM_INSTALL_SCENARIOSDIR})
+install(FILES ${PROJECT_SOURCE_DIR}/LICENSE DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(EXPORT reformsimTargets NAMESPACE reformsim:: DESTINATION ${REFORMSIM_INSTALL_CMAKEDIR})
 
 configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/reformsimConfig.cmake.in

@@ -2,7 +2,6 @@
 
 #include <fcntl.h>
 #include <hdf5.h>
-#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -20,6 +19,7 @@
 #include "sim/output/hdf5_errors.hpp"
 #include "sim/output/hdf5_handle.hpp"
 #include "sim/output/output_path.hpp"
+#include "sim/output/partial_file.hpp"
 #include "sim/output/publish_file.hpp"
 
 namespace reformsim::output {
@@ -72,28 +72,6 @@ void require_no_nul(const std::string& text, const std::string& where) {
   }
 }
 
-struct FileDescriptor {
-  int fd;
-  ~FileDescriptor() { ::close(fd); }
-};
-
-// Copies everything readable from `from` into `to` (positioned at its start, empty).
-void copy_contents(int from, int to, const std::string& from_name, const std::string& to_name) {
-  std::vector<char> buffer(1 << 20);
-  for (;;) {
-    const ssize_t got = ::read(from, buffer.data(), buffer.size());
-    if (got < 0 && errno == EINTR) continue;
-    if (got < 0) throw OutputError("cannot read '" + from_name + "': " + std::strerror(errno));
-    if (got == 0) return;
-    for (ssize_t done = 0; done < got;) {
-      const ssize_t put = ::write(to, buffer.data() + done, static_cast<std::size_t>(got - done));
-      if (put < 0 && errno == EINTR) continue;
-      if (put < 0) throw OutputError("cannot write '" + to_name + "': " + std::strerror(errno));
-      done += put;
-    }
-  }
-}
-
 }  // namespace
 
 struct Hdf5Writer::Impl {
@@ -134,49 +112,12 @@ struct Hdf5Writer::Impl {
     if (lock_fd >= 0) ::close(lock_fd);  // after the removal: no other writer can slip in between
   }
 
-  // Opens the temporary file without truncating it and takes an exclusive lock, so a second process writing the
-  // same output fails here, before it has touched the first one's data. Only the lock holder truncates.
+  // Only the lock holder truncates: a second process writing the same output fails in lock_partial_file, before
+  // it has touched the first one's data.
   void lock_partial() {
-    // A file renamed away between our open and our lock (its owner committed) is no longer the partial: retry.
-    for (int attempt = 0;; ++attempt) {
-      // O_NOFOLLOW: a link planted under the partial's name would make us truncate whatever it points at.
-      lock_fd = ::open(partial_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0666);
-      if (lock_fd < 0) {
-        const int error = errno;
-        if (error == ELOOP) {
-          throw OutputError("'" + partial_path +
-                            "' is a symbolic link; remove it (the temporary file is written there)");
-        }
-        throw OutputError("cannot create '" + partial_path + "': " + std::strerror(error));
-      }
-      if (::flock(lock_fd, LOCK_EX | LOCK_NB) != 0) {
-        const int error = errno;
-        ::close(lock_fd);
-        lock_fd = -1;
-        if (error == EWOULDBLOCK) {
-          throw OutputError("another process is writing '" + final_path + "' (its temporary file '" + partial_path +
-                            (updating ? "' is locked); wait for it to finish and run the command again"
-                                      : "' is locked); wait for it to finish or choose another output name"));
-        }
-        throw OutputError("cannot lock '" + partial_path + "': " + std::strerror(error));
-      }
-      struct stat locked {
-      }, named{};
-      const bool same = ::fstat(lock_fd, &locked) == 0 && ::stat(partial_path.c_str(), &named) == 0 &&
-                        locked.st_dev == named.st_dev && locked.st_ino == named.st_ino;
-      if (same) {
-        if (locked.st_nlink > 1) {
-          ::close(lock_fd);
-          lock_fd = -1;
-          throw OutputError("'" + partial_path + "' has other names (hard links); remove it (the temporary file is " +
-                            "written there)");
-        }
-        break;
-      }
-      ::close(lock_fd);
-      lock_fd = -1;
-      if (attempt == 10) throw OutputError("'" + partial_path + "' keeps changing while it is being locked");
-    }
+    lock_fd = lock_partial_file(partial_path, final_path,
+                                updating ? "wait for it to finish and run the command again"
+                                         : "wait for it to finish or choose another output name");
     owns_partial = true;
     if (::ftruncate(lock_fd, 0) != 0) {
       throw OutputError("cannot truncate '" + partial_path + "': " + std::strerror(errno));

@@ -4,8 +4,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <deque>
 #include <map>
 #include <mutex>
 #include <utility>
@@ -22,11 +24,38 @@ std::string size_text(std::size_t bytes) {
   return std::to_string(bytes) + " bytes";
 }
 
-// The files read so far: (device, inode) → the name they were read under.
+// The files read so far: (device, inode) → the name they were read under, with the file kept open. Open, a deleted
+// input keeps its inode, so no file created later can take it and pass for the input; only the most recent
+// kMaxHeldInputs are held, so a process that reads many files (a fuzzer) does not run out of descriptors.
+constexpr std::size_t kMaxHeldInputs = 256;
+struct ReadFile {
+  std::string name;
+  int fd = -1;
+};
 struct ReadFiles {
   std::mutex mutex;
-  std::map<std::pair<dev_t, ino_t>, std::string> names;
-  std::vector<InputRecord> contents;  ///< in the order first read; one per path
+  std::map<std::pair<dev_t, ino_t>, ReadFile> names;
+  std::deque<std::pair<dev_t, ino_t>> held;  ///< keys of the held descriptors, oldest first
+  std::vector<InputRecord> contents;         ///< in the order first read; one per path
+
+  void remember(std::pair<dev_t, ino_t> key, const std::string& name, int fd) {
+    auto it = names.find(key);
+    if (it != names.end()) {
+      if (it->second.fd >= 0) ::close(it->second.fd);
+      held.erase(std::find(held.begin(), held.end(), key));
+      it->second = {name, fd};
+    } else {
+      names.emplace(key, ReadFile{name, fd});
+    }
+    held.push_back(key);
+    if (held.size() > kMaxHeldInputs) {
+      // The oldest is forgotten altogether: unheld, its inode could be reused by a file that is not the input.
+      const auto oldest = names.find(held.front());
+      if (oldest->second.fd >= 0) ::close(oldest->second.fd);
+      names.erase(oldest);
+      held.pop_front();
+    }
+  }
 };
 ReadFiles& read_files() {
   static ReadFiles files;
@@ -76,7 +105,8 @@ std::optional<std::string> read_input_file(const std::string& path, std::size_t 
   {
     ReadFiles& files = read_files();
     const std::lock_guard<std::mutex> lock(files.mutex);
-    files.names.insert_or_assign(std::make_pair(status.st_dev, status.st_ino), path);
+    // A descriptor of its own, kept open: the one below is closed when this function returns.
+    files.remember(std::make_pair(status.st_dev, status.st_ino), path, ::fcntl(file.fd, F_DUPFD_CLOEXEC, 0));
   }
   std::string text;
   text.resize(static_cast<std::size_t>(status.st_size));
@@ -124,12 +154,11 @@ std::optional<std::string> input_file_read_as(const std::string& path) {
   if (it == files.names.end()) return std::nullopt;
   // An input deleted since it was read frees its inode for a new file; that file is not the input.
   struct stat original {};
-  if (::stat(it->second.c_str(), &original) != 0 || original.st_dev != status.st_dev ||
+  if (::stat(it->second.name.c_str(), &original) != 0 || original.st_dev != status.st_dev ||
       original.st_ino != status.st_ino) {
-    files.names.erase(it);
     return std::nullopt;
   }
-  return it->second;
+  return it->second.name;
 }
 
 }  // namespace reformsim::config

@@ -1,5 +1,6 @@
 # Install and export rules: `cmake --install build --prefix P` puts the reformsim program in P/bin, the libraries in
-# P/lib, their headers in P/include/reformsim, the shipped scenarios in P/share/reformsim/scenarios, the LICENSE in
+# P/lib, their headers in P/include/reformsim, the shipped scenarios in P/share/reformsim/scenarios, the analysis
+# package (what `reformsim report` runs) in P/share/reformsim/python, the LICENSE in
 # P/share/doc/reformsim and the package config in P/lib/cmake/reformsim, so that another project can
 # `find_package(reformsim)` and link reformsim::core.
 include(CMakePackageConfigHelpers)
@@ -17,6 +18,9 @@ install(DIRECTORY ${PROJECT_SOURCE_DIR}/sim ${PROJECT_SOURCE_DIR}/agents DESTINA
         FILES_MATCHING PATTERN "*.hpp")
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/scenarios/ DESTINATION ${REFORMSIM_INSTALL_SCENARIOSDIR})
 install(FILES ${PROJECT_SOURCE_DIR}/LICENSE DESTINATION ${CMAKE_INSTALL_DOCDIR})
+# The analysis package `reformsim report` runs, where the installed program looks for it (../share/reformsim/python).
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/analysis/reformsim DESTINATION ${CMAKE_INSTALL_DATADIR}/reformsim/python
+        PATTERN __pycache__ EXCLUDE)
 install(EXPORT reformsimTargets NAMESPACE reformsim:: DESTINATION ${REFORMSIM_INSTALL_CMAKEDIR})
 
 configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/reformsimConfig.cmake.in

@@ -30,5 +30,6 @@ int settle_command(const std::vector<std::string>& args);
 int calibrate_command(const std::vector<std::string>& args);
 int audit_command(const std::vector<std::string>& args);
 int fit_command(const std::vector<std::string>& args, const std::string& command_line);
+int report_command(const std::vector<std::string>& args);
 
 }  // namespace reformsim::app

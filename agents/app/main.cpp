@@ -41,6 +41,7 @@ commands:
                                        simulated fee-for-service base period
   fit FILE [-o OUT.h5] [--best BEST.yaml]
                                        calibrate scenario keys to target moments (see reformsim fit --help)
+  report RESULTS.h5 [-o REPORT.html]   write a self-contained HTML report with plots of a results file
 
 options: --help (also after a command), --version
 exit codes: 0 ok; 1 a run failed (the message says which run, when and during what: a bug to report);
@@ -81,6 +82,7 @@ int dispatch(const std::vector<std::string>& args, const std::string& command_li
     if (command == "calibrate") return calibrate_command(rest);
     if (command == "audit") return audit_command(rest);
     if (command == "fit") return fit_command(rest, command_line);
+    if (command == "report") return report_command(rest);
     std::fprintf(stderr, "reformsim: unknown command '%s'\n\n%s", command.c_str(), usage().c_str());
     return kExitBadInput;
   } catch (const UsageError& e) {

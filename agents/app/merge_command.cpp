@@ -96,6 +96,7 @@ int merge_command(const std::vector<std::string>& args, const std::string& comma
   context.resolved_scenarios = p.resolved_scenarios();
   const experiment::RunSelection all{0, p.expanded.runs.size()};
   context.identity = experiment::identify(p.spec, p.expanded, context.resolved_scenarios, all);
+  context.headline = p.model->headline_metrics();
   const std::vector<std::string> d = context.identity.differences_from(first.identity(), false);
   if (!d.empty()) {
     std::string message = "the parts were not run from '" + experiment_file + "' as it is now:";

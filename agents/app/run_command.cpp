@@ -171,6 +171,7 @@ int run_command(const std::vector<std::string>& args, const std::string& command
   context.command_line = command_line;
   context.resolved_scenarios = p.resolved_scenarios();
   context.identity = experiment::identify(p.spec, p.expanded, context.resolved_scenarios, selection);
+  context.headline = p.model->headline_metrics();
   if (session) {
     // A rank on another machine with another binary or other input files would compute other results.
     const std::vector<int> differing = session->ranks_differing(context.identity.to_text());

@@ -377,7 +377,10 @@ std::vector<experiment::HeadlineMetric> reform_headline_metrics(const OutputLayo
       {"summary/mean_wait_days", "mean wait for a bed (days)"},
   };
   std::vector<experiment::HeadlineMetric> out;
-  for (const auto& [path, label] : rows) out.push_back({label, layout.metric_index(path)});
+  for (const auto& [path, label] : rows) {
+    const std::size_t i = layout.metric_index(path);
+    out.push_back({label, i, layout.metrics[i].units});
+  }
   return out;
 }
 

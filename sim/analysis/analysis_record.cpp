@@ -44,13 +44,18 @@ void write_table(Hdf5Writer& w, const SensitivityTable& t, const BootstrapSettin
   w.write_strings(group + "/factors", t.factors, {"", "varied key paths, the second axis of the index tables"});
   w.write_strings(group + "/indices", t.columns,
                   {"", "index names, the first axis of the index tables (S1, ST; mu_star, mu, sigma; SRRC, PRCC)"});
-  w.write_strings(group + "/index_units", index_units, {"", "units of each index (empty: a pure number)"});
+  w.write_strings(group + "/index_units", index_units, {"", "units of each index (empty: a pure number)", {"indices"}});
   const std::vector<std::size_t> dims{indices, factors};
-  w.write_doubles(group + "/estimate", estimate, dims, {"", "index × factor: the estimate (units: index_units)"});
+  w.write_doubles(group + "/estimate", estimate, dims,
+                  {"", "index × factor: the estimate (units: index_units)", {"indices", "factors"}});
   w.write_doubles(group + "/low", low, dims,
-                  {"", "index × factor: lower bound of the 95% percentile bootstrap interval (NaN: none computed)"});
+                  {"",
+                   "index × factor: lower bound of the 95% percentile bootstrap interval (NaN: none computed)",
+                   {"indices", "factors"}});
   w.write_doubles(group + "/high", high, dims,
-                  {"", "index × factor: upper bound of the 95% percentile bootstrap interval (NaN: none computed)"});
+                  {"",
+                   "index × factor: upper bound of the 95% percentile bootstrap interval (NaN: none computed)",
+                   {"indices", "factors"}});
   const std::string squared = t.units.empty() ? "" : "(" + t.units + ")^2";
   w.write_doubles(group + "/variance", {t.variance}, {1},
                   {squared, "variance of the replicate-mean outcome over the design points"});
@@ -92,12 +97,13 @@ void record_discovery(const std::string& path, const Discovery& d, const PrimOpt
   }
   const std::vector<std::size_t> steps{r.trajectory.size()};
   w.write_doubles("/discovery/trajectory/coverage", coverage, steps,
-                  {"fraction", "share of the runs of interest inside each box of the peeling trajectory"});
+                  {"fraction", "share of the runs of interest inside each box of the peeling trajectory", {"step"}});
   w.write_doubles("/discovery/trajectory/density", density, steps,
-                  {"fraction", "share of each box's runs that are runs of interest"});
-  w.write_doubles("/discovery/trajectory/mass", mass, steps, {"fraction", "share of all runs inside each box"});
+                  {"fraction", "share of each box's runs that are runs of interest", {"step"}});
+  w.write_doubles("/discovery/trajectory/mass", mass, steps,
+                  {"fraction", "share of all runs inside each box", {"step"}});
   w.write_int64s("/discovery/trajectory/restricted_factors", restricted_factors, steps,
-                 {"factors", "factors each box restricts"});
+                 {"factors", "factors each box restricts", {"step"}});
   w.write_int64s("/discovery/chosen", {count(r.chosen)}, {1},
                  {"", "index of the chosen (and pasted) box in the trajectory"});
 
@@ -118,13 +124,17 @@ void record_discovery(const std::string& path, const Discovery& d, const PrimOpt
   }
   const std::vector<std::size_t> factors{names.size()};
   w.write_strings("/discovery/box/factors", names, {"", "the design's factors (key paths)"});
-  w.write_int64s("/discovery/box/restricted", restricted, factors, {"", "1 where the chosen box limits the factor"});
-  w.write_doubles("/discovery/box/low", low, factors,
-                  {"", "numeric factor: lowest value inside the box (its own units; NaN for a categorical one)"});
-  w.write_doubles("/discovery/box/high", high, factors,
-                  {"", "numeric factor: highest value inside the box (its own units; NaN for a categorical one)"});
-  w.write_strings("/discovery/box/categories", kept,
-                  {"", "categorical factor: the categories the box keeps, one per line (empty for a numeric one)"});
+  w.write_int64s("/discovery/box/restricted", restricted, factors,
+                 {"", "1 where the chosen box limits the factor", {"factors"}});
+  w.write_doubles(
+      "/discovery/box/low", low, factors,
+      {"", "numeric factor: lowest value inside the box (its own units; NaN for a categorical one)", {"factors"}});
+  w.write_doubles(
+      "/discovery/box/high", high, factors,
+      {"", "numeric factor: highest value inside the box (its own units; NaN for a categorical one)", {"factors"}});
+  w.write_strings(
+      "/discovery/box/categories", kept,
+      {"", "categorical factor: the categories the box keeps, one per line (empty for a numeric one)", {"factors"}});
   w.write_doubles("/discovery/box/coverage", {box.coverage}, {1}, {"fraction", "coverage of the chosen box"});
   w.write_doubles("/discovery/box/density", {box.density}, {1}, {"fraction", "density of the chosen box"});
   w.write_doubles("/discovery/box/mass", {box.mass}, {1}, {"fraction", "mass of the chosen box"});

@@ -6,6 +6,7 @@
 #include <map>
 #include <stdexcept>
 
+#include "sim/experiment/number_format.hpp"
 #include "sim/experiment/summary_table.hpp"
 #include "sim/output/hdf5_writer.hpp"
 
@@ -93,9 +94,10 @@ void Projection::write(output::Hdf5Writer& w) const {
         for (double p : q) out.push_back(fan_quantile(f, g, y, p));
       }
     }
-    w.write_doubles(
-        "/projection/" + m.path, out, {groups, years, q.size()},
-        {m.units, "percentiles across replicates [group, " + spec_.axis + ", quantile] of " + m.description});
+    w.write_doubles("/projection/" + m.path, out, {groups, years, q.size()},
+                    {m.units,
+                     "percentiles across replicates [group, " + spec_.axis + ", quantile] of " + m.description,
+                     {"groups", spec_.axis, "quantiles"}});
   }
   for (std::size_t e = 0; e < spec_.events.size(); ++e) {
     std::vector<double> out;
@@ -103,7 +105,9 @@ void Projection::write(output::Hdf5Writer& w) const {
       for (std::size_t y = 0; y < years; ++y) out.push_back(probability_by(e, g, y));
     }
     w.write_doubles("/projection/p_by_year/" + spec_.events[e].name, out, {groups, years},
-                    {"fraction", spec_.events[e].label + " [group, " + spec_.axis + "]: share of the group's runs"});
+                    {"fraction",
+                     spec_.events[e].label + " [group, " + spec_.axis + "]: share of the group's runs",
+                     {"groups", spec_.axis}});
   }
 }
 
@@ -142,7 +146,7 @@ std::string Projection::format_tables() const {
         std::string row = name + std::string(width - name.size(), ' ');
         for (std::size_t y = 0; y < years_.size(); ++y) {
           char cell[32];
-          std::snprintf(cell, sizeof cell, "%9s", readable_number(fan_quantile(f, g, y, q)).c_str());
+          std::snprintf(cell, sizeof cell, "%9s", format_value(fan_quantile(f, g, y, q), m.units).c_str());
           row += cell;
         }
         out += row + "\n";

@@ -3,6 +3,8 @@
 #include <chrono>
 #include <cmath>
 #include <ctime>
+#include <map>
+#include <set>
 #include <stdexcept>
 
 #include "sim/output/hdf5_writer.hpp"
@@ -31,7 +33,7 @@ std::string utc_now() {
   return buffer;
 }
 
-// The design: its kind, sizes and seed in /meta, its points in /design (README: Output has the layout).
+// The design: its kind, sizes and seed in /meta, its points in /design (docs/output.md has the layout).
 void write_design(output::Hdf5Writer& w, const ExperimentSpec& spec, const DesignTable& design) {
   std::vector<std::string> paths;
   for (const DesignFactor& f : design.factors) paths.push_back(f.key_path);
@@ -57,10 +59,13 @@ void write_design(output::Hdf5Writer& w, const ExperimentSpec& spec, const Desig
   w.write_doubles("/design/values", values, dims,
                   {"",
                    "points × factors: the value of each numeric factor, the index into /design/categories/<key> "
-                   "of each categorical one"});
+                   "of each categorical one",
+                   {"point", "factors"}});
   if (!unit.empty()) {
     w.write_doubles("/design/unit", unit, dims,
-                    {"", "points × factors: the point's coordinates in the unit cube the design was drawn in"});
+                    {"",
+                     "points × factors: the point's coordinates in the unit cube the design was drawn in",
+                     {"point", "factors"}});
   }
   std::vector<std::int64_t> numeric;
   for (const DesignFactor& f : design.factors) {
@@ -68,7 +73,7 @@ void write_design(output::Hdf5Writer& w, const ExperimentSpec& spec, const Desig
     if (!f.numeric)
       w.write_strings("/design/categories/" + f.key_path, f.categories, {"", "values of a categorical factor"});
   }
-  w.write_int64s("/design/numeric", numeric, {numeric.size()}, {"", "1: numeric factor; 0: categorical"});
+  w.write_int64s("/design/numeric", numeric, {numeric.size()}, {"", "1: numeric factor; 0: categorical", {"factors"}});
 }
 
 }  // namespace
@@ -116,31 +121,64 @@ ResultsFile::ResultsFile(const std::string& path, const ExperimentSpec& spec, co
                  {"run id", "runs in this file [first, end) and the experiment's total; a whole run is [0, N, N]"});
   w.write_strings("/meta/identity", {id.to_text()}, {"", "the above as one text (what --resume and merge compare)"});
   w.write_int64s("/meta/seed", {static_cast<std::int64_t>(spec.seed)}, {1}, {"", "master seed"});
+  std::vector<std::string> headline_paths, headline_labels;
+  for (const HeadlineMetric& h : context.headline) {
+    headline_paths.push_back(layout.metrics.at(h.metric).path);
+    headline_labels.push_back(h.label);
+  }
+  w.write_strings("/meta/headline_metrics", headline_paths,
+                  {"", "the metrics of the printed summary table, in its order (the analysis tools use the same)"});
+  w.write_strings("/meta/headline_labels", headline_labels,
+                  {"", "the table's label of each headline metric", {"headline_metrics"}});
   w.write_int64s("/meta/replicates", {spec.replicates}, {1}, {"", "replicates per arm and grid point"});
 
-  for (const AxisSpec& axis : layout.axes) w.write_strings("/axes/" + axis.name, axis.labels, {"", axis.description});
+  // Every axis is a coordinate at the root, where netCDF-4 readers (xarray, R) find it from every group; /axes keeps
+  // the older names as links.
+  for (const AxisSpec& axis : layout.axes) {
+    w.write_strings("/" + axis.name, axis.labels, {"", axis.description});
+    w.link("/axes/" + axis.name, "/" + axis.name);
+  }
 
-  w.create_rows_int64("/runs/run_id", {}, {"", "run index (row of every /summary, /monthly, ... dataset)"});
-  w.create_rows_string("/runs/arm", {"", "policy arm name"});
-  w.create_rows_int64("/runs/arm_index", {}, {"", "index into /meta/arms"});
-  w.create_rows_int64("/runs/point", {}, {"", "grid point index of the varied parameters"});
-  w.create_rows_int64("/runs/replicate", {}, {"", "replicate; runs with equal replicate share random numbers"});
-  w.create_rows_int64("/runs/seed", {}, {"", "master seed"});
-  w.create_rows_int64("/runs/scenario_index", {}, {"", "index into /meta/scenarios"});
-  w.create_rows_double("/runs/events", {}, {"events", "events processed by the simulation kernel"});
-  w.create_rows_string("/runs/status", {"", "'complete', or 'failed' (its metrics NaN, the reason in /runs/message)"});
-  w.create_rows_string("/runs/message", {"", "why the run failed; empty when complete"});
+  const std::vector<std::string> run_dim{"run"};
+  w.create_rows_int64("/run", {}, {"", "run index: the first dimension of every per-run dataset", run_dim});
+  w.create_rows_int64("/runs/run_id", {}, {"", "run index (row of every /summary, /monthly, ... dataset)", run_dim});
+  w.create_rows_string("/runs/arm", {"", "policy arm name", run_dim});
+  w.create_rows_int64("/runs/arm_index", {}, {"", "index into /meta/arms", run_dim});
+  w.create_rows_int64("/runs/point", {}, {"", "grid point index of the varied parameters", run_dim});
+  w.create_rows_int64("/runs/replicate", {},
+                      {"", "replicate; runs with equal replicate share random numbers", run_dim});
+  w.create_rows_int64("/runs/seed", {}, {"", "master seed", run_dim});
+  w.create_rows_int64("/runs/scenario_index", {}, {"", "index into /meta/scenarios", run_dim});
+  w.create_rows_double("/runs/events", {}, {"events", "events processed by the simulation kernel", run_dim});
+  w.create_rows_string("/runs/status",
+                       {"", "'complete', or 'failed' (its metrics NaN, the reason in /runs/message)", run_dim});
+  w.create_rows_string("/runs/message", {"", "why the run failed; empty when complete", run_dim});
   for (const DesignFactor& f : experiment.design.factors) {
-    const DatasetInfo info{"", "value of the varied parameter " + f.key_path};
+    const DatasetInfo info{"", "value of the varied parameter " + f.key_path, run_dim};
     if (f.numeric) {
       w.create_rows_double("/runs/param/" + f.key_path, {}, info);
     } else {
       w.create_rows_string("/runs/param/" + f.key_path, info);
     }
   }
+  // Each group of per-run metrics links its coordinates in (the axes' labels, and arm, replicate and point along
+  // the run dimension), because a netCDF reader of one group (xarray's open_dataset(group="monthly")) sees only the
+  // variables stored or linked there.
+  std::map<std::string, std::set<std::string>> group_axes;
   for (std::size_t i = 0; i < layout.metrics.size(); ++i) {
     const MetricSpec& m = layout.metrics[i];
-    w.create_rows_double("/" + m.path, layout.row_dims(i), {m.units, m.description});
+    std::vector<std::string> dims{"run"};
+    dims.insert(dims.end(), m.axes.begin(), m.axes.end());
+    w.create_rows_double("/" + m.path, layout.row_dims(i), {m.units, m.description, dims});
+    w.set_string_attribute("/" + m.path, "coordinates", "arm replicate point");
+    if (const std::size_t slash = m.path.rfind('/'); slash != std::string::npos)
+      group_axes["/" + m.path.substr(0, slash)].insert(dims.begin(), dims.end());
+  }
+  for (const auto& [group, axes] : group_axes) {
+    for (const std::string& axis : axes) w.link(group + "/" + axis, "/" + axis);
+    for (const char* coordinate : {"arm", "replicate", "point"}) {
+      w.link(group + "/" + coordinate, std::string("/runs/") + coordinate);
+    }
   }
 }
 
@@ -180,6 +218,7 @@ void ResultsFile::append(const RunPlan& plan, const RunOutcome& outcome) {
   const std::int64_t replicate = plan.replicate;
   const std::int64_t seed = static_cast<std::int64_t>(plan.seed);
   const std::int64_t scenario_index = static_cast<std::int64_t>(plan.scenario_index);
+  w.append_row_int64("/run", &run_id);
   w.append_row_int64("/runs/run_id", &run_id);
   w.append_row_string("/runs/arm", plan.arm);
   w.append_row_int64("/runs/arm_index", &arm_index);

@@ -12,6 +12,7 @@
 #include "sim/experiment/projection.hpp"
 #include "sim/experiment/run_outcome.hpp"
 #include "sim/experiment/run_plan.hpp"
+#include "sim/experiment/summary_table.hpp"
 
 namespace reformsim::output {
 class Hdf5Writer;
@@ -24,6 +25,7 @@ struct RunContext {
   std::string command_line;
   std::vector<std::string> resolved_scenarios;  ///< validated scenario YAML per scenario tree
   ExperimentIdentity identity;                  ///< content hashes and the runs this file covers
+  std::vector<HeadlineMetric> headline;         ///< the printed table's rows, recorded for the analysis tools
 };
 
 /// Tool version and git revision compiled into the binary.

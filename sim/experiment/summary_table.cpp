@@ -7,6 +7,8 @@
 #include <set>
 #include <sstream>
 
+#include "sim/experiment/number_format.hpp"
+
 namespace reformsim::experiment {
 
 MeanInterval mean_interval(const std::vector<double>& values) {
@@ -34,28 +36,11 @@ MeanInterval mean_interval(const std::vector<double>& values) {
   return out;
 }
 
-// Readable numbers: 4 significant digits, with k/M/bn suffixes for large magnitudes (money in yuan).
-std::string readable_number(double v) {
-  if (!std::isfinite(v)) return "-";
-  char buffer[64];
-  const double a = std::abs(v);
-  if (a >= 1e9)
-    std::snprintf(buffer, sizeof buffer, "%.4gbn", v / 1e9);
-  else if (a >= 1e6)
-    std::snprintf(buffer, sizeof buffer, "%.4gM", v / 1e6);
-  else if (a >= 1e4)
-    std::snprintf(buffer, sizeof buffer, "%.0f", v);
-  else
-    std::snprintf(buffer, sizeof buffer, "%.4g", v);
-  return buffer;
-}
-
 namespace {
 
-std::string cell(const MeanInterval& m) {
+std::string cell(const MeanInterval& m, const std::string& units, bool difference) {
   if (m.n == 0) return "-";
-  if (!std::isfinite(m.half_width)) return readable_number(m.mean);
-  return readable_number(m.mean) + " ± " + readable_number(m.half_width);
+  return format_estimate(m.mean, m.half_width, units, difference);
 }
 
 std::string pad(const std::string& s, std::size_t width) {
@@ -69,6 +54,32 @@ std::size_t points(const std::string& s) {
   std::size_t n = 0;
   for (unsigned char c : s) n += (c & 0xC0) != 0x80;
   return n;
+}
+
+// Prints `rows` (the first is the header, the first column the labels) in blocks of at most kTableWidth columns,
+// each repeating the label column: a table with many arms wraps instead of running off the terminal.
+std::string format_blocks(const std::vector<std::vector<std::string>>& rows) {
+  const std::size_t columns = rows.front().size();
+  std::vector<std::size_t> width(columns, 0);
+  for (const auto& row : rows) {
+    for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], points(row[c]));
+  }
+  std::ostringstream out;
+  for (std::size_t first = 1; first < columns || first == 1;) {
+    std::size_t last = first, used = width[0] + 2;
+    while (last < columns && (last == first || used + width[last] + 2 <= kTableWidth)) used += width[last++] + 2;
+    if (first > 1) out << "\n";
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      std::string line = pad(rows[r][0], width[0] + 2);
+      for (std::size_t c = first; c < last; ++c) line += pad(rows[r][c], width[c] + 2);
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      out << line << "\n";
+      if (r == 0) out << std::string(used - 2, '-') << "\n";
+    }
+    if (last == first) break;
+    first = last;
+  }
+  return out.str();
 }
 
 }  // namespace
@@ -112,7 +123,8 @@ std::string format_summary_table(const ExperimentSpec& spec, const std::vector<R
     }
     const std::size_t n = pooled ? points_seen.size() * static_cast<std::size_t>(spec.replicates)
                                  : static_cast<std::size_t>(spec.replicates);
-    std::vector<std::string> header{"metric (mean ± 95% CI, n = " + std::to_string(n) + ")"};
+    std::vector<std::string> header{n > 1 ? "metric (mean ± 95% CI, n = " + std::to_string(n) + ")"
+                                          : "metric (one run per arm)"};
     for (const Arm& a : spec.arms) header.push_back(a.name);
     for (std::size_t a = 0; a < spec.arms.size(); ++a) {
       if (a != reference) header.push_back(spec.arms[a].name + " − " + spec.arms[reference].name + " (paired)");
@@ -123,7 +135,7 @@ std::string format_summary_table(const ExperimentSpec& spec, const std::vector<R
       for (std::size_t a = 0; a < spec.arms.size(); ++a) {
         std::vector<double> v;
         for (const auto& [rep, run] : by_arm[a]) v.push_back(values[run][m.metric]);
-        row.push_back(cell(mean_interval(v)));
+        row.push_back(cell(mean_interval(v), m.units, false));
       }
       for (std::size_t a = 0; a < spec.arms.size(); ++a) {
         if (a == reference) continue;
@@ -132,24 +144,11 @@ std::string format_summary_table(const ExperimentSpec& spec, const std::vector<R
           auto it = by_arm[reference].find(rep);
           if (it != by_arm[reference].end()) d.push_back(values[run][m.metric] - values[it->second][m.metric]);
         }
-        row.push_back(cell(mean_interval(d)));
+        row.push_back(cell(mean_interval(d), m.units, true));
       }
       rows.push_back(std::move(row));
     }
-    std::vector<std::size_t> width(header.size(), 0);
-    for (const auto& row : rows) {
-      for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], points(row[c]));
-    }
-    for (std::size_t r = 0; r < rows.size(); ++r) {
-      for (std::size_t c = 0; c < rows[r].size(); ++c) out << pad(rows[r][c], width[c] + 2);
-      out << "\n";
-      if (r == 0) {
-        std::size_t total = 0;
-        for (std::size_t w : width) total += w + 2;
-        for (std::size_t i = 0; i < total; ++i) out << "-";
-        out << "\n";
-      }
-    }
+    out << format_blocks(rows);
   }
   return out.str();
 }

@@ -20,17 +20,18 @@ struct MeanInterval {
 /// Mean and 95% CI of the finite values in `values`.
 MeanInterval mean_interval(const std::vector<double>& values);
 
-/// A readable number: 4 significant digits, with M/bn suffixes for large magnitudes (money in yuan); "-" when not
-/// finite.
-std::string readable_number(double v);
-
 /// One labelled headline metric for the table.
 struct HeadlineMetric {
   std::string label;   ///< e.g. "fund balance at end (yuan)"
   std::size_t metric;  ///< index into the per-run values
+  std::string units;   ///< the metric's units ("fraction" prints in percent)
 };
 
-/// Formats the table. `values[run][metric]` holds each run's scalar headline values.
+/// The table fits in this many columns: arms that do not fit continue in a further block below.
+inline constexpr std::size_t kTableWidth = 100;
+
+/// Formats the table. `values[run][metric]` holds each run's scalar headline values. With one arm there are no
+/// paired differences; with one replicate, no intervals.
 std::string format_summary_table(const ExperimentSpec& spec, const std::vector<RunPlan>& runs,
                                  const std::vector<HeadlineMetric>& metrics,
                                  const std::vector<std::vector<double>>& values);

@@ -121,9 +121,9 @@ void write_fit_results(const std::string& path, const FitSpec& fit, const FitRes
     hi.push_back(p.max);
   }
   w.write_strings("/fit/parameters", keys, {"", "fitted scenario key paths (the parameter axis)"});
-  w.write_strings("/fit/parameter_scale", scales, {"", "linear or log"});
-  w.write_doubles("/fit/parameter_min", lo, {d}, {"", "lowest value tried"});
-  w.write_doubles("/fit/parameter_max", hi, {d}, {"", "highest value tried"});
+  w.write_strings("/fit/parameter_scale", scales, {"", "linear or log", {"parameters"}});
+  w.write_doubles("/fit/parameter_min", lo, {d}, {"", "lowest value tried", {"parameters"}});
+  w.write_doubles("/fit/parameter_max", hi, {d}, {"", "highest value tried", {"parameters"}});
 
   std::vector<std::string> names, metrics, sources, kinds;
   std::vector<double> values, tolerances, weights;
@@ -137,12 +137,12 @@ void write_fit_results(const std::string& path, const FitSpec& fit, const FitRes
     weights.push_back(t.weight);
   }
   w.write_strings("/fit/targets", names, {"", "target names (the target axis)"});
-  w.write_strings("/fit/target_metric", metrics, {"", "output dataset each target reads"});
-  w.write_strings("/fit/target_source", sources, {"", "where each target value comes from"});
-  w.write_strings("/fit/target_kind", kinds, {"", "fitted (weight > 0) or out-of-sample (reported only)"});
-  w.write_doubles("/fit/target_value", values, {m}, {"", "target value (NaN for a direction target)"});
-  w.write_doubles("/fit/target_tolerance", tolerances, {m}, {"", "tolerance of each target value"});
-  w.write_doubles("/fit/target_weight", weights, {m}, {"", "weight in the distance"});
+  w.write_strings("/fit/target_metric", metrics, {"", "output dataset each target reads", {"targets"}});
+  w.write_strings("/fit/target_source", sources, {"", "where each target value comes from", {"targets"}});
+  w.write_strings("/fit/target_kind", kinds, {"", "fitted (weight > 0) or out-of-sample (reported only)", {"targets"}});
+  w.write_doubles("/fit/target_value", values, {m}, {"", "target value (NaN for a direction target)", {"targets"}});
+  w.write_doubles("/fit/target_tolerance", tolerances, {m}, {"", "tolerance of each target value", {"targets"}});
+  w.write_doubles("/fit/target_weight", weights, {m}, {"", "weight in the distance", {"targets"}});
 
   std::vector<double> unit, parameter_values, mean, half, distance;
   std::vector<std::int64_t> phase, within, accepted;
@@ -160,20 +160,22 @@ void write_fit_results(const std::string& path, const FitSpec& fit, const FitRes
     if (t.within_tolerance) accepted.push_back(static_cast<std::int64_t>(i));
   }
   w.write_doubles("/fit/trials/values", parameter_values, {n, d},
-                  {"", "parameter values of each trial [trial, parameter]"});
+                  {"", "parameter values of each trial [trial, parameter]", {"trial", "parameters"}});
   w.write_doubles("/fit/trials/unit", unit, {n, d},
-                  {"", "the same in the unit cube of the (log-)ranges [trial, parameter]"});
+                  {"", "the same in the unit cube of the (log-)ranges [trial, parameter]", {"trial", "parameters"}});
   w.write_doubles("/fit/trials/outcome_mean", mean, {n, m},
-                  {"", "simulated statistic, mean over replicates [trial, target]"});
+                  {"", "simulated statistic, mean over replicates [trial, target]", {"trial", "targets"}});
   w.write_doubles("/fit/trials/outcome_ci_half_width", half, {n, m},
-                  {"", "half-width of its 95% Student-t confidence interval [trial, target]"});
+                  {"", "half-width of its 95% Student-t confidence interval [trial, target]", {"trial", "targets"}});
   w.write_doubles("/fit/trials/distance", distance, {n},
-                  {"", "Σ weight × ((simulated − value) ÷ tolerance)² over the fitted targets"});
-  w.write_int64s("/fit/trials/phase", phase, {n}, {"", "0: initial Latin hypercube; k: Nelder–Mead simplex k"});
-  w.write_int64s("/fit/trials/within_tolerance", within, {n}, {"", "1 when every fitted target is within tolerance"});
+                  {"", "Σ weight × ((simulated − value) ÷ tolerance)² over the fitted targets", {"trial"}});
+  w.write_int64s("/fit/trials/phase", phase, {n},
+                 {"", "0: initial Latin hypercube; k: Nelder–Mead simplex k", {"trial"}});
+  w.write_int64s("/fit/trials/within_tolerance", within, {n},
+                 {"", "1 when every fitted target is within tolerance", {"trial"}});
   w.write_int64s("/fit/best_trial", {static_cast<std::int64_t>(result.best)}, {1}, {"", "trial of lowest distance"});
   const Trial& best = result.trials[result.best];
-  w.write_doubles("/fit/best_values", best.values, {d}, {"", "parameter values of the best trial"});
+  w.write_doubles("/fit/best_values", best.values, {d}, {"", "parameter values of the best trial", {"parameters"}});
   w.write_int64s("/fit/accepted_trials", accepted, {accepted.size()},
                  {"", "the accepted set: trials with every fitted target within tolerance"});
   if (before_commit) before_commit();

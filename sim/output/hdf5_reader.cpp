@@ -53,8 +53,9 @@ std::vector<std::string> Hdf5Reader::children(const std::string& path) const {
   const QuietHdf5Errors quiet;
   std::vector<std::string> names;
   if (!exists(path)) return names;
-  const auto collect = [](hid_t, const char* name, const H5L_info_t*, void* out) -> herr_t {
-    static_cast<std::vector<std::string>*>(out)->emplace_back(name);
+  // Soft links are other names of objects stored elsewhere (the run coordinates each metric group links in).
+  const auto collect = [](hid_t, const char* name, const H5L_info_t* info, void* out) -> herr_t {
+    if (info->type == H5L_TYPE_HARD) static_cast<std::vector<std::string>*>(out)->emplace_back(name);
     return 0;
   };
   const Hdf5Handle group(must(H5Gopen2(impl_->file.get(), path.c_str(), H5P_DEFAULT), impl_->path, "group " + path));

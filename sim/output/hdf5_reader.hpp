@@ -30,7 +30,8 @@ class Hdf5Reader {
 
   /// Whether a dataset (or group) exists at `path`.
   bool exists(const std::string& path) const;
-  /// Names of the links in the group at `path`, in name order (empty when there is no such group).
+  /// Names of the objects stored in the group at `path` (hard links; soft links, other names of objects stored
+  /// elsewhere, are left out), in name order (empty when there is no such group).
   std::vector<std::string> children(const std::string& path) const;
   /// Shape of the dataset at `path`.
   std::vector<std::size_t> dims(const std::string& path) const;

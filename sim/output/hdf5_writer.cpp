@@ -15,7 +15,9 @@
 #include <utility>
 
 #include "sim/output/chunk_shape.hpp"
+#include "sim/output/dimension_scales.hpp"
 #include "sim/output/file_stamp.hpp"
+#include "sim/output/hdf5_attributes.hpp"
 #include "sim/output/hdf5_errors.hpp"
 #include "sim/output/hdf5_handle.hpp"
 #include "sim/output/output_path.hpp"
@@ -96,6 +98,7 @@ struct Hdf5Writer::Impl {
   // would otherwise allocate and free a megabyte, which the C library hands back to the system and faults in again.
   Hdf5Handle transfer;
   std::unordered_map<std::string, RowSet> row_sets;
+  std::vector<DimensionRequest> dimension_requests;  // attached on commit, when every scale has its final length
   bool owns_partial = false;  // set once this writer created the temporary file; only then may it delete it
   int lock_fd = -1;           // holds the exclusive lock on the temporary file from before it is truncated
   bool closed = false;
@@ -164,26 +167,37 @@ struct Hdf5Writer::Impl {
 
   void write_attribute(hid_t object, const std::string& object_path, const std::string& name,
                        const std::string& value) {
-    if (name.empty()) throw OutputError("attribute name on '" + object_path + "' is empty");
-    require_no_nul(value, object_path + " attribute " + name);
-    const std::string action = "write attribute '" + name + "' on";
-    const htri_t exists = H5Aexists(object, name.c_str());
-    check(exists, partial_path, action, object_path);
-    if (exists > 0) check(H5Adelete(object, name.c_str()), partial_path, action, object_path);
-    const Hdf5Handle space(checked(H5Screate(H5S_SCALAR), partial_path, action, object_path));
-    const Hdf5Handle attribute(
-        checked(H5Acreate2(object, name.c_str(), string_type.get(), space.get(), H5P_DEFAULT, H5P_DEFAULT),
-                partial_path, action, object_path));
-    const char* text = value.c_str();
-    check(H5Awrite(attribute.get(), string_type.get(), &text), partial_path, action, object_path);
+    write_string_attribute(object, string_type.get(), partial_path, object_path, name, value);
   }
 
-  void describe(hid_t dataset, const std::string& path, const DatasetInfo& info) {
+  // The attributes every dataset carries (CF's `long_name` and, for doubles, `_FillValue` too) and its dimensions.
+  void describe(hid_t dataset, const std::string& path, const DatasetInfo& info, RowKind kind, bool fixed_1d) {
     write_attribute(dataset, path, "units", info.units);
     write_attribute(dataset, path, "description", info.description);
+    if (!info.description.empty()) write_attribute(dataset, path, "long_name", info.description);
+    if (kind == RowKind::kDouble) {
+      const double fill = std::numeric_limits<double>::quiet_NaN();
+      write_number_attribute(dataset, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, &fill, partial_path, path, "_FillValue");
+    }
+    if (!info.dims.empty()) {
+      dimension_requests.push_back({path, info.dims});
+    } else if (fixed_1d) {
+      dimension_requests.push_back({path, {path.substr(path.rfind('/') + 1)}});
+    }
   }
 
-  void write_fixed(const std::string& path, hid_t file_type, hid_t memory_type, const void* data,
+  // Creation properties of a dataset of `kind`: doubles never written (a run that failed mid-way) read as NaN, the
+  // CF `_FillValue` every double dataset declares, not as a plausible 0.
+  Hdf5Handle creation_list(RowKind kind, const std::string& path) {
+    Hdf5Handle list(checked(H5Pcreate(H5P_DATASET_CREATE), partial_path, "configure", path));
+    if (kind == RowKind::kDouble) {
+      const double fill = std::numeric_limits<double>::quiet_NaN();
+      check(H5Pset_fill_value(list.get(), H5T_NATIVE_DOUBLE, &fill), partial_path, "set fill value of", path);
+    }
+    return list;
+  }
+
+  void write_fixed(const std::string& path, RowKind kind, hid_t file_type, hid_t memory_type, const void* data,
                    std::size_t value_count, const std::vector<std::size_t>& dims, const DatasetInfo& info) {
     require_dataset_path(path);
     if (dims.empty()) throw OutputError("dataset '" + path + "' needs at least one dimension");
@@ -195,11 +209,11 @@ struct Hdf5Writer::Impl {
     const std::vector<hsize_t> extent(dims.begin(), dims.end());
     const Hdf5Handle space(checked(H5Screate_simple(static_cast<int>(extent.size()), extent.data(), nullptr),
                                    partial_path, "create dataspace of", path));
-    const Hdf5Handle dataset = create_dataset(path, file_type, space.get(), H5P_DEFAULT);
+    const Hdf5Handle dataset = create_dataset(path, file_type, space.get(), creation_list(kind, path).get());
     if (value_count > 0) {
       check(H5Dwrite(dataset.get(), memory_type, H5S_ALL, H5S_ALL, transfer.get(), data), partial_path, "write", path);
     }
-    describe(dataset.get(), path, info);
+    describe(dataset.get(), path, info, kind, dims.size() == 1);
   }
 
   void create_rows(const std::string& path, const std::vector<std::size_t>& row_dims, RowKind kind,
@@ -222,14 +236,9 @@ struct Hdf5Writer::Impl {
 
     const std::vector<std::size_t> chunk_dims = row_chunk_dims(row_dims, stored_element_bytes(kind));
     const std::vector<hsize_t> chunk(chunk_dims.begin(), chunk_dims.end());
-    const Hdf5Handle create_list(checked(H5Pcreate(H5P_DATASET_CREATE), partial_path, "configure", path));
+    const Hdf5Handle create_list = creation_list(kind, path);
     check(H5Pset_chunk(create_list.get(), rank, chunk.data()), partial_path, "set chunks of", path);
     if (kind != RowKind::kString) check(H5Pset_deflate(create_list.get(), 4), partial_path, "compress", path);
-    if (kind == RowKind::kDouble) {
-      // Rows never written (a run that failed mid-way) read as NaN, not as a plausible 0.
-      const double fill = std::numeric_limits<double>::quiet_NaN();
-      check(H5Pset_fill_value(create_list.get(), H5T_NATIVE_DOUBLE, &fill), partial_path, "set fill value of", path);
-    }
 
     const hid_t file_type = kind == RowKind::kDouble  ? H5T_IEEE_F64LE
                             : kind == RowKind::kInt64 ? H5T_STD_I64LE
@@ -240,7 +249,7 @@ struct Hdf5Writer::Impl {
     const Hdf5Handle space(checked(H5Screate_simple(rank, rows.extent.data(), max_extent.data()), partial_path,
                                    "create dataspace of", path));
     rows.dataset = create_dataset(path, file_type, space.get(), create_list.get());
-    describe(rows.dataset.get(), path, info);
+    describe(rows.dataset.get(), path, info, kind, false);
     rows.memory_type = Hdf5Handle(checked(H5Tcopy(memory_type), partial_path, "copy memory type of", path));
     rows.memory_space = Hdf5Handle(
         checked(H5Screate_simple(rank, rows.count.data(), nullptr), partial_path, "create memory space of", path));
@@ -340,6 +349,9 @@ void Hdf5Writer::remove(const std::string& path) {
     if (H5Lexists(impl.file.get(), prefix.c_str(), H5P_DEFAULT) <= 0) return;
     if (at == std::string::npos) break;
   }
+  detach_dimension_scales(impl.file.get(), impl.partial_path, path);
+  std::erase_if(impl.dimension_requests,
+                [&](const DimensionRequest& r) { return r.dataset == path || r.dataset.rfind(path + "/", 0) == 0; });
   check(H5Ldelete(impl.file.get(), path.c_str(), H5P_DEFAULT), impl.partial_path, "remove", path);
 }
 
@@ -378,22 +390,22 @@ void Hdf5Writer::write_strings(const std::string& path, const std::vector<std::s
     require_no_nul(v, path);
     pointers.push_back(v.c_str());
   }
-  impl.write_fixed(path, impl.string_type.get(), impl.string_type.get(), pointers.data(), values.size(),
-                   {values.size()}, info);
+  impl.write_fixed(path, RowKind::kString, impl.string_type.get(), impl.string_type.get(), pointers.data(),
+                   values.size(), {values.size()}, info);
 }
 
 void Hdf5Writer::write_doubles(const std::string& path, const std::vector<double>& values,
                                const std::vector<std::size_t>& dims, const DatasetInfo& info) {
   Impl& impl = open_impl();
   QuietHdf5Errors quiet;
-  impl.write_fixed(path, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, values.data(), values.size(), dims, info);
+  impl.write_fixed(path, RowKind::kDouble, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, values.data(), values.size(), dims, info);
 }
 
 void Hdf5Writer::write_int64s(const std::string& path, const std::vector<std::int64_t>& values,
                               const std::vector<std::size_t>& dims, const DatasetInfo& info) {
   Impl& impl = open_impl();
   QuietHdf5Errors quiet;
-  impl.write_fixed(path, H5T_STD_I64LE, H5T_NATIVE_INT64, values.data(), values.size(), dims, info);
+  impl.write_fixed(path, RowKind::kInt64, H5T_STD_I64LE, H5T_NATIVE_INT64, values.data(), values.size(), dims, info);
 }
 
 void Hdf5Writer::create_rows_double(const std::string& path, const std::vector<std::size_t>& row_dims,
@@ -451,9 +463,19 @@ void Hdf5Writer::flush() {
   if (H5Fflush(impl.file.get(), H5F_SCOPE_LOCAL) < 0) throw_hdf5_file_error("flush", impl.partial_path);
 }
 
+void Hdf5Writer::link(const std::string& link_path, const std::string& target_path) {
+  Impl& impl = open_impl();
+  QuietHdf5Errors quiet;
+  require_dataset_path(link_path);
+  require_dataset_path(target_path);
+  check(H5Lcreate_soft(target_path.c_str(), impl.file.get(), link_path.c_str(), impl.link_create.get(), H5P_DEFAULT),
+        impl.partial_path, "link '" + target_path + "' as", link_path);
+}
+
 void Hdf5Writer::commit() {
   Impl& impl = open_impl();
   QuietHdf5Errors quiet;
+  attach_dimension_scales(impl.file.get(), impl.partial_path, impl.dimension_requests, impl.link_create.get());
   if (H5Fflush(impl.file.get(), H5F_SCOPE_LOCAL) < 0) throw_hdf5_file_error("flush", impl.partial_path);
   if (impl.close() < 0) throw_hdf5_file_error("close", impl.partial_path);
   publish_file(impl.partial_path, impl.final_path);

@@ -1,7 +1,8 @@
 #pragma once
-// A small HDF5 writer (C API, kept out of this header) for the experiment file (README: Output): fixed
+// A small HDF5 writer (C API, kept out of this header) for the experiment file (docs/output.md): fixed
 // datasets, row-extendible datasets whose first dimension is the run index, string attributes, and every
-// dataset carrying `units` and `description`. The file only appears under its final name when commit()
+// dataset carrying `units`, `description`, CF's `long_name` (and `_FillValue` NaN for doubles) and, where named,
+// dimension scales (netCDF-4 compatible). The file only appears under its final name when commit()
 // succeeds; until then it is `<final>.partial`, deleted when an uncommitted writer is destroyed, so neither
 // an exception nor a crash leaves a file at the final path that looks complete.
 //
@@ -66,14 +67,20 @@ class Hdf5Writer {
   void append_row_int64(const std::string& path, const std::int64_t* row_values);
   /// Extends a create_rows_string dataset by one row holding `value`.
   void append_row_string(const std::string& path, const std::string& value);
-  /// Removes the dataset or group at `path` (with everything under it), if there is one.
+  /// Adds `link_path` as another name (an HDF5 soft link) of the object at `target_path`, e.g. a coordinate shared
+  /// by several groups; readers that list a group's own datasets skip such links.
+  void link(const std::string& link_path, const std::string& target_path);
+  /// Removes the dataset or group at `path` (with everything under it), if there is one, first detaching it from
+  /// the dimension scales it was attached to.
   void remove(const std::string& path);
   /// Rows appended so far to a row-extendible dataset; throws OutputError for any other path.
   std::size_t rows(const std::string& path) const;
 
   /// Writes all buffered data and metadata to the operating system (H5Fflush); the file stays open.
   void flush();
-  /// Flushes, closes, syncs and renames the file to its final name; afterwards the writer accepts no writes.
+  /// Attaches the dimension scales named by each dataset's DatasetInfo::dims (see there; throws OutputError when a
+  /// scale's length does not match its axis, leaving no file), then flushes, closes, syncs and renames the file to
+  /// its final name; afterwards the writer accepts no writes.
   void commit();
 
  private:

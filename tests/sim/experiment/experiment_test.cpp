@@ -1,6 +1,8 @@
 // Experiment expansion order, override application, and the summary statistics of the printed table.
 #include <gtest/gtest.h>
+
 #include <unistd.h>
+#include <sstream>
 
 #include <cmath>
 #include <filesystem>
@@ -106,7 +108,66 @@ TEST(SummaryTableTest, PairsByReplicate) {
   const std::string table = format_summary_table(spec, runs, {{"metric", 0}}, values);
   EXPECT_NE(table.find("reform − base (paired)"), std::string::npos) << table;
   // Every pair differs by exactly 1: the paired difference has no spread.
-  EXPECT_NE(table.find("1 ± 0"), std::string::npos) << table;
+  EXPECT_NE(table.find("+1 ± 0"), std::string::npos) << table;
+}
+
+// Runs of `arms` arms × `replicates` replicates with one metric: value = arm + replicate / 10.
+std::vector<RunPlan> arm_runs(const ExperimentSpec& spec, std::vector<std::vector<double>>& values) {
+  std::vector<RunPlan> runs;
+  for (std::size_t a = 0; a < spec.arms.size(); ++a) {
+    for (int r = 0; r < spec.replicates; ++r) {
+      RunPlan p;
+      p.run_id = runs.size();
+      p.arm_index = a;
+      p.arm = spec.arms[a].name;
+      p.replicate = r;
+      runs.push_back(p);
+      values.push_back({static_cast<double>(a) + r / 10.0});
+    }
+  }
+  return runs;
+}
+
+std::size_t code_points(const std::string& s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+TEST(SummaryTableTest, ManyArmsWrapIntoBlocksOfAtMostOneHundredColumns) {
+  ExperimentSpec spec;
+  for (int a = 0; a < 6; ++a) spec.arms.push_back({"a_rather_long_arm_name_" + std::to_string(a), {}});
+  spec.reference_arm = spec.arms[0].name;
+  spec.replicates = 3;
+  std::vector<std::vector<double>> values;
+  const std::vector<RunPlan> runs = arm_runs(spec, values);
+  const std::string table = format_summary_table(spec, runs, {{"a metric", 0, "yuan"}}, values);
+  std::istringstream lines(table);
+  std::size_t blocks = 0;
+  for (std::string line; std::getline(lines, line);) {
+    EXPECT_LE(code_points(line), kTableWidth) << line;
+    blocks += line.rfind("metric (", 0) == 0;
+  }
+  EXPECT_GT(blocks, 1u) << table;
+  for (int a = 1; a < 6; ++a) {
+    EXPECT_NE(table.find("a_rather_long_arm_name_" + std::to_string(a) + " − a_rather_long_arm_name_0 (paired)"),
+              std::string::npos)
+        << table;
+  }
+}
+
+TEST(SummaryTableTest, OneArmHasNoPairedColumnAndOneReplicateNoInterval) {
+  ExperimentSpec spec;
+  spec.arms = {{"only", {}}};
+  spec.reference_arm = "only";
+  spec.replicates = 1;
+  std::vector<std::vector<double>> values;
+  const std::vector<RunPlan> runs = arm_runs(spec, values);
+  const std::string table = format_summary_table(spec, runs, {{"share", 0, "fraction"}}, values);
+  EXPECT_EQ(table.find("paired"), std::string::npos) << table;
+  EXPECT_EQ(table.find("±"), std::string::npos) << table;
+  EXPECT_NE(table.find("metric (one run per arm)"), std::string::npos) << table;
+  EXPECT_NE(table.find("0%"), std::string::npos) << table;
 }
 
 }  // namespace

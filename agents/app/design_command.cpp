@@ -14,7 +14,7 @@ namespace {
 
 const char* kDesignHelp = R"(usage: reformsim design EXPERIMENT [-o POINTS.csv] [--samples N]
 
-Expands the experiment's design (grid, lhs, sobol or morris; README: Research designs) and writes its points as CSV
+Expands the experiment's design (grid, lhs, sobol or morris; docs/experiments.md: Research designs) and writes its points as CSV
 (-o, default stdout): a header of the varied key paths, then one row per design point in point order, each value as
 it is applied to the scenarios. Every scenario is validated first, as `run` would. --samples N resizes a sampled
 design as `run --samples N` does.

@@ -16,7 +16,7 @@ namespace {
 const char* kDiscoverHelp = R"(usage: reformsim discover RESULTS.h5 --where "METRIC OP NUMBER" [--arm A] [--threshold D]
                           [--peel-alpha A] [--paste-alpha A] [--min-mass M] [--no-write]
 
-Scenario discovery (README: Scenario discovery): each run of one arm (default: the reference arm) is a case at its
+Scenario discovery (docs/experiments.md: Scenario discovery): each run of one arm (default: the reference arm) is a case at its
 design point; the runs where the condition holds (OP one of < <= > >=, METRIC a per-run dataset such as
 summary/months_of_reserve_end) are explained by a box of parameter values found by PRIM: peeling --peel-alpha
 (default 0.05) of the box's runs at a time while the box keeps --min-mass (0.05) of all runs, choosing the box of

@@ -1,4 +1,4 @@
-// `reformsim fit FILE`: calibrate scenario keys to target moments (README: Calibration to targets).
+// `reformsim fit FILE`: calibrate scenario keys to target moments (docs/calibration.md: Calibration to targets).
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -22,7 +22,7 @@ const char* kFitHelp =
     R"(usage: reformsim fit FILE [-o OUT.h5] [--best BEST.yaml] [--threads N] [--max-trials N] [--markdown]
                      [--quiet]
 
-Calibrates the scenario keys named under FILE's `parameters:` to its `targets:` (README: Calibration to targets).
+Calibrates the scenario keys named under FILE's `parameters:` to its `targets:` (docs/calibration.md: Calibration to targets).
 Every trial runs every arm of FILE × its replicates with the same seeds (common random numbers); the search is a
 Latin hypercube followed by Nelder–Mead simplices from its best points. Without `parameters:` the base scenario is
 only evaluated against the targets (an out-of-sample check). Results are identical for any thread count.

@@ -20,7 +20,7 @@ const char* kSensitivityHelp =
                              [--resamples N] [--seed S] [--no-write]
 
 Sensitivity indices of per-run metrics (default: every /summary metric) over the experiment's design points
-(README: Sensitivity analysis). Each point's outcome is the mean over its replicates, in one arm (--arm, default
+(docs/experiments.md: Sensitivity analysis). Each point's outcome is the mean over its replicates, in one arm (--arm, default
 the reference arm) or of the paired difference A − B replicate by replicate (--paired). The estimator follows the
 design: sobol → first-order and total Sobol' indices; morris → mu*, mu, sigma; lhs and grid → SRRC and PRCC.
 Intervals are 95% percentile bootstrap intervals over --resamples resamples (default 1000) of the design's base

@@ -1,6 +1,6 @@
 #pragma once
 // The one declaration of every scenario key — type, unit, range, default, one-line description — bound to the
-// field of ScenarioConfig it fills. Validation, defaults, `reformsim schema`, the README's parameter table and the
+// field of ScenarioConfig it fills. Validation, defaults, `reformsim schema`, docs/parameters.md and the
 // loading into the structs all derive from these bindings. Each section's binding lives with its component.
 #include "agents/scenario/scenario_config.hpp"
 #include "sim/config/binding.hpp"

@@ -2,7 +2,7 @@
 // A part of the world of one run (arrivals, inpatient care, the fund's books, payment, provider behaviour,
 // supervision, procurement, primary care, …) that owns its state and reacts to the world's hooks. Every hook's
 // default does nothing; the World calls a component only at the hooks it is wired to, in the order listed in
-// world.cpp (World::wire) and the README's "Order of events".
+// world.cpp (World::wire) and docs/model.md, section 3 (Process overview and scheduling).
 //
 //   hook                 when                                              may change
 //   on_run_start         before the first event                            schedules

@@ -37,8 +37,8 @@ World::World(const ScenarioConfig& scenario, std::uint64_t seed, std::uint64_t r
 }
 
 void World::wire() {
-  // The order within each hook is the order of this table; a component not built is left out. README.md's
-  // "Order of events" describes the same.
+  // The order within each hook is the order of this table; a component not built is left out. docs/model.md's
+  // section 3 (Process overview and scheduling) describes the same.
   auto built = [](std::initializer_list<Component*> components) {
     std::vector<Component*> out;
     for (Component* c : components) {

@@ -1,6 +1,6 @@
 #pragma once
 // What the analyses read from an experiment's results file: the design's factors and points, and which arm, point
-// and replicate each run is (README: Output).
+// and replicate each run is (docs/output.md).
 #include <cstdint>
 #include <string>
 #include <vector>

@@ -1,5 +1,5 @@
 #pragma once
-// Scenario discovery on an experiment's results file (README: Scenario discovery): every run of one arm is a case,
+// Scenario discovery on an experiment's results file (docs/experiments.md: Scenario discovery): every run of one arm is a case,
 // its design point's parameter values the case's coordinates, a condition on a per-run metric ("summary/
 // months_of_reserve_end < 6") marks the cases of interest, and PRIM finds the box of parameter values where they
 // concentrate.

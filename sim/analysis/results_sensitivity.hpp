@@ -1,5 +1,5 @@
 #pragma once
-// Sensitivity analysis of an experiment's results file (README: Sensitivity analysis): the outcome of each design
+// Sensitivity analysis of an experiment's results file (docs/experiments.md: Sensitivity analysis): the outcome of each design
 // point is the replicate mean of a per-run metric (in one arm, or of the paired difference between two arms,
 // replicate by replicate), and the estimator follows the design: Sobol' indices for a sobol design, Morris's μ*, μ
 // and σ for a morris design, rank regression (SRRC, PRCC) for lhs and grid designs. The share of the outcome's

@@ -48,7 +48,7 @@ std::string type_word(const Spec& s) {
   return "";
 }
 
-// The README's tables are compared verbatim with this output (tests/integration/readme_test.cpp): keep the
+// docs/parameters.md's tables are compared verbatim with this output (tests/integration/readme_test.cpp): keep the
 // symbols stable ("(0, ∞)", "1–∞ items").
 std::string range_text(const Spec& s) {
   std::string r;

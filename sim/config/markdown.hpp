@@ -1,5 +1,5 @@
 #pragma once
-// The parameter table of a declaration tree, as Markdown (for the README and `reformsim schema --markdown`).
+// The parameter table of a declaration tree, as Markdown (for docs/parameters.md and `reformsim schema --markdown`).
 #include <string>
 
 #include "sim/config/schema.hpp"

@@ -1,7 +1,7 @@
 #pragma once
 // An experiment's design: which points of the varied parameters are run. A grid runs every combination of listed
 // values; a Latin hypercube, a Sobol'/Saltelli design or Morris trajectories sample numeric ranges (and lists, as
-// categorical factors) from the unit cube; a design file lists the points (README: Research designs).
+// categorical factors) from the unit cube; a design file lists the points (docs/experiments.md: Research designs).
 #include <cstddef>
 #include <cstdint>
 #include <string>

@@ -1,5 +1,5 @@
 #pragma once
-// Points in the unit cube for the sampled experiment designs (README: Research designs): Latin hypercubes improved
+// Points in the unit cube for the sampled experiment designs (docs/experiments.md: Research designs): Latin hypercubes improved
 // by the maximin criterion, Sobol' sequences arranged as Saltelli's A, AB and B matrices, and Morris trajectories.
 // Every design is a function of its sizes and seed alone, so the same experiment expands to the same runs anywhere.
 #include <cstddef>

@@ -1,5 +1,5 @@
 #pragma once
-// What a fit leaves behind: the HDF5 file of every trial (README: Calibration to targets lists its datasets), the
+// What a fit leaves behind: the HDF5 file of every trial (docs/calibration.md: Calibration to targets lists its datasets), the
 // best-fit overrides as a scenario file that `extends:` the fit's base, and the printed target table.
 #include <functional>
 #include <string>

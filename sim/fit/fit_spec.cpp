@@ -32,7 +32,7 @@ config::SpecPtr target_declaration() {
   return Spec::object({
       {"name", Spec::string()->doc("target name (unique; labels the output)")},
       {"source", Spec::string()->allow_empty()->optional()->doc("where the value comes from (free text)")},
-      {"metric", Spec::string()->doc("output dataset, e.g. years/cost_per_case_yuan (see README: Output)")},
+      {"metric", Spec::string()->doc("output dataset, e.g. years/cost_per_case_yuan (see docs/output.md)")},
       {"arm", Spec::string()->optional()->doc("arm the statistic is taken in (default: the first arm)")},
       {"against_arm",
        Spec::string()->optional()->doc("take the paired difference arm − against_arm, replicate by replicate")},
@@ -199,7 +199,7 @@ config::SpecPtr fit_spec_declaration() {
                          ->def_node(Node::map())
                          ->doc("scenario key path → range to fit (none: the targets are only evaluated)")});
   fields.push_back({"targets", Spec::array(target_declaration())->min_items(1)->doc("target moments")});
-  fields.push_back({"search", search_declaration()->doc("the search (README: Calibration to targets)")});
+  fields.push_back({"search", search_declaration()->doc("the search (docs/calibration.md: Calibration to targets)")});
   return Spec::object(std::move(fields));
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // A fit file: an experiment (base scenario, arms, replicates, seed) plus the scenario keys to fit with their ranges,
-// the target moments the outputs must match, and the search settings (README: Calibration to targets).
+// the target moments the outputs must match, and the search settings (docs/calibration.md: Calibration to targets).
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -49,7 +49,7 @@ struct Target {
   bool fitted() const { return weight > 0; }
 };
 
-/// How the search proceeds (README: Calibration to targets has the algorithm).
+/// How the search proceeds (docs/calibration.md: Calibration to targets has the algorithm).
 struct SearchSettings {
   int initial_points = 20;     ///< Latin hypercube size
   int max_trials = 200;        ///< evaluated parameter points in all, the initial design included

@@ -23,7 +23,7 @@ std::size_t find_metric(const experiment::OutputLayout& layout, const std::strin
     if (known[i].rfind(path, 0) == 0) near = known[i];
   errors.add(t.where, t.key_path + "." + key,
              "no output dataset '" + path + "'" + (near.empty() ? "" : " (did you mean '" + near + "'?)") +
-                 "; README: Output lists them");
+                 "; docs/output.md lists them");
   return kNone;
 }
 

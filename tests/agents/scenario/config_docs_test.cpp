@@ -1,5 +1,5 @@
 // Each bound field of the scenario structs carries, as its doc comment, the one-line description of its declaration:
-// the header a developer reads says what `reformsim schema` and the README say.
+// the header a developer reads says what `reformsim schema` and docs/parameters.md say.
 #include <gtest/gtest.h>
 
 #include <filesystem>

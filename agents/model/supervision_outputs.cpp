@@ -144,12 +144,14 @@ void add_supervision_metrics(std::vector<Declared>& d) {
                        return ratio(final_year_sum(m, &MonthMetrics::readmissions_7d),
                                     final_year_sum(m, &MonthMetrics::admissions));
                      }));
-  for (const auto& [name, field, description] :
-       {std::tuple{"turned_away_severe", &MonthMetrics::turned_away_severe, "loss-making cases turned away"},
-        std::tuple{"mortality_proxy", &MonthMetrics::mortality_proxy, "expected deaths in low-risk groups"},
-        std::tuple{"los_over_30_days", &MonthMetrics::los_over_30_days, "discharges after more than 30 days"}}) {
+  // Expected deaths are a sum of probabilities, not a count of cases.
+  for (const auto& [name, field, units, description] :
+       {std::tuple{"turned_away_severe", &MonthMetrics::turned_away_severe, "cases", "loss-making cases turned away"},
+        std::tuple{"mortality_proxy", &MonthMetrics::mortality_proxy, "deaths", "expected deaths in low-risk groups"},
+        std::tuple{"los_over_30_days", &MonthMetrics::los_over_30_days, "cases",
+                   "discharges after more than 30 days"}}) {
     d.push_back(scalar(
-        name, "cases", std::string(description) + " (final simulated year)",
+        name, units, std::string(description) + " (final simulated year)",
         [final_year_sum, f = field](const ScenarioConfig&, const RunMetrics& m) { return final_year_sum(m, f); }));
   }
   d.push_back(scalar(

@@ -93,7 +93,7 @@ Binding<DrugConfig> drug_binding() {
           Spec::real()->range(0, 5)->def(0.0)->unit("ratio")->doc("use × (price ÷ pre-procurement price)^−elasticity"))
       .field("max_demand_multiple", &DrugConfig::max_demand_multiple,
              Spec::real()->range(1, 100)->def(5.0)->unit("ratio")->doc(
-                 "cap of the price response of use (the seeds: 2–5×)"))
+                 "cap of the price response of use (reports after price cuts: 2–5×)"))
       .field("originator_loyalty", &DrugConfig::originator_loyalty,
              Spec::real()
                  ->range(0, 1)

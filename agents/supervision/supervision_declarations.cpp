@@ -89,7 +89,8 @@ Binding<SupervisionConfig> supervision_binding() {
   auto doc = [](const char* text) { return [text](SpecPtr s) { return s->doc(text); }; };
   return Binding<SupervisionConfig>("SupervisionConfig")
       .field("logic_check", &SupervisionConfig::logic_check,
-             detector_binding("a coding violation (up/down-coding, QY ambiguity)"),
+             detector_binding("a coding violation (up/down-coding, QY ambiguity), a low-indication admission or "
+                              "pharmacy cost shifting"),
              doc("item–diagnosis logic checks (智能监控)"))
       .field("cost_p95_screened_share", &SupervisionConfig::cost_p95_screened_share,
              probability(0.0, "share of claims checked against the group's 95th percentile"))

@@ -186,8 +186,14 @@ class Results:
         return frame[lead + [c for c in frame.columns if c not in lead]]
 
     def values(self, path):
-        """The raw array of one dataset (counts of failed runs read as NaN)."""
-        return np.asarray(self._file[path.strip("/")][()], dtype=float)
+        """One dataset as floats; a count a run did not produce (its integer `_FillValue`) reads as NaN."""
+        dataset = self._file[path.strip("/")]
+        raw = dataset[()]
+        values = np.asarray(raw, dtype=float)
+        fill = dataset.attrs.get("_FillValue")
+        if raw.dtype.kind in "iu" and fill is not None:
+            values[raw == np.asarray(fill).reshape(-1)[0]] = np.nan
+        return values
 
     def dims(self, path):
         """Names of the dimensions of a dataset ('run', 'month', ...)."""

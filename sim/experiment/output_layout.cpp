@@ -1,5 +1,7 @@
 #include "sim/experiment/output_layout.hpp"
 
+#include <algorithm>
+#include <iterator>
 #include <stdexcept>
 
 namespace reformsim::experiment {
@@ -21,6 +23,12 @@ std::size_t OutputLayout::row_size(std::size_t i) const {
   std::size_t n = 1;
   for (std::size_t d : row_dims(i)) n *= d;
   return n;
+}
+
+bool counts_whole_things(const std::string& units) {
+  static const char* const kCounts[] = {"cases",   "visits",   "persons", "residents", "beds",   "hospitals",
+                                        "regions", "products", "claims",  "rounds",    "doctors"};
+  return std::find(std::begin(kCounts), std::end(kCounts), units) != std::end(kCounts);
 }
 
 std::size_t OutputLayout::metric_index(const std::string& path) const {

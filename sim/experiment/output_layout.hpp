@@ -14,6 +14,10 @@ struct AxisSpec {
   std::string description;
 };
 
+/// Whether values in `units` count whole things ("cases", "visits", "persons", ...): such metrics are stored as
+/// integers. Expected or averaged quantities have other units ("deaths" expected, "days", "fraction").
+bool counts_whole_things(const std::string& units);
+
 /// One output metric: `path` like "monthly/balance_yuan", shaped [runs] + the named axes.
 struct MetricSpec {
   std::string path;

@@ -149,7 +149,7 @@ ResultsFile::ResultsFile(const std::string& path, const ExperimentSpec& spec, co
                       {"", "replicate; runs with equal replicate share random numbers", run_dim});
   w.create_rows_int64("/runs/seed", {}, {"", "master seed", run_dim});
   w.create_rows_int64("/runs/scenario_index", {}, {"", "index into /meta/scenarios", run_dim});
-  w.create_rows_double("/runs/events", {}, {"events", "events processed by the simulation kernel", run_dim});
+  w.create_rows_count("/runs/events", {}, {"events", "events processed by the simulation kernel", run_dim});
   w.create_rows_string("/runs/status",
                        {"", "'complete', or 'failed' (its metrics NaN, the reason in /runs/message)", run_dim});
   w.create_rows_string("/runs/message", {"", "why the run failed; empty when complete", run_dim});
@@ -169,7 +169,12 @@ ResultsFile::ResultsFile(const std::string& path, const ExperimentSpec& spec, co
     const MetricSpec& m = layout.metrics[i];
     std::vector<std::string> dims{"run"};
     dims.insert(dims.end(), m.axes.begin(), m.axes.end());
-    w.create_rows_double("/" + m.path, layout.row_dims(i), {m.units, m.description, dims});
+    is_count_.push_back(counts_whole_things(m.units));
+    if (is_count_.back()) {
+      w.create_rows_count("/" + m.path, layout.row_dims(i), {m.units, m.description, dims});
+    } else {
+      w.create_rows_double("/" + m.path, layout.row_dims(i), {m.units, m.description, dims});
+    }
     w.set_string_attribute("/" + m.path, "coordinates", "arm replicate point");
     if (const std::size_t slash = m.path.rfind('/'); slash != std::string::npos)
       group_axes["/" + m.path.substr(0, slash)].insert(dims.begin(), dims.end());
@@ -202,7 +207,11 @@ void ResultsFile::append(const RunPlan& plan, const RunOutcome& outcome) {
     if (values.metrics[i].size() != layout_.row_size(i)) {
       throw std::logic_error("metric " + layout_.metrics[i].path + " has the wrong number of values");
     }
-    w.append_row_double("/" + layout_.metrics[i].path, values.metrics[i].data());
+    if (is_count_[i]) {
+      w.append_row_count("/" + layout_.metrics[i].path, values.metrics[i].data());
+    } else {
+      w.append_row_double("/" + layout_.metrics[i].path, values.metrics[i].data());
+    }
   }
   for (std::size_t k = 0; k < design_.factors.size(); ++k) {
     const std::string path = "/runs/param/" + design_.factors[k].key_path;
@@ -226,7 +235,7 @@ void ResultsFile::append(const RunPlan& plan, const RunOutcome& outcome) {
   w.append_row_int64("/runs/replicate", &replicate);
   w.append_row_int64("/runs/seed", &seed);
   w.append_row_int64("/runs/scenario_index", &scenario_index);
-  w.append_row_double("/runs/events", &values.events);
+  w.append_row_count("/runs/events", &values.events);
   w.append_row_string("/runs/message", outcome.message);
   w.append_row_string("/runs/status", status_name(outcome.status));
   results_digest_.update(encode_outcome(outcome));

@@ -55,6 +55,7 @@ class ResultsFile {
   const ExperimentSpec& spec_;
   const OutputLayout& layout_;
   const DesignTable& design_;
+  std::vector<bool> is_count_;  // per layout metric: stored as whole numbers
   config::Sha256 results_digest_;
   std::size_t failed_ = 0;
 };

@@ -1,6 +1,7 @@
 #include "sim/output/hdf5_reader.hpp"
 
 #include <filesystem>
+#include <limits>
 
 #include "sim/output/hdf5_errors.hpp"
 #include "sim/output/hdf5_handle.hpp"
@@ -160,7 +161,9 @@ std::vector<double> Hdf5Reader::double_rows(const std::string& path, std::size_t
   if (out.empty()) return out;
   const Hdf5Handle set(must(H5Dopen2(impl_->file.get(), path.c_str(), H5P_DEFAULT), impl_->path, "dataset " + path));
   const Hdf5Handle type(must(H5Dget_type(set.get()), impl_->path, "dataset " + path));
-  if (H5Tget_class(type.get()) != H5T_FLOAT) fail(impl_->path, "dataset '" + path + "' does not hold numbers");
+  const H5T_class_t type_class = H5Tget_class(type.get());
+  if (type_class != H5T_FLOAT && type_class != H5T_INTEGER)
+    fail(impl_->path, "dataset '" + path + "' does not hold numbers");
   const Hdf5Handle space(must(H5Dget_space(set.get()), impl_->path, "dataset " + path));
   std::vector<hsize_t> start(shape.size(), 0), size(shape.begin(), shape.end());
   start[0] = first;
@@ -171,6 +174,17 @@ std::vector<double> Hdf5Reader::double_rows(const std::string& path, std::size_t
       must(H5Screate_simple(static_cast<int>(size.size()), size.data(), nullptr), impl_->path, "dataset " + path));
   if (H5Dread(set.get(), H5T_NATIVE_DOUBLE, memory.get(), space.get(), H5P_DEFAULT, out.data()) < 0)
     fail(impl_->path, "dataset '" + path + "': " + hdf5_error_reason());
+  // A count a run did not produce is stored as the integer `_FillValue`: it reads as NaN, as a double's would.
+  if (type_class == H5T_INTEGER && H5Aexists(set.get(), "_FillValue") > 0) {
+    std::int64_t fill = 0;
+    const Hdf5Handle attribute(
+        must(H5Aopen(set.get(), "_FillValue", H5P_DEFAULT), impl_->path, "dataset " + path + " _FillValue"));
+    if (H5Aread(attribute.get(), H5T_NATIVE_INT64, &fill) < 0) fail(impl_->path, "dataset '" + path + "' _FillValue");
+    const double missing = static_cast<double>(fill);
+    for (double& v : out) {
+      if (v == missing) v = std::numeric_limits<double>::quiet_NaN();
+    }
+  }
   return out;
 }
 

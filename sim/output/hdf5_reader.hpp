@@ -41,7 +41,8 @@ class Hdf5Reader {
   std::vector<std::int64_t> int64s(const std::string& path) const;
   /// A string attribute of the object at `path` (as the writer stores `units`); nothing when it has none.
   std::optional<std::string> string_attribute(const std::string& path, const std::string& name) const;
-  /// Rows [first, first + count) of a double dataset of rank ≥ 1, row-major.
+  /// Rows [first, first + count) of a numeric dataset of rank ≥ 1 as doubles, row-major; an integer dataset's
+  /// `_FillValue` (a count a run did not produce) reads as NaN.
   std::vector<double> double_rows(const std::string& path, std::size_t first, std::size_t count) const;
   const std::string& path() const;
 

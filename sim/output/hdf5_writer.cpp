@@ -6,10 +6,12 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cmath>
 #include <cstring>
 
 #include <filesystem>
 #include <limits>
+#include <stdexcept>
 #include <system_error>
 #include <unordered_map>
 #include <utility>
@@ -33,7 +35,8 @@ namespace {
 // Every writer closes its own file, so the handler has nothing to do: it is switched off before any other HDF5 call.
 [[maybe_unused]] const bool kExitHandlerOff = H5dont_atexit() >= 0;
 
-enum class RowKind { kDouble, kInt64, kString };
+// kCount: whole numbers stored as int64, appended as doubles, a missing (NaN) value stored as kCountFill.
+enum class RowKind { kDouble, kInt64, kCount, kString };
 
 const char* kind_name(RowKind kind) {
   switch (kind) {
@@ -41,6 +44,8 @@ const char* kind_name(RowKind kind) {
       return "double";
     case RowKind::kInt64:
       return "int64";
+    case RowKind::kCount:
+      return "count";
     case RowKind::kString:
       return "string";
   }
@@ -87,6 +92,7 @@ struct Hdf5Writer::Impl {
     std::vector<hsize_t> count;   // [1, row_dims...]
     std::size_t row_elements = 0;
     RowKind kind = RowKind::kDouble;
+    std::vector<std::int64_t> counts;  // kCount: the row converted for writing
   };
 
   std::string final_path;
@@ -178,6 +184,8 @@ struct Hdf5Writer::Impl {
     if (kind == RowKind::kDouble) {
       const double fill = std::numeric_limits<double>::quiet_NaN();
       write_number_attribute(dataset, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, &fill, partial_path, path, "_FillValue");
+    } else if (kind == RowKind::kCount) {
+      write_number_attribute(dataset, H5T_STD_I64LE, H5T_NATIVE_INT64, &kCountFill, partial_path, path, "_FillValue");
     }
     if (!info.dims.empty()) {
       dimension_requests.push_back({path, info.dims});
@@ -193,6 +201,8 @@ struct Hdf5Writer::Impl {
     if (kind == RowKind::kDouble) {
       const double fill = std::numeric_limits<double>::quiet_NaN();
       check(H5Pset_fill_value(list.get(), H5T_NATIVE_DOUBLE, &fill), partial_path, "set fill value of", path);
+    } else if (kind == RowKind::kCount) {
+      check(H5Pset_fill_value(list.get(), H5T_NATIVE_INT64, &kCountFill), partial_path, "set fill value of", path);
     }
     return list;
   }
@@ -240,12 +250,12 @@ struct Hdf5Writer::Impl {
     check(H5Pset_chunk(create_list.get(), rank, chunk.data()), partial_path, "set chunks of", path);
     if (kind != RowKind::kString) check(H5Pset_deflate(create_list.get(), 4), partial_path, "compress", path);
 
-    const hid_t file_type = kind == RowKind::kDouble  ? H5T_IEEE_F64LE
-                            : kind == RowKind::kInt64 ? H5T_STD_I64LE
-                                                      : string_type.get();
-    const hid_t memory_type = kind == RowKind::kDouble  ? H5T_NATIVE_DOUBLE
-                              : kind == RowKind::kInt64 ? H5T_NATIVE_INT64
-                                                        : string_type.get();
+    const bool integer = kind == RowKind::kInt64 || kind == RowKind::kCount;
+    const hid_t file_type = kind == RowKind::kDouble ? H5T_IEEE_F64LE : integer ? H5T_STD_I64LE : string_type.get();
+    const hid_t memory_type = kind == RowKind::kDouble ? H5T_NATIVE_DOUBLE
+                              : integer                ? H5T_NATIVE_INT64
+                                                       : string_type.get();
+    if (kind == RowKind::kCount) rows.counts.resize(rows.row_elements);
     const Hdf5Handle space(checked(H5Screate_simple(rank, rows.extent.data(), max_extent.data()), partial_path,
                                    "create dataspace of", path));
     rows.dataset = create_dataset(path, file_type, space.get(), create_list.get());
@@ -268,6 +278,20 @@ struct Hdf5Writer::Impl {
                         kind_name(rows.kind) + " dataset");
     }
     if (row == nullptr && rows.row_elements > 0) throw OutputError("null row appended to '" + path + "'");
+    if (kind == RowKind::kCount) {
+      const double* values = static_cast<const double*>(row);
+      for (std::size_t i = 0; i < rows.row_elements; ++i) {
+        const double v = values[i];
+        if (std::isnan(v)) {
+          rows.counts[i] = kCountFill;
+        } else if (v == std::floor(v) && std::abs(v) < 9.0e15) {
+          rows.counts[i] = static_cast<std::int64_t>(v);
+        } else {
+          throw std::invalid_argument("count '" + path + "' got " + std::to_string(v) + ", not a whole number");
+        }
+      }
+      row = rows.counts.data();
+    }
     const hsize_t index = rows.extent[0];
     rows.extent[0] = index + 1;
     if (H5Dset_extent(rows.dataset.get(), rows.extent.data()) < 0) {
@@ -432,6 +456,19 @@ void Hdf5Writer::append_row_double(const std::string& path, const double* row_va
   Impl& impl = open_impl();
   QuietHdf5Errors quiet;
   impl.append(path, RowKind::kDouble, row_values);
+}
+
+void Hdf5Writer::create_rows_count(const std::string& path, const std::vector<std::size_t>& row_dims,
+                                   const DatasetInfo& info) {
+  Impl& impl = open_impl();
+  QuietHdf5Errors quiet;
+  impl.create_rows(path, row_dims, RowKind::kCount, info);
+}
+
+void Hdf5Writer::append_row_count(const std::string& path, const double* row_values) {
+  Impl& impl = open_impl();
+  QuietHdf5Errors quiet;
+  impl.append(path, RowKind::kCount, row_values);
 }
 
 void Hdf5Writer::append_row_int64(const std::string& path, const std::int64_t* row_values) {

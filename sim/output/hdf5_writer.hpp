@@ -23,6 +23,10 @@
 
 namespace reformsim::output {
 
+/// The int64 a count dataset stores where a run has no value (netCDF's default int64 fill, NC_FILL_INT64); readers
+/// (Hdf5Reader::double_rows, xarray through `_FillValue`) see NaN.
+inline constexpr std::int64_t kCountFill = -9223372036854775806LL;
+
 /// Writes one HDF5 file under a temporary name and publishes it atomically on commit().
 class Hdf5Writer {
  public:
@@ -59,12 +63,18 @@ class Hdf5Writer {
   void create_rows_double(const std::string& path, const std::vector<std::size_t>& row_dims, const DatasetInfo& info);
   /// Creates a chunked, deflated int64 dataset of shape [0, row_dims...] that grows one row per append.
   void create_rows_int64(const std::string& path, const std::vector<std::size_t>& row_dims, const DatasetInfo& info);
+  /// Creates a chunked, deflated int64 dataset of shape [0, row_dims...] for whole-number counts (cases, visits,
+  /// persons) that grows one row per append_row_count; a missing value is stored as kCountFill, its `_FillValue`.
+  void create_rows_count(const std::string& path, const std::vector<std::size_t>& row_dims, const DatasetInfo& info);
   /// Creates a chunked 1-D dataset of variable-length UTF-8 strings that grows one row per append.
   void create_rows_string(const std::string& path, const DatasetInfo& info);
   /// Extends a create_rows_double dataset by one row and writes the row's product(row_dims) values into it.
   void append_row_double(const std::string& path, const double* row_values);
   /// Extends a create_rows_int64 dataset by one row and writes the row's product(row_dims) values into it.
   void append_row_int64(const std::string& path, const std::int64_t* row_values);
+  /// Extends a create_rows_count dataset by one row: each value a whole number (std::invalid_argument otherwise, a
+  /// bug of the caller) or NaN (stored as kCountFill).
+  void append_row_count(const std::string& path, const double* row_values);
   /// Extends a create_rows_string dataset by one row holding `value`.
   void append_row_string(const std::string& path, const std::string& value);
   /// Adds `link_path` as another name (an HDF5 soft link) of the object at `target_path`, e.g. a coordinate shared

@@ -91,6 +91,12 @@ def selected_datasets(h5):
             units = d.attrs.get("units", "")
             units = units.decode() if isinstance(units, bytes) else str(units)
             data = d[()]
+            fill = d.attrs.get("_FillValue")
+            if data.dtype.kind in "iu" and fill is not None:
+                # A count a run did not produce is stored as its integer fill value: compared as NaN.
+                missing = data == fill.reshape(-1)[0]
+                data = data.astype(float)
+                data[missing] = float("nan")
             out.append(("%s/%s" % (group, name), units, [data[r].reshape(-1).tolist() for r in range(data.shape[0])]))
     return out
 

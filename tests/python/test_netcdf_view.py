@@ -74,3 +74,14 @@ def test_axes_keep_their_older_names(comparison):
     with h5py.File(comparison["path"], "r") as f:
         assert isinstance(f.get("axes/month", getlink=True), h5py.SoftLink)
         assert list(f["axes/month"][()]) == list(f["month"][()])
+
+
+def test_counts_are_integers_with_a_fill_value(comparison):
+    with h5py.File(comparison["path"], "r") as f:
+        for path in ("monthly/admissions", "hospitals/cases", "years/insured", "runs/events", "summary/admissions"):
+            assert f[path].dtype == np.int64, path
+            assert f[path].attrs["_FillValue"].dtype == np.int64
+        assert f["monthly/balance_yuan"].dtype == np.float64
+        assert f["summary/mortality_proxy"].dtype == np.float64  # expected deaths: not a count
+    with xr.open_dataset(comparison["path"], group="monthly", engine="h5netcdf") as ds:
+        assert float(ds["admissions"].sum()) > 0

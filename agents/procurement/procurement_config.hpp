@@ -31,7 +31,7 @@ struct DrugConfig {
   std::vector<DrugUse> inpatient_use;  ///< use per inpatient case, by MDC
   double outpatient_units_per_visit;   ///< mean units per outpatient visit
   double price_elasticity;             ///< use × (price ÷ pre-procurement price)^−elasticity
-  double max_demand_multiple;          ///< cap of the price response of use (the seeds: 2–5×)
+  double max_demand_multiple;          ///< cap of the price response of use (reports after price cuts: 2–5×)
   double originator_loyalty;           ///< share of use that stays with the originator when it does not win
   bool procured;                       ///< included in the volume-based tenders
   std::vector<DrugProduct> products;   ///< originator and generic products

@@ -63,6 +63,10 @@ def main(argv=None):
         except OSError as error:
             print("reformsim report: cannot write %s: %s (nothing written)" % (output, error), file=sys.stderr)
             return 3
+        except (KeyError, IndexError) as error:  # a dataset a results file has is missing
+            print("reformsim report: %s is not a complete reformsim results file (missing %s); nothing written"
+                  % (args.results, error), file=sys.stderr)
+            return 2
         print(path)
         return 0
 

@@ -19,7 +19,15 @@ def _complete_runs(results):
 
 def _values(results, metric, index=()):
     data = results.values(metric)
-    return data[(slice(None),) + tuple(index)] if index else data.reshape(data.shape[0], -1)[:, 0]
+    if index:
+        return data[(slice(None),) + tuple(index)]
+    per_run = data.reshape(data.shape[0], -1)
+    if per_run.shape[1] != 1:
+        raise ValueError("%s has %d values per run (dims %s): pass index=(...) to pick one"
+                         % (metric, per_run.shape[1], ", ".join(results.dims(metric))))
+    return per_run[:, 0]
+
+COLUMNS = ["point", "arm", "mean", "half_width", "n"]
 
 
 def _compared_runs(results, metric, index):
@@ -27,7 +35,8 @@ def _compared_runs(results, metric, index):
     pooled for a sampled design."""
     runs = _complete_runs(results)
     values = pd.Series(_values(results, metric, index), index=results.runs.index)
-    points = [None] if _pooled(results) else sorted(runs["point"].unique())
+    # Every point of the file, also one whose runs all failed (its cells are then empty, as the CLI prints them).
+    points = [None] if _pooled(results) else sorted(results.runs["point"].unique())
     return [(point, runs if point is None else runs[runs["point"] == point], values) for point in points]
 
 
@@ -39,7 +48,7 @@ def arm_means(results, metric, index=()):
         for arm in results.arms:
             mean, half, n = mean_interval(values[at.index[at["arm"] == arm]].to_numpy())
             rows.append({"point": point, "arm": arm, "mean": mean, "half_width": half, "n": n})
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=COLUMNS)
 
 
 def paired_differences(results, metric, index=(), reference=None):
@@ -61,7 +70,7 @@ def paired_differences(results, metric, index=(), reference=None):
             mean, half, n = mean_interval(diff)
             rows.append({"point": point, "arm": arm, "reference": reference, "mean": mean, "half_width": half,
                          "n": n})
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=["point", "arm", "reference", "mean", "half_width", "n"])
 
 
 def headline_table(results):

@@ -50,6 +50,12 @@ def _scaled(values, units):
     return values, units
 
 
+def _legend(ax, **options):
+    """A legend where something is labelled (an arm without complete runs draws nothing)."""
+    if ax.get_legend_handles_labels()[0]:
+        ax.legend(**options)
+
+
 def _band(ax, x, rows, label, color):
     """Mean across runs with its 95% CI as a band; rows is (runs, len(x))."""
     stats = [mean_interval(rows[:, k]) for k in range(rows.shape[1])]
@@ -90,7 +96,7 @@ def series_by_arm(results, paths, title, axis_label=None):
             ax.axhline(6, color="grey", lw=0.8, ls="--")
         if path.endswith("balance_yuan") or path.endswith("balance_end_yuan"):
             ax.axhline(0, color="grey", lw=0.8, ls="--")
-    axes[0][0].legend(fontsize=8, frameon=False)
+    _legend(axes[0][0], fontsize=8, frameon=False)
     fig.suptitle(title + (" — mean and 95% CI across runs" if not axis_label else axis_label), fontsize=10)
     fig.tight_layout()
     return fig
@@ -106,19 +112,24 @@ def forest(results, widest=100.0):
     from .compare import arm_means
     rows = []
     for metric, label in headline:
-        base = arm_means(results, metric)
-        base = base[base["arm"] == results.reference_arm]["mean"].mean()
+        levels = arm_means(results, metric)
+        levels = levels[levels["arm"] == results.reference_arm]
+        base_at = dict(zip(levels["point"].fillna(-1), levels["mean"]))
         diffs = paired_differences(results, metric)
-        for arm in arms:
-            d = diffs[diffs["arm"] == arm]
-            if d.empty or not math.isfinite(base) or base == 0:
+        several = diffs["point"].nunique() > 1
+        for _, d in diffs.iterrows():
+            base = base_at.get(-1 if d["point"] is None or d["point"] != d["point"] else d["point"], math.nan)
+            if not math.isfinite(base) or base == 0 or not math.isfinite(d["mean"]):
                 continue
-            rows.append((label, arm, 100 * d["mean"].mean() / abs(base), 100 * d["half_width"].mean() / abs(base)))
+            # One row per grid point: their intervals are not to be averaged.
+            row_label = "%s · point %d" % (label, d["point"]) if several else label
+            rows.append((row_label, d["arm"], 100 * d["mean"] / abs(base), 100 * d["half_width"] / abs(base)))
     wide = sorted({r[0] for r in rows if not math.isfinite(r[3]) or r[3] > widest})
     rows = [r for r in rows if r[0] not in wide]
     if not rows:
         return None, wide
-    labels = [m[1] for m in headline if m[1] not in wide]
+    labels = [r[0] for r in rows]
+    labels = list(dict.fromkeys(labels))
     fig, ax = plt.subplots(figsize=(8.5, 0.42 * len(labels) + 1.2))
     colors = plt.get_cmap("tab10").colors
     for j, arm in enumerate(arms):
@@ -135,7 +146,7 @@ def forest(results, widest=100.0):
     ax.set_yticklabels(labels, fontsize=8)
     ax.invert_yaxis()
     ax.set_xlabel("paired difference, % of the reference arm's mean (95% CI)")
-    ax.legend(fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    _legend(ax, fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     fig.tight_layout()
     return fig, wide
 
@@ -163,7 +174,7 @@ def by_parameter(results, paths, parameter):
         ax.set_xlabel(parameter, fontsize=8)
         ax.set_ylabel(unit_label)
         ax.set_title(label(results.long_name(path))[:60], fontsize=9)
-    axes[0][0].legend(fontsize=8, frameon=False)
+    _legend(axes[0][0], fontsize=8, frameon=False)
     fig.tight_layout()
     return fig
 
@@ -191,7 +202,7 @@ def margins_by_tier(results, tiers):
         ax.set_xticklabels([str(y) for y in years], fontsize=8)
         ax.set_title(arm, fontsize=9)
     axes[0][0].set_ylabel("margin, % of true cost")
-    axes[0][0].legend(fontsize=8, frameon=False)
+    _legend(axes[0][0], fontsize=8, frameon=False)
     fig.suptitle("Hospital margin by tier — mean and 95% CI across runs", fontsize=10)
     fig.tight_layout()
     return fig
@@ -219,7 +230,7 @@ def sensitivity_bars(table):
         ax.invert_yaxis()
         ax.axvline(0, color="grey", lw=0.8)
         ax.set_title("%s (%s)" % (metric, t["method"].iloc[0]), fontsize=9)
-        ax.legend(fontsize=8, frameon=False)
+        _legend(ax, fontsize=8, frameon=False)
     fig.tight_layout()
     return fig
 
@@ -237,7 +248,7 @@ def prim_trajectory(discovery):
     ax.set_xlabel("coverage")
     ax.set_ylabel("density")
     fig.colorbar(sc, ax=ax, label="factors restricted")
-    ax.legend(fontsize=8, frameon=False)
+    _legend(ax, fontsize=8, frameon=False)
     ax.set_title("PRIM: %s (arm %s)" % (discovery["where"], discovery["arm"]), fontsize=9)
     fig.tight_layout()
     return fig
@@ -261,6 +272,6 @@ def calibration_fit(targets):
     ax.set_yticklabels(t["target"], fontsize=8)
     ax.invert_yaxis()
     ax.set_xlabel("relative to the target value")
-    ax.legend(fontsize=8, frameon=False)
+    _legend(ax, fontsize=8, frameon=False)
     fig.tight_layout()
     return fig

@@ -68,11 +68,12 @@ def _headline_section(results):
         return ""
     reference = results.reference_arm
     others = [a for a in results.arms if a != reference]
-    points = sorted(set(arm_means(results, headline[0][0])["point"].dropna())) or [None]
+    levels0 = arm_means(results, headline[0][0])
+    points = list(dict.fromkeys(levels0["point"])) or [None]
     out = []
     for point in points:
         title = ""
-        if point is not None and len(points) > 1:
+        if point is not None and (len(points) > 1 or results.parameters()):
             runs = results.runs
             example = runs[runs["point"] == point].iloc[0]
             title = "<h3>grid point %d: %s</h3>" % (point, ", ".join(
@@ -99,10 +100,14 @@ def _headline_section(results):
         if others:
             out.append("<h3>Paired differences against %s</h3><table>\n%s\n</table>"
                        % (html.escape(reference), "\n".join(paired_rows)))
-    n = results.meta("replicates", 1)
+    counts = sorted(set(int(n) for n in levels0["n"]))
+    over = ("%d runs per arm" % counts[0]) if len(counts) == 1 else ("%d to %d runs per arm" % (counts[0], counts[-1]))
+    pooled = (" The %s design's %s points are pooled: each cell is the mean over the design's distribution of the "
+              "parameters, its interval includes their spread." % (results.meta("design"), results.meta("design_points"))
+              if levels0["point"].isna().all() else "")
     return ('<h2 id="headline">Headline results</h2>\n<p class="note">Final-year flows; mean ± 95%% Student-t CI '
-            'over %s replicates; paired differences by replicate (common random numbers), as <code>reformsim '
-            'run</code> prints them.</p>\n%s' % (n, "\n".join(out)))
+            'over %s (complete runs); paired differences by replicate (common random numbers), as <code>reformsim '
+            'run</code> prints them.%s</p>\n%s' % (over, pooled, "\n".join(out)))
 
 
 def build_report(results):
@@ -215,7 +220,7 @@ def _procurement(results):
         ax.set_xlabel("procurement cycle")
         ax.set_ylabel(label)
         ax.set_title(plots.label(results.long_name(path))[:60], fontsize=9)
-    axes[0].legend(fontsize=7, frameon=False)
+    plots._legend(axes[0], fontsize=7, frameon=False)
     fig.tight_layout()
     return fig
 
@@ -235,7 +240,7 @@ def _hospital_sums(results, paths):
         ax.set_xticklabels([str(y) for y in years], fontsize=8)
         ax.set_title(plots.label(results.long_name(path))[:55] + " (all units)", fontsize=9)
         ax.set_ylabel(results.units(path))
-    axes[0][0].legend(fontsize=8, frameon=False)
+    plots._legend(axes[0][0], fontsize=8, frameon=False)
     fig.tight_layout()
     return fig
 

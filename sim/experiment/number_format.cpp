@@ -26,19 +26,38 @@ int decimals_for(double x, int significant) {
   return std::max(0, significant - 1 - static_cast<int>(std::floor(std::log10(std::abs(x)))));
 }
 
+// The text of `v` with `digits` decimals, signed for a difference (no sign when it rounds to zero).
 std::string signed_text(double v, int digits, bool with_sign) {
   std::string text = with_thousands(v, digits);
-  if (with_sign && text.front() != '-' && v > 0) text = "+" + text;
+  const bool zero = text.find_first_not_of("-0.,") == std::string::npos;
+  if (with_sign && !zero && text.front() != '-') text = "+" + text;
   return text;
+}
+
+struct Layout {
+  Scale scale;
+  int digits = 0;
+};
+
+// The scale (by the larger of value and interval) and the decimals: two significant digits of the half-width, at
+// most four of the value, whole numbers from ten thousand up (a count or a yuan amount in full).
+Layout layout_for(double v, double h, bool interval, bool percent) {
+  Layout l;
+  l.scale = percent ? Scale{} : scale_for(std::max(std::abs(v), interval ? std::abs(h) : 0.0));
+  const double sv = v / l.scale.divisor, sh = h / l.scale.divisor;
+  const int most = std::abs(sv) >= 1e4 ? 0 : (sv == 0 ? 2 : decimals_for(sv, 4));
+  l.digits = interval && sh > 0 ? std::min(decimals_for(sh, 2), most) : most;
+  return l;
 }
 
 }  // namespace
 
 std::string with_thousands(double value, int digits) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.*f", std::max(0, digits), value);
-  std::string text = buffer;
-  if (text == "-0" || text.find_first_not_of("-0.") == std::string::npos) text.erase(0, text.front() == '-');
+  digits = std::max(0, digits);
+  const int size = std::snprintf(nullptr, 0, "%.*f", digits, value);
+  std::string text(static_cast<std::size_t>(std::max(size, 0)), '\0');
+  std::snprintf(text.data(), text.size() + 1, "%.*f", digits, value);
+  if (text.find_first_not_of("-0.") == std::string::npos && text.front() == '-') text.erase(0, 1);
   const std::size_t begin = text.front() == '-' ? 1 : 0;
   std::size_t end = text.find('.');
   if (end == std::string::npos) end = text.size();
@@ -54,16 +73,19 @@ std::string format_estimate(double value, double half_width, const std::string& 
   if (!std::isfinite(value)) return "-";
   const bool percent = units == "fraction";
   const double factor = percent ? 100 : 1;
-  double v = value * factor, h = half_width * factor;
-  const bool interval = std::isfinite(h);
-  const Scale scale = percent ? Scale{} : scale_for(std::max(std::abs(v), interval ? std::abs(h) : 0.0));
-  v /= scale.divisor;
-  h /= scale.divisor;
-  // Four significant digits at most, and whole numbers from ten thousand up (a count or yuan amount in full).
-  const int most = std::abs(v) >= 1e4 ? 0 : (v == 0 ? 2 : decimals_for(v, 4));
-  const int digits = interval && h > 0 ? std::min(decimals_for(h, 2), most) : most;
-  const std::string unit = percent ? (difference ? " pp" : "%") : scale.suffix;
-  std::string text = signed_text(v, digits, difference);
+  const double v = value * factor;
+  double h = half_width * factor;
+  const bool interval = !std::isnan(h);
+  // A spread below a millionth of the value is the arithmetic's rounding, not the model's: an exact zero.
+  if (interval && std::isfinite(h) && h < std::abs(v) * 1e-6) h = 0;
+  Layout l = layout_for(v, std::isfinite(h) ? h : 0, interval && std::isfinite(h), percent);
+  // Rounding can carry into the next scale or magnitude (999,999.7 is 1.000M, 99.996 is 100.0): lay out again.
+  const double step = std::pow(10.0, l.digits);
+  const double rounded = std::round(v / l.scale.divisor * step) / step * l.scale.divisor;
+  if (rounded != v) l = layout_for(rounded, std::isfinite(h) ? h : 0, interval && std::isfinite(h), percent);
+  const double sv = v / l.scale.divisor, sh = h / l.scale.divisor;
+  const std::string unit = percent ? (difference ? " pp" : "%") : l.scale.suffix;
+  std::string text = signed_text(sv, l.digits, difference);
   // Without an interval to set the precision (one run, or an exactly zero spread) trailing zeros say nothing.
   const bool exact = !interval || h == 0;
   if (exact && text.find('.') != std::string::npos) {
@@ -71,7 +93,17 @@ std::string format_estimate(double value, double half_width, const std::string& 
     if (text.back() == '.') text.pop_back();
   }
   if (!interval) return text + unit;
-  const std::string spread = exact ? "0" : with_thousands(std::abs(h), digits);
+  std::string spread;
+  if (!std::isfinite(h)) {
+    spread = "inf";
+  } else if (exact) {
+    spread = "0";
+  } else {
+    spread = with_thousands(std::abs(sh), l.digits);
+    // A real spread narrower than the digits shown is bounded, not printed as zero.
+    if (spread.find_first_not_of("0.,") == std::string::npos)
+      spread = "<" + with_thousands(0.5 * std::pow(10.0, -l.digits), l.digits + 1);
+  }
   if (percent) return text + " ± " + spread + unit;
   return text + unit + " ± " + spread + unit;
 }

@@ -1,8 +1,8 @@
 #pragma once
 // Numbers as a reader of a results table wants them: one scale per number (thousands separators below a million,
 // then M and bn) shared by the value and its confidence interval, shares in percent, and only the digits the
-// interval supports (two significant digits of the half-width, at most four of the value), so no rounding noise
-// from the arithmetic shows.
+// interval supports (two significant digits of the half-width, at most four of the value; a narrower spread shown as a
+// bound, one below a millionth of the value as 0), so no rounding noise from the arithmetic shows.
 #include <string>
 
 namespace reformsim::experiment {

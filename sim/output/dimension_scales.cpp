@@ -2,6 +2,7 @@
 
 #include <hdf5_hl.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <numeric>
 
@@ -132,19 +133,40 @@ herr_t collect_scale_name(hid_t, unsigned, hid_t scale, void* names) {
   return 0;
 }
 
-void detach_dataset(hid_t file, const std::string& file_name, hid_t dataset, const std::string& path) {
+// What removing a subtree touches: its datasets' attachments (dataset, axis, scale path) and its scales with the
+// number of attachments each has anywhere in the file.
+struct Subtree {
+  struct Attachment {
+    std::string dataset, scale;
+    unsigned axis = 0;
+  };
+  std::vector<Attachment> attachments;
+  std::vector<std::pair<std::string, hssize_t>> scales;
+};
+
+hssize_t attachments_of_scale(hid_t scale, const std::string& file_name, const std::string& path) {
+  const htri_t has = H5Aexists(scale, "REFERENCE_LIST");
+  check(has, file_name, "read the dimensions labelled by", path);
+  if (has == 0) return 0;
+  const Hdf5Handle list(checked(H5Aopen(scale, "REFERENCE_LIST", H5P_DEFAULT), file_name, "read", path));
+  const Hdf5Handle space(checked(H5Aget_space(list.get()), file_name, "read", path));
+  return H5Sget_simple_extent_npoints(space.get());
+}
+
+void survey_dataset(hid_t dataset, const std::string& file_name, const std::string& path, Subtree& out) {
   const htri_t is_scale = H5DSis_scale(dataset);
-  if (is_scale != 0) return;  // a coordinate: nothing is attached to its own axis
+  check(is_scale, file_name, "read the dimensions of", path);
+  if (is_scale > 0) {
+    out.scales.emplace_back(path, attachments_of_scale(dataset, file_name, path));
+    return;  // a coordinate: nothing is attached to its own axis
+  }
   const std::vector<hsize_t> extent = extent_of(dataset, file_name, path);
   for (unsigned k = 0; k < extent.size(); ++k) {
     std::vector<std::string> scales;
     if (H5DSget_num_scales(dataset, k) <= 0) continue;
     check(H5DSiterate_scales(dataset, k, nullptr, collect_scale_name, &scales), file_name, "read the dimensions of",
           path);
-    for (const std::string& scale_path : scales) {
-      const Hdf5Handle scale(checked(H5Dopen2(file, scale_path.c_str(), H5P_DEFAULT), file_name, "open", scale_path));
-      check(H5DSdetach_scale(dataset, scale.get(), k), file_name, "detach a dimension from", path);
-    }
+    for (const std::string& scale : scales) out.attachments.push_back({path, scale, k});
   }
 }
 
@@ -155,17 +177,17 @@ herr_t collect_hard_link(hid_t, const char* name, const H5L_info_t* info, void* 
   return 0;
 }
 
-void detach_under(hid_t file, const std::string& file_name, const std::string& path) {
+void survey(hid_t file, const std::string& file_name, const std::string& path, Subtree& out) {
   const Hdf5Handle object(checked(H5Oopen(file, path.c_str(), H5P_DEFAULT), file_name, "open", path));
   if (H5Iget_type(object.get()) == H5I_DATASET) {
-    detach_dataset(file, file_name, object.get(), path);
+    survey_dataset(object.get(), file_name, path, out);
     return;
   }
   if (H5Iget_type(object.get()) != H5I_GROUP) return;
   std::vector<std::string> names;
   check(H5Literate(object.get(), H5_INDEX_NAME, H5_ITER_INC, nullptr, collect_hard_link, &names), file_name,
         "read group", path);
-  for (const std::string& name : names) detach_under(file, file_name, child(path, name));
+  for (const std::string& name : names) survey(file, file_name, child(path, name), out);
 }
 
 }  // namespace
@@ -178,7 +200,24 @@ void attach_dimension_scales(hid_t file, const std::string& file_name, const std
 void detach_dimension_scales(hid_t file, const std::string& file_name, const std::string& path) {
   H5L_info_t info{};
   check(H5Lget_info(file, path.c_str(), &info, H5P_DEFAULT), file_name, "read link", path);
-  if (info.type == H5L_TYPE_HARD) detach_under(file, file_name, path);
+  if (info.type != H5L_TYPE_HARD) return;
+  Subtree tree;
+  survey(file, file_name, path, tree);
+  // A scale in the subtree that labels datasets outside it would leave them pointing at nothing: refused, before
+  // anything is changed.
+  for (const auto& [scale, total] : tree.scales) {
+    const auto inside = std::count_if(tree.attachments.begin(), tree.attachments.end(),
+                                      [&](const Subtree::Attachment& a) { return a.scale == scale; });
+    if (total > inside) {
+      throw OutputError("cannot remove '" + path + "' from '" + file_name + "': '" + scale +
+                        "' labels dimensions of datasets outside it");
+    }
+  }
+  for (const Subtree::Attachment& a : tree.attachments) {
+    const Hdf5Handle dataset(checked(H5Dopen2(file, a.dataset.c_str(), H5P_DEFAULT), file_name, "open", a.dataset));
+    const Hdf5Handle scale(checked(H5Dopen2(file, a.scale.c_str(), H5P_DEFAULT), file_name, "open", a.scale));
+    check(H5DSdetach_scale(dataset.get(), scale.get(), a.axis), file_name, "detach a dimension from", a.dataset);
+  }
 }
 
 }  // namespace reformsim::output

@@ -23,7 +23,8 @@ void attach_dimension_scales(hid_t file, const std::string& file_name, const std
                              hid_t link_create);
 
 /// Detaches every dataset at or under `path` from the scales its axes are attached to, so that removing `path`
-/// leaves no scale referring to a dataset that no longer exists.
+/// leaves no scale referring to a dataset that no longer exists. Throws OutputError, changing nothing, when a scale
+/// at or under `path` labels a dataset outside it (removing it would leave that dataset's axis dangling).
 void detach_dimension_scales(hid_t file, const std::string& file_name, const std::string& path);
 
 }  // namespace reformsim::output

@@ -16,6 +16,8 @@ def parse(text):
             unit = suffix
             parts = [p[:-len(suffix)] if p.endswith(suffix) else p for p in parts]
     values = []
+    bound = len(parts) > 1 and parts[1].startswith("<")  # a spread narrower than the digits shown
+    parts = [p.lstrip("<") for p in parts]
     for p in parts:
         m = NUMBER.match(p.strip())
         assert m, "cannot parse %r" % text
@@ -25,6 +27,8 @@ def parse(text):
         values.append((float(digits) * scale, 0.5 * 10 ** -decimals * scale))
     value, resolution = values[0]
     half = values[1] if len(values) > 1 else (float("nan"), 0)
+    if bound:  # '< b': any half-width in [0, b] prints so
+        return value, half[0] / 2, max(resolution, half[0] / 2)
     return value, half[0], max(resolution, half[1])
 
 

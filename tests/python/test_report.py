@@ -81,3 +81,20 @@ def test_r_reads_labelled_dimensions(comparison):
     done = subprocess.run(["Rscript", os.path.join(SOURCE, "tests", "r", "read_results.R"), comparison["path"]],
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0 and done.stdout.strip() == "ok", done.stdout + done.stderr
+
+
+def test_report_of_a_file_whose_runs_all_failed(tmp_path):
+    """Every run failed (the test hook REFORMSIM_FAIL_RUNS fails the listed runs): the report still says so."""
+    from conftest import binary, write_city
+    city = write_city(str(tmp_path), insured=2000, years=1)
+    results = str(tmp_path / "failed.h5")
+    env = dict(os.environ, REFORMSIM_FAIL_RUNS="0")
+    done = subprocess.run([binary(), "run", city, "-o", results, "--on-error", "continue", "--quiet"],
+                          capture_output=True, text=True, env=env)
+    assert os.path.exists(results), done.stderr
+    page = str(tmp_path / "failed.html")
+    done = subprocess.run([binary(), "report", results, "-o", page], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    with open(page, encoding="utf-8") as f:
+        text = f.read()
+    assert "failed runs" in text and "<td>-</td>" in text

@@ -80,3 +80,13 @@ def test_t_quantile_matches_the_tables():
         assert math.isclose(reformsim.t_quantile(0.975, df), q, rel_tol=1e-12)
     mean, half, n = reformsim.mean_interval([1.0, 2.0, 3.0, float("nan")])
     assert (mean, n) == (2.0, 3) and math.isclose(half, 4.30265272974946 / math.sqrt(3))
+
+
+def test_a_metric_with_several_values_per_run_needs_an_index(comparison):
+    import pytest
+    with reformsim.open_results(comparison["path"]) as r:
+        with pytest.raises(ValueError, match="values per run"):
+            reformsim.paired_differences(r, "years/months_of_reserve_end")
+        last = reformsim.paired_differences(r, "years/months_of_reserve_end", index=(-1,))
+        summary = reformsim.paired_differences(r, "summary/months_of_reserve_end")
+        assert np.allclose(last["mean"], summary["mean"])

@@ -119,6 +119,21 @@ TEST_F(DimensionScalesTest, RemovingADatasetDetachesItFromAScaleOutsideIt) {
   EXPECT_EQ(attached_scales(path("f.h5"), "/other"), (std::vector<std::string>{"/factors"}));
 }
 
+TEST_F(DimensionScalesTest, RemovingAScaleThatLabelsDatasetsOutsideItIsRefused) {
+  Hdf5Writer w = Hdf5Writer::create(path("f.h5"));
+  w.write_strings("/g/axis", {"a", "b"}, {"", "labels"});
+  w.write_doubles("/g/sub/x", {1, 2}, {2}, {"", "inside", {"axis"}});
+  w.write_strings("/axis", {"p", "q"}, {"", "root labels"});
+  w.write_doubles("/t/z", {1, 2}, {2}, {"", "uses the root axis", {"axis"}});
+  w.commit();
+  ASSERT_EQ(attached_scales(path("f.h5"), "/t/z"), (std::vector<std::string>{"/axis"}));
+  Hdf5Writer u = Hdf5Writer::update(path("f.h5"));
+  EXPECT_THROW(u.remove("/axis"), OutputError);  // /t/z would lose its labels
+  u.remove("/g");                                // /g/axis labels only /g/sub/x, removed with it
+  u.commit();
+  EXPECT_EQ(attached_scales(path("f.h5"), "/t/z"), (std::vector<std::string>{"/axis"}));
+}
+
 TEST_F(DimensionScalesTest, ALinkIsAnotherNameOfTheSameObject) {
   Hdf5Writer w = Hdf5Writer::create(path("f.h5"));
   w.write_strings("/month", {"m1", "m2"}, {"", "months"});

@@ -255,23 +255,24 @@ def prim_trajectory(discovery):
 
 
 def calibration_fit(targets):
-    """Each calibration target's value (± tolerance) against the best trial's simulated mean (± 95% CI)."""
+    """Each calibration target's distance from the best trial in tolerances: (simulated − target) ÷ tolerance with
+    the simulated mean's 95% CI; the band is "within tolerance"."""
     if targets is None or targets.empty:
         return None
-    t = targets[np.isfinite(targets["value"])]
+    t = targets[np.isfinite(targets["value"]) & (targets["tolerance"] > 0)]
     if t.empty:
         return None
-    fig, ax = plt.subplots(figsize=(8, 0.45 * len(t) + 1.2))
+    fig, ax = plt.subplots(figsize=(8, 0.45 * len(t) + 1.4))
     y = np.arange(len(t))
-    scale = np.where(t["value"].abs() > 0, t["value"].abs(), 1.0)
-    ax.errorbar(t["value"] / scale, y - 0.12, xerr=t["tolerance"] / scale, fmt="s", color="black", ms=4,
-                capsize=2, label="target ± tolerance")
-    ax.errorbar(t["simulated"] / scale, y + 0.12, xerr=np.nan_to_num(t["half_width"]) / scale, fmt="o",
-                color="tab:red", ms=4, capsize=2, label="simulated (best trial) ± 95% CI")
+    z = (t["simulated"] - t["value"]) / t["tolerance"]
+    ax.axvspan(-1, 1, color="tab:green", alpha=0.12, lw=0, label="within tolerance")
+    ax.errorbar(z, y, xerr=np.nan_to_num(t["half_width"] / t["tolerance"]), fmt="o", color="tab:red", ms=4,
+                capsize=2, label="simulated (best trial) ± 95% CI")
+    ax.axvline(0, color="grey", lw=0.8)
     ax.set_yticks(y)
     ax.set_yticklabels(t["target"], fontsize=8)
     ax.invert_yaxis()
-    ax.set_xlabel("relative to the target value")
+    ax.set_xlabel("(simulated − target) ÷ tolerance")
     _legend(ax, fontsize=8, frameon=False)
     fig.tight_layout()
     return fig

@@ -119,15 +119,17 @@ def build_report(results):
     head = ["<h1>%s</h1>" % html.escape(name)]
     if description:
         head.append("<p>%s</p>" % html.escape(description))
-    facts = [("file", results.path), ("runs", str(len(runs))), ("replicates", str(results.meta("replicates", "")))]
+    facts = [("file", results.path)] + ([("runs", str(len(runs)))] if len(runs) else []) + \
+        [("replicates", str(results.meta("replicates", "")))]
     design = results.meta("design", None)
     if design:
         points = results.meta("design_points", 0)
         facts.append(("design", "%s, %s point%s" % (design, points, "" if points == 1 else "s")))
     if results.parameters():
         facts.append(("varied", ", ".join(results.parameters())))
-    facts += [("reformsim", "%s (%s)" % (results.meta("tool_version", ""), results.meta("git_revision", ""))),
-              ("written", str(results.meta("created_utc", "")))]
+    facts.append(("reformsim", "%s (%s)" % (results.meta("tool_version", ""), results.meta("git_revision", ""))))
+    if results.meta("created_utc"):
+        facts.append(("written", str(results.meta("created_utc"))))
     failed = int((runs["status"] != "complete").sum()) if "status" in runs else 0
     if failed:
         facts.append(("failed runs", "%d (left out of every figure and table)" % failed))
@@ -189,6 +191,8 @@ def build_report(results):
         sections.append(_box_table(discovery))
     targets = results.fit_targets()
     figure("calibration", "Calibration: targets against the best trial", plots.calibration_fit(targets))
+    if targets is not None and not targets.empty:
+        sections.append(_targets_table(targets))
     body = "\n".join(s for s in sections if s)
     return ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>%s — reformsim report</title>'
             '<style>%s</style></head><body>\n%s\n</body></html>\n' % (html.escape(name), STYLE, body))
@@ -263,6 +267,17 @@ def _depletion_table(results):
                     "<td>%s</td>" % format_estimate(v, units="fraction") for v in d[g, :len(years)])))
     header = "<tr><th></th>%s</tr>" % "".join("<th>%s</th>" % html.escape(str(y)) for y in years)
     return "<table>%s%s</table>" % (header, "".join(rows))
+
+
+def _targets_table(targets):
+    rows = "".join(
+        '<tr><td>%s</td><td class="text">%s</td><td>%s</td><td>%s</td><td class="text">%s</td></tr>' % (
+            html.escape(t["target"]), html.escape(t["kind"]),
+            format_estimate(t["value"], t["tolerance"]) if t["value"] == t["value"] else "direction",
+            format_estimate(t["simulated"], t["half_width"]), html.escape(t["metric"]))
+        for _, t in targets.iterrows())
+    return ('<table><tr><th>target</th><th class="text">kind</th><th>value ± tolerance</th>'
+            '<th>simulated ± 95%% CI</th><th class="text">metric</th></tr>%s</table>' % rows)
 
 
 def _box_table(discovery):

@@ -98,3 +98,21 @@ def test_report_of_a_file_whose_runs_all_failed(tmp_path):
     with open(page, encoding="utf-8") as f:
         text = f.read()
     assert "failed runs" in text and "<td>-</td>" in text
+
+
+def test_report_of_a_calibration_shows_the_fit(tmp_path):
+    from conftest import write_city
+    write_city(str(tmp_path), insured=3000, years=2)
+    fit = tmp_path / "check.fit.yaml"
+    fit.write_text("name: check\nbase: city.yaml\nseed: 3\nreplicates: 2\narms:\n  - name: ffs\n  - name: drg\n"
+                   "    set: {payment.switches: [{year: 2, method: drg}]}\ntargets:\n"
+                   "  - {name: drg_cost, source: made up, metric: years/cost_per_case_yuan, arm: drg, year: 2,"
+                   " from_year: 1, relative: true, value: -0.05, tolerance: 0.02}\n")
+    results = str(tmp_path / "fit.h5")
+    reformsim("fit", str(fit), "-o", results, "--best", str(tmp_path / "best.yaml"), "--quiet")
+    page = str(tmp_path / "fit.html")
+    assert reformsim("report", results, "-o", page).strip() == page
+    with open(page, encoding="utf-8") as f:
+        text = f.read()
+    assert "calibration" in section_ids(text)
+    assert "drg_cost" in text and "-0.050 ± 0.020" in text

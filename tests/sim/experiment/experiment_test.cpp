@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <unistd.h>
+#include <functional>
 #include <sstream>
 
 #include <cmath>
@@ -86,33 +87,9 @@ TEST(SummaryStatisticsTest, MeanAndStudentTInterval) {
   EXPECT_EQ(mean_interval({}).n, 0u);
 }
 
-TEST(SummaryTableTest, PairsByReplicate) {
-  ExperimentSpec spec;
-  spec.arms = {{"base", {}}, {"reform", {}}};
-  spec.reference_arm = "base";
-  spec.replicates = 3;
-  std::vector<RunPlan> runs;
-  std::vector<std::vector<double>> values;
-  const double base[3] = {10, 20, 30};
-  for (std::size_t a = 0; a < 2; ++a) {
-    for (int r = 0; r < 3; ++r) {
-      RunPlan p;
-      p.run_id = runs.size();
-      p.arm_index = a;
-      p.arm = spec.arms[a].name;
-      p.replicate = r;
-      runs.push_back(p);
-      values.push_back({base[r] + (a == 1 ? 1.0 : 0.0)});
-    }
-  }
-  const std::string table = format_summary_table(spec, runs, {{"metric", 0}}, values);
-  EXPECT_NE(table.find("reform − base (paired)"), std::string::npos) << table;
-  // Every pair differs by exactly 1: the paired difference has no spread.
-  EXPECT_NE(table.find("+1 ± 0"), std::string::npos) << table;
-}
-
-// Runs of `arms` arms × `replicates` replicates with one metric: value = arm + replicate / 10.
-std::vector<RunPlan> arm_runs(const ExperimentSpec& spec, std::vector<std::vector<double>>& values) {
+// One run per arm and replicate of `spec`, each with the single metric value(arm, replicate).
+std::vector<RunPlan> arm_runs(const ExperimentSpec& spec, std::vector<std::vector<double>>& values,
+                              const std::function<double(std::size_t, int)>& value) {
   std::vector<RunPlan> runs;
   for (std::size_t a = 0; a < spec.arms.size(); ++a) {
     for (int r = 0; r < spec.replicates; ++r) {
@@ -122,10 +99,25 @@ std::vector<RunPlan> arm_runs(const ExperimentSpec& spec, std::vector<std::vecto
       p.arm = spec.arms[a].name;
       p.replicate = r;
       runs.push_back(p);
-      values.push_back({static_cast<double>(a) + r / 10.0});
+      values.push_back({value(a, r)});
     }
   }
   return runs;
+}
+
+TEST(SummaryTableTest, PairsByReplicate) {
+  ExperimentSpec spec;
+  spec.arms = {{"base", {}}, {"reform", {}}};
+  spec.reference_arm = "base";
+  spec.replicates = 3;
+  std::vector<std::vector<double>> values;
+  const double base[3] = {10, 20, 30};
+  const std::vector<RunPlan> runs =
+      arm_runs(spec, values, [&](std::size_t a, int r) { return base[r] + (a == 1 ? 1.0 : 0.0); });
+  const std::string table = format_summary_table(spec, runs, {{"metric", 0}}, values);
+  EXPECT_NE(table.find("reform − base (paired)"), std::string::npos) << table;
+  // Every pair differs by exactly 1: the paired difference has no spread.
+  EXPECT_NE(table.find("+1 ± 0"), std::string::npos) << table;
 }
 
 std::size_t code_points(const std::string& s) {
@@ -140,7 +132,7 @@ TEST(SummaryTableTest, ManyArmsWrapIntoBlocksOfAtMostOneHundredColumns) {
   spec.reference_arm = spec.arms[0].name;
   spec.replicates = 3;
   std::vector<std::vector<double>> values;
-  const std::vector<RunPlan> runs = arm_runs(spec, values);
+  const std::vector<RunPlan> runs = arm_runs(spec, values, [](std::size_t a, int r) { return a + r / 10.0; });
   const std::string table = format_summary_table(spec, runs, {{"a metric", 0, "yuan"}}, values);
   std::istringstream lines(table);
   std::size_t blocks = 0;
@@ -162,7 +154,7 @@ TEST(SummaryTableTest, OneArmHasNoPairedColumnAndOneReplicateNoInterval) {
   spec.reference_arm = "only";
   spec.replicates = 1;
   std::vector<std::vector<double>> values;
-  const std::vector<RunPlan> runs = arm_runs(spec, values);
+  const std::vector<RunPlan> runs = arm_runs(spec, values, [](std::size_t a, int r) { return a + r / 10.0; });
   const std::string table = format_summary_table(spec, runs, {{"share", 0, "fraction"}}, values);
   EXPECT_EQ(table.find("paired"), std::string::npos) << table;
   EXPECT_EQ(table.find("±"), std::string::npos) << table;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <numeric>
+#include <unordered_map>
 
 #include "sim/output/hdf5_attributes.hpp"
 #include "sim/output/hdf5_errors.hpp"
@@ -84,7 +85,45 @@ void create_index(hid_t file, const std::string& file_name, const std::string& p
   make_scale(dataset.get(), file_name, path);
 }
 
-void attach(hid_t file, const std::string& file_name, const DimensionRequest& request, hid_t link_create) {
+// The scales one commit attaches, each looked up, opened and checked once: hundreds of datasets share /run and
+// /month, and a lookup walks the group chain link by link. A cached answer stays right while indexes are created,
+// since one is created only in a group whose whole chain of parents has none.
+class ScaleCache {
+ public:
+  ScaleCache(hid_t file, const std::string& file_name, hid_t link_create)
+      : file_(file), file_name_(file_name), link_create_(link_create) {}
+
+  struct Scale {
+    std::string path;
+    Hdf5Handle handle;
+    std::vector<hsize_t> extent;
+  };
+
+  // The scale named `name` seen from `group`; when there is none, an index of `length` created in `group`.
+  const Scale& find(const std::string& group, const std::string& name, hsize_t length) {
+    auto [at, fresh] = scales_.try_emplace(group + '\n' + name);
+    if (!fresh) return at->second;
+    Scale& scale = at->second;
+    scale.path = find_scale(file_, group, name);
+    if (scale.path.empty()) {
+      scale.path = child(group, name);
+      create_index(file_, file_name_, scale.path, length, link_create_);
+    }
+    scale.handle =
+        Hdf5Handle(checked(H5Dopen2(file_, scale.path.c_str(), H5P_DEFAULT), file_name_, "open", scale.path));
+    scale.extent = extent_of(scale.handle.get(), file_name_, scale.path);
+    if (scale.extent.size() == 1) make_scale(scale.handle.get(), file_name_, scale.path);
+    return scale;
+  }
+
+ private:
+  hid_t file_;
+  const std::string& file_name_;
+  hid_t link_create_;
+  std::unordered_map<std::string, Scale> scales_;
+};
+
+void attach(hid_t file, const std::string& file_name, const DimensionRequest& request, ScaleCache& scales) {
   const std::string& path = request.dataset;
   const Hdf5Handle dataset(checked(H5Dopen2(file, path.c_str(), H5P_DEFAULT), file_name, "open", path));
   const std::vector<hsize_t> extent = extent_of(dataset.get(), file_name, path);
@@ -101,24 +140,22 @@ void attach(hid_t file, const std::string& file_name, const DimensionRequest& re
     if (name.empty() || name.find('/') != std::string::npos) {
       throw OutputError("dimension name '" + name + "' of '" + path + "' must be a plain, non-empty name");
     }
-    std::string scale_path = find_scale(file, parent_of(path), name);
-    if (scale_path == path) throw OutputError("dataset '" + path + "' cannot be a dimension of itself");
-    if (scale_path.empty()) {
-      scale_path = child(parent_of(path), name);
-      create_index(file, file_name, scale_path, extent[k], link_create);
-    }
-    const Hdf5Handle scale(checked(H5Dopen2(file, scale_path.c_str(), H5P_DEFAULT), file_name, "open", scale_path));
-    const std::vector<hsize_t> scale_extent = extent_of(scale.get(), file_name, scale_path);
-    if (scale_extent.size() != 1 || scale_extent[0] != extent[k]) {
-      throw OutputError("dimension '" + name + "' (" + scale_path + ") of '" + path + "' in '" + file_name + "' has " +
-                        (scale_extent.size() == 1 ? std::to_string(scale_extent[0]) : "no single") +
+    const ScaleCache::Scale& scale = scales.find(parent_of(path), name, extent[k]);
+    if (scale.path == path) throw OutputError("dataset '" + path + "' cannot be a dimension of itself");
+    if (scale.extent.size() != 1 || scale.extent[0] != extent[k]) {
+      throw OutputError("dimension '" + name + "' (" + scale.path + ") of '" + path + "' in '" + file_name + "' has " +
+                        (scale.extent.size() == 1 ? std::to_string(scale.extent[0]) : "no single") +
                         " values, but axis " + std::to_string(k) + " has " + std::to_string(extent[k]));
     }
-    make_scale(scale.get(), file_name, scale_path);
-    const htri_t attached = H5DSis_attached(dataset.get(), scale.get(), static_cast<unsigned>(k));
+    // H5DSis_attached dereferences every entry of the scale's REFERENCE_LIST, so asking it for each of the hundreds
+    // of datasets on /run is quadratic; an axis with no scale yet (every fresh dataset) cannot have this one.
+    const int scales_on_axis = H5DSget_num_scales(dataset.get(), static_cast<unsigned>(k));
+    check(scales_on_axis, file_name, "attach dimension '" + name + "' to", path);
+    const htri_t attached =
+        scales_on_axis == 0 ? 0 : H5DSis_attached(dataset.get(), scale.handle.get(), static_cast<unsigned>(k));
     check(attached, file_name, "attach dimension '" + name + "' to", path);
     if (attached == 0) {
-      check(H5DSattach_scale(dataset.get(), scale.get(), static_cast<unsigned>(k)), file_name,
+      check(H5DSattach_scale(dataset.get(), scale.handle.get(), static_cast<unsigned>(k)), file_name,
             "attach dimension '" + name + "' to", path);
     }
   }
@@ -194,7 +231,8 @@ void survey(hid_t file, const std::string& file_name, const std::string& path, S
 
 void attach_dimension_scales(hid_t file, const std::string& file_name, const std::vector<DimensionRequest>& requests,
                              hid_t link_create) {
-  for (const DimensionRequest& request : requests) attach(file, file_name, request, link_create);
+  ScaleCache scales(file, file_name, link_create);
+  for (const DimensionRequest& request : requests) attach(file, file_name, request, scales);
 }
 
 void detach_dimension_scales(hid_t file, const std::string& file_name, const std::string& path) {

@@ -46,12 +46,24 @@ class EventQueue {
  public:
   /// Adds an event; its sequence number is assigned here, so equal (time, priority) pairs leave in push order.
   void push(Event e) {
-    if (next_sequence_ >> kSequenceBits) [[unlikely]]
-      throw_sequence_exhausted();
-    e.sequence = next_sequence_++;
-    e.time_days += 0.0;  // -0.0 becomes +0.0, which the order key must see as equal times
+    stamp(e);
     heap_.push_back(e);
     sift_up(heap_.size() - 1, e);
+  }
+  /// Removes the earliest event and adds `e`, numbered as push(e) would number it: the same pending set as
+  /// pop() then push(e), in one descent from the root instead of a descent and a climb. A handler's first new
+  /// event often goes straight back to the top (the next onset of a stream), where the descent stops at once.
+  void replace_top(Event e) {
+    assert(!empty());
+    stamp(e);
+    sift_down(e);
+  }
+  /// Removes the earliest event without returning it; the queue must not be empty.
+  void drop_top() {
+    assert(!empty());
+    const Event last = heap_.back();
+    heap_.pop_back();
+    if (!empty()) sift_down(last);
   }
   /// The earliest event; the queue must not be empty.
   const Event& top() const {
@@ -60,11 +72,8 @@ class EventQueue {
   }
   /// Removes and returns the earliest event; the queue must not be empty.
   Event pop() {
-    assert(!empty());
-    const Event out = heap_[kRoot];
-    const Event last = heap_.back();
-    heap_.pop_back();
-    if (!empty()) sift_down(last);
+    const Event out = top();
+    drop_top();
     return out;
   }
   /// True when no event is pending.
@@ -102,6 +111,14 @@ class EventQueue {
   }
   [[noreturn]] static void throw_sequence_exhausted();
 
+  // Numbers a new event and normalises its time.
+  void stamp(Event& e) {
+    if (next_sequence_ >> kSequenceBits) [[unlikely]]
+      throw_sequence_exhausted();
+    e.sequence = next_sequence_++;
+    e.time_days += 0.0;  // -0.0 becomes +0.0, which the order key must see as equal times
+  }
+
   // Moves the hole at `slot` up until `e` fits, then stores `e` there.
   void sift_up(std::size_t slot, const Event& e) {
     const Key key = order_key(e);
@@ -113,7 +130,8 @@ class EventQueue {
     }
     heap_[slot] = e;
   }
-  // Places `e` (the former last element) by moving the hole down from the root while a child is earlier.
+  // Places `e` (the former last element, or a replacement of the root) by moving the hole down from the root while
+  // a child is earlier.
   void sift_down(const Event& e) {
     const std::size_t end = heap_.size();
     const Event* h = heap_.data();

@@ -21,7 +21,14 @@ class Simulation {
     // Written as !(t >= now) so that NaN, which would corrupt the heap order, is rejected too.
     if (!(e.time_days >= now_)) [[unlikely]]
       throw_scheduled_in_the_past(e);
-    queue_.push(e);
+    if (handled_on_top_) {
+      // The event being handled is still on top of the queue: the first event its handler schedules takes its
+      // place (see run_until).
+      queue_.replace_top(e);
+      handled_on_top_ = false;
+    } else {
+      queue_.push(e);
+    }
   }
   /// Handles every event with time < end_days in order by calling `d.handle(event, *this)`; events at end_days
   /// or later stay queued, so consecutive runs [a, b), [b, c) never handle an event twice. Afterwards
@@ -31,10 +38,26 @@ class Simulation {
     if (!(end_days >= now_)) [[unlikely]]
       throw_end_in_the_past(end_days);
     const std::uint64_t before = processed_;
+    // The event is handled while still on top of the queue and leaves it when its handler schedules its first
+    // event (replace_top) or, if it schedules none, when it returns: the pending set and the order are those of a
+    // pop before handling, without a climb to the top for the many handlers that schedule the event after them.
+    struct LeavesTheQueue {
+      Simulation& sim;
+      ~LeavesTheQueue() {
+        if (sim.handled_on_top_) {
+          sim.handled_on_top_ = false;
+          sim.queue_.drop_top();
+        }
+      }
+    };
     while (!queue_.empty() && queue_.top().time_days < end_days) {
-      const Event e = queue_.pop();
+      const Event e = queue_.top();
       now_ = e.time_days;
-      d.handle(e, *this);
+      {
+        const LeavesTheQueue leaves{*this};
+        handled_on_top_ = true;
+        d.handle(e, *this);
+      }
       ++processed_;  // counted as it goes, so the total stays right if a handler throws
     }
     now_ = end_days;
@@ -42,7 +65,8 @@ class Simulation {
   }
   /// Events handled so far, over all run_until calls.
   std::uint64_t events_processed() const { return processed_; }
-  /// The pending events (for inspection, reserve(), or pushing without the past-time check).
+  /// The pending events (for inspection, reserve(), or pushing without the past-time check). Inside a handler the
+  /// event being handled may still be on top; push to the queue directly only between runs.
   EventQueue& queue() { return queue_; }
   /// The pending events, read-only.
   const EventQueue& queue() const { return queue_; }
@@ -59,6 +83,7 @@ class Simulation {
                            std::to_string(now_));
   }
   EventQueue queue_;
+  bool handled_on_top_ = false;  ///< the event being handled has not left the queue yet
   double now_ = 0;
   std::uint64_t processed_ = 0;
 };

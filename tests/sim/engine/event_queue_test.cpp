@@ -130,6 +130,53 @@ TEST(EventQueueTest, InterleavedPushAndPopMatchAReferenceQueue) {
   }
 }
 
+// replace_top(e) leaves the same pending set, numbered the same way, as pop() then push(e): checked against the
+// reference queue over a random mix of pushes, pops and replacements, with replacements both at and after the top.
+TEST(EventQueueTest, ReplaceTopIsPopThenPush) {
+  std::mt19937_64 gen(11);
+  std::uniform_int_distribution<int> step(0, 20), priority(0, 2), action(0, 3);
+  auto later = [](const Event& a, const Event& b) { return event_before(b, a); };
+  std::priority_queue<Event, std::vector<Event>, decltype(later)> reference(later);
+  EventQueue q;
+  double now = 0;
+  std::uint64_t sequence = 0;
+  int replaced = 0;
+  for (int i = 0; i < 100000; ++i) {
+    const int a = q.empty() ? 0 : action(gen);
+    Event e = make_event(now + step(gen) * 0.25, 0, static_cast<std::uint32_t>(i), 0,
+                         static_cast<std::uint8_t>(priority(gen)));
+    if (a <= 1) {
+      q.push(e);
+      e.sequence = sequence++;
+      reference.push(e);
+    } else if (a == 2) {
+      ASSERT_EQ(q.top().target, reference.top().target) << "step " << i;
+      now = q.top().time_days;
+      q.drop_top();
+      reference.pop();
+    } else {
+      ASSERT_EQ(q.top().target, reference.top().target) << "step " << i;
+      now = q.top().time_days;
+      e.time_days = std::max(e.time_days, now);
+      reference.pop();
+      q.replace_top(e);
+      e.sequence = sequence++;
+      reference.push(e);
+      ++replaced;
+    }
+    if (i % 20000 == 0) {
+      ASSERT_TRUE(q.is_heap());
+    }
+  }
+  EXPECT_GT(replaced, 20000);
+  EXPECT_EQ(q.pushed(), sequence);
+  ASSERT_EQ(q.size(), reference.size());
+  while (!q.empty()) {
+    ASSERT_EQ(q.pop().target, reference.top().target);
+    reference.pop();
+  }
+}
+
 TEST(EventQueueTest, EventBeforeIsAStrictOrder) {
   Event a = make_event(1.0, 0, 0, 0, 2), b = a;
   a.sequence = 1;

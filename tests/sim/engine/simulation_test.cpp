@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <limits>
+#include <queue>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -124,6 +125,52 @@ TEST(SimulationTest, AFailingHandlerLeavesTheClockAtItsEvent) {
   EXPECT_EQ(sim.now(), 2.0);  // the caller can report where it failed
   EXPECT_EQ(sim.events_processed(), 1u);
   EXPECT_EQ(sim.queue().size(), 1u);
+}
+
+// Handlers that schedule nothing, one event or several, at and after the current time: the events run in the order
+// of a reference loop that pops each event before its handler runs, and the queue ends empty.
+struct Spawner {
+  std::vector<std::uint32_t> order;
+  std::uint32_t next_id = 100;
+  // Event `e` at `now` spawns e.payload children, alternately now and a day later, each spawning one fewer.
+  template <class Schedule>
+  void spawn(const Event& e, double now, Schedule&& schedule) {
+    order.push_back(e.target);
+    for (std::uint64_t k = 0; k < e.payload; ++k) {
+      schedule(make_event(now + static_cast<double>(k % 2), 1, next_id++, e.payload - 1));
+    }
+  }
+  void handle(const Event& e, Simulation& sim) {
+    spawn(e, sim.now(), [&sim](const Event& child) { sim.schedule(child); });
+  }
+};
+
+TEST(SimulationTest, HandlersSchedulingNoneOneOrManyKeepTheOrder) {
+  const std::vector<Event> initial = {make_event(1.0, 1, 1, 3), make_event(1.0, 1, 2, 0), make_event(2.5, 1, 3, 1),
+                                      make_event(1.0, 1, 4, 2)};
+  Simulation sim;
+  Spawner s;
+  for (const Event& e : initial) sim.schedule(e);
+  const std::uint64_t handled = sim.run_until(10.0, s);
+  EXPECT_TRUE(sim.queue().empty());
+
+  auto later = [](const Event& a, const Event& b) { return event_before(b, a); };
+  std::priority_queue<Event, std::vector<Event>, decltype(later)> reference(later);
+  std::uint64_t sequence = 0;
+  auto push = [&](Event e) {
+    e.sequence = sequence++;
+    reference.push(e);
+  };
+  for (const Event& e : initial) push(e);
+  Spawner r;
+  while (!reference.empty()) {
+    const Event e = reference.top();
+    reference.pop();
+    r.spawn(e, e.time_days, push);
+  }
+  EXPECT_EQ(handled, r.order.size());
+  EXPECT_EQ(s.order, r.order);
+  EXPECT_EQ(sim.queue().pushed(), sequence);
 }
 
 }  // namespace

@@ -50,8 +50,12 @@ ProviderChoice::ProviderChoice(const ScenarioConfig& scenario) : scenario_(scena
 
 void ProviderChoice::inpatient_probabilities(std::size_t group, Scheme scheme, int region,
                                              const BenefitYearUsage& usage, std::vector<double>& p) const {
-  const CaseGroup& g = scenario_.catalogue->group(group);
   p.resize(scenario_.hospitals.size());
+  if (p.size() == 1) {
+    p[0] = 1.0;  // what the softmax of one finite utility gives, without computing it
+    return;
+  }
+  const CaseGroup& g = scenario_.catalogue->group(group);
   for (std::size_t i = 0; i < p.size(); ++i) {
     const HospitalConfig& h = scenario_.hospitals[i];
     const double expected_bill = g.mean_cost_yuan * h.cost_index;

@@ -22,10 +22,7 @@ int RunContext::reported_month(int month) const {
   return month < warmup_months ? month % sim::Calendar::kMonthsPerYear : month - warmup_months;
 }
 
-MonthMetrics& RunContext::month_at(double t) {
-  if (t >= cached_month_start_ && t < cached_month_end_) {
-    return metrics.months[static_cast<std::size_t>(cached_month_)];
-  }
+MonthMetrics& RunContext::move_to_month(double t) {
   const int simulated = std::clamp(calendar.month_index(t), 0, simulated_months() - 1);
   cached_month_ = std::clamp(reported_month(simulated), 0, scenario.months() - 1);
   cached_month_start_ = calendar.month_start_day(simulated);
@@ -33,9 +30,7 @@ MonthMetrics& RunContext::month_at(double t) {
   return metrics.months[static_cast<std::size_t>(cached_month_)];
 }
 
-int RunContext::year_at(double t) const {
-  const int year = cached_month_ / sim::Calendar::kMonthsPerYear;
-  if (t >= cached_month_start_ && t < cached_month_end_) return year;
+int RunContext::year_outside_cached_month(double t) const {
   return std::clamp(reported_year(std::max(0, calendar.year_index(t))), 0, scenario.horizon_years - 1);
 }
 

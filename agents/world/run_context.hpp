@@ -46,14 +46,22 @@ class RunContext {
   /// Simulated months from day 0 to the horizon.
   int simulated_months() const { return (warmup_years + scenario.horizon_years) * sim::Calendar::kMonthsPerYear; }
   /// The month record containing `t`.
-  MonthMetrics& month_at(double t);
+  MonthMetrics& month_at(double t) {
+    if (t >= cached_month_start_ && t < cached_month_end_) [[likely]]
+      return metrics.months[static_cast<std::size_t>(cached_month_)];
+    return move_to_month(t);
+  }
   /// Index of the (reported) month containing `t`.
   std::size_t month_of(double t) {
     month_at(t);
     return static_cast<std::size_t>(cached_month_);
   }
   /// The reported year containing `t`.
-  int year_at(double t) const;
+  int year_at(double t) const {
+    if (t >= cached_month_start_ && t < cached_month_end_) [[likely]]
+      return cached_month_ / sim::Calendar::kMonthsPerYear;
+    return year_outside_cached_month(t);
+  }
   /// The record of hospital `h` in the simulated year containing `t`.
   HospitalYearMetrics& hospital_year_at(std::size_t h, double t) {
     return metrics.hospital_years[h][static_cast<std::size_t>(year_at(t))];
@@ -62,7 +70,10 @@ class RunContext {
   std::size_t hospitals() const { return scenario.hospitals.size(); }
 
  private:
-  // Time only moves forward, so the month of the previous event almost always answers month_at.
+  // Time only moves forward, so the month of the previous event almost always answers month_at and year_at, inline;
+  // the rest, out of line, finds (and for month_at caches) the month of `t`.
+  MonthMetrics& move_to_month(double t);
+  int year_outside_cached_month(double t) const;
   int cached_month_ = 0;
   double cached_month_start_ = 0, cached_month_end_ = -1;
 };

@@ -6,16 +6,20 @@
 
 namespace reformsim::sim {
 
-namespace {
+namespace detail {
 
-[[noreturn, gnu::cold, gnu::noinline]] void fail(const char* what, double value) {
+void invalid_sampler_argument(const char* what, double value) {
   throw std::invalid_argument(std::string(what) + " (got " + std::to_string(value) + ")");
 }
+
+}  // namespace detail
+
+namespace {
 
 // Inline with its throw out of line: every variate checks its parameters, and the check must cost next to nothing.
 inline void require(bool ok, const char* what, double value) {
   if (!ok) [[unlikely]]
-    fail(what, value);
+    detail::invalid_sampler_argument(what, value);
 }
 
 }  // namespace
@@ -24,11 +28,6 @@ double uniform(RandomStream& rng, double a, double b) {
   require(std::isfinite(a), "uniform lower bound must be finite", a);
   require(std::isfinite(b) && b >= a, "uniform upper bound must be finite and >= the lower bound", b);
   return a + (b - a) * rng.next_uniform();
-}
-
-double exponential(RandomStream& rng, double rate) {
-  require(rate > 0 && std::isfinite(rate), "exponential rate must be > 0", rate);
-  return -std::log(rng.next_uniform()) / rate;
 }
 
 double standard_normal_quantile(double p) {

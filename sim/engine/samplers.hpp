@@ -1,6 +1,7 @@
 #pragma once
 // Samplers over a RandomStream. Parameters are validated (std::invalid_argument) because they come from
 // user scenarios; the number of draws per call may vary, which is fine since every stream is private to one use.
+#include <cmath>
 #include <cstdint>
 
 #include "sim/engine/random_stream.hpp"
@@ -9,8 +10,17 @@ namespace reformsim::sim {
 
 /// Uniform on (a, b) (an end only through rounding); a and b finite, a <= b.
 double uniform(RandomStream& rng, double a, double b);
-/// Exponential with the given rate (> 0).
-double exponential(RandomStream& rng, double rate);
+namespace detail {
+/// Throws std::invalid_argument("<what> (got <value>)"): the cold path of every parameter check.
+[[noreturn, gnu::cold, gnu::noinline]] void invalid_sampler_argument(const char* what, double value);
+}  // namespace detail
+
+/// Exponential with the given rate (> 0). Inline: it times every onset of every stream.
+inline double exponential(RandomStream& rng, double rate) {
+  if (!(rate > 0 && std::isfinite(rate))) [[unlikely]]
+    detail::invalid_sampler_argument("exponential rate must be > 0", rate);
+  return -std::log(rng.next_uniform()) / rate;
+}
 /// Standard normal quantile function (inverse CDF), Wichura AS 241, for p in (0, 1).
 double standard_normal_quantile(double p);
 /// Normal with finite mean and sd >= 0, by inversion of one uniform.

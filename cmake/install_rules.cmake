@@ -9,7 +9,7 @@ set(REFORMSIM_INSTALL_CMAKEDIR ${CMAKE_INSTALL_LIBDIR}/cmake/reformsim)
 set(REFORMSIM_INSTALL_SCENARIOSDIR ${CMAKE_INSTALL_DATADIR}/reformsim/scenarios)
 
 install(TARGETS reformsim_engine reformsim_config reformsim_output reformsim_experiment reformsim_mpi reformsim_fit reformsim_analysis
-        reformsim_core
+        reformsim_core reformsim_hdf5
         EXPORT reformsimTargets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
         LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})

@@ -5,6 +5,7 @@
 // kChunkTargetBytes share a chunk. A chunk never exceeds kChunkMaxBytes, which also keeps it inside HDF5's
 // default 1 MiB per-dataset chunk cache (a larger chunk would bypass the cache and be rewritten per append).
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 namespace reformsim::output {
@@ -15,7 +16,10 @@ inline constexpr std::size_t kChunkTargetBytes = 16 * 1024;
 inline constexpr std::size_t kChunkMaxBytes = 1024 * 1024;
 
 /// Chunk dimensions [rows per chunk, row_dims...] for rows of `row_dims` elements of `element_bytes` each;
-/// every entry is ≥ 1 and a chunk is ≤ kChunkMaxBytes (a zero-size row dimension gets chunk size 1).
-std::vector<std::size_t> row_chunk_dims(const std::vector<std::size_t>& row_dims, std::size_t element_bytes);
+/// every entry is ≥ 1 and a chunk is ≤ kChunkMaxBytes (a zero-size row dimension gets chunk size 1). A chunk holds
+/// at most `max_rows` rows (at least 1): a file that will hold 3 runs does not allocate, fill and compress chunks of
+/// 2,048 rows for each of its datasets.
+std::vector<std::size_t> row_chunk_dims(const std::vector<std::size_t>& row_dims, std::size_t element_bytes,
+                                        std::size_t max_rows = SIZE_MAX);
 
 }  // namespace reformsim::output

@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 
 #include <filesystem>
@@ -109,7 +110,8 @@ struct Hdf5Writer::Impl {
   int lock_fd = -1;           // holds the exclusive lock on the temporary file from before it is truncated
   bool closed = false;
   bool committed = false;
-  bool updating = false;  // update(): the lock is on a copy of an existing file, not on a new output
+  bool updating = false;                 // update(): the lock is on a copy of an existing file, not on a new output
+  std::size_t expected_rows = SIZE_MAX;  // expect_rows(): the most rows a chunk of a row dataset needs
 
   ~Impl() {
     QuietHdf5Errors quiet;
@@ -244,7 +246,7 @@ struct Hdf5Writer::Impl {
     rows.start.assign(rows.extent.size(), 0);
     const int rank = static_cast<int>(rows.extent.size());
 
-    const std::vector<std::size_t> chunk_dims = row_chunk_dims(row_dims, stored_element_bytes(kind));
+    const std::vector<std::size_t> chunk_dims = row_chunk_dims(row_dims, stored_element_bytes(kind), expected_rows);
     const std::vector<hsize_t> chunk(chunk_dims.begin(), chunk_dims.end());
     const Hdf5Handle create_list = creation_list(kind, path);
     check(H5Pset_chunk(create_list.get(), rank, chunk.data()), partial_path, "set chunks of", path);
@@ -431,6 +433,8 @@ void Hdf5Writer::write_int64s(const std::string& path, const std::vector<std::in
   QuietHdf5Errors quiet;
   impl.write_fixed(path, RowKind::kInt64, H5T_STD_I64LE, H5T_NATIVE_INT64, values.data(), values.size(), dims, info);
 }
+
+void Hdf5Writer::expect_rows(std::size_t rows) { open_impl().expected_rows = rows; }
 
 void Hdf5Writer::create_rows_double(const std::string& path, const std::vector<std::size_t>& row_dims,
                                     const DatasetInfo& info) {

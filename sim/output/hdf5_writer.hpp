@@ -59,6 +59,9 @@ class Hdf5Writer {
   void write_int64s(const std::string& path, const std::vector<std::int64_t>& values,
                     const std::vector<std::size_t>& dims, const DatasetInfo& info);
 
+  /// The number of rows the create_rows datasets created from now on are expected to reach (default: unknown):
+  /// their chunks hold no more rows than that. More rows may still be appended.
+  void expect_rows(std::size_t rows);
   /// Creates a chunked, deflated double dataset of shape [0, row_dims...] (NaN fill) that grows one row per append.
   void create_rows_double(const std::string& path, const std::vector<std::size_t>& row_dims, const DatasetInfo& info);
   /// Creates a chunked, deflated int64 dataset of shape [0, row_dims...] that grows one row per append.

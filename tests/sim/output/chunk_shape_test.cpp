@@ -31,6 +31,14 @@ TEST(ChunkShape, RowsOverTheCapAreSplitOutermostDimensionFirst) {
   EXPECT_EQ(row_chunk_dims({2, 300000}, 8), (std::vector<std::size_t>{1, 1, 131072}));
 }
 
+TEST(ChunkShape, AChunkHoldsNoMoreRowsThanTheFileWillHave) {
+  EXPECT_EQ(row_chunk_dims({}, 8, 3), (std::vector<std::size_t>{3}));
+  EXPECT_EQ(row_chunk_dims({240}, 8, 5), (std::vector<std::size_t>{5, 240}));
+  EXPECT_EQ(row_chunk_dims({240}, 8, 100), (std::vector<std::size_t>{8, 240}));  // the target still bounds it
+  EXPECT_EQ(row_chunk_dims({100, 30}, 8, 1), (std::vector<std::size_t>{1, 100, 30}));
+  EXPECT_EQ(row_chunk_dims({}, 8, 0), (std::vector<std::size_t>{1}));  // a chunk has at least one row
+}
+
 TEST(ChunkShape, ZeroSizeDimensionsGetChunkSizeOne) {
   EXPECT_EQ(row_chunk_dims({0, 4}, 8), (std::vector<std::size_t>{512, 1, 4}));
 }

@@ -14,6 +14,7 @@
 #include <iterator>
 #include <limits>
 
+#include "sim/output/chunk_shape.hpp"
 #include "tests/sim/output/h5_reader.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -247,6 +248,22 @@ TEST_F(Hdf5WriterTest, AppendedDoubleRowsWithATwoDimensionalShapeRoundTripBitExa
   EXPECT_EQ(r.chunk("/hospitals/cost_yuan").size(), 3u);
   EXPECT_TRUE(r.deflated("/hospitals/cost_yuan"));
   EXPECT_TRUE(std::isnan(r.double_fill_value("/hospitals/cost_yuan")));
+}
+
+TEST_F(Hdf5WriterTest, ExpectedRowsBoundTheChunksButNotTheRows) {
+  const double value = 2.5;
+  {
+    Hdf5Writer w = Hdf5Writer::create(path("expected.h5"));
+    w.create_rows_double("/summary/before", {}, {"", "created before expect_rows"});
+    w.expect_rows(2);
+    w.create_rows_double("/summary/after", {}, {"", "created after expect_rows(2)"});
+    for (int r = 0; r < 3; ++r) w.append_row_double("/summary/after", &value);  // more rows than expected
+    w.commit();
+  }
+  const H5Reader r(path("expected.h5"));
+  EXPECT_EQ(r.chunk("/summary/before"), (std::vector<hsize_t>{kChunkTargetBytes / 8}));
+  EXPECT_EQ(r.chunk("/summary/after"), (std::vector<hsize_t>{2}));
+  EXPECT_EQ(r.doubles("/summary/after"), (std::vector<double>{2.5, 2.5, 2.5}));
 }
 
 TEST_F(Hdf5WriterTest, ScalarInt64RowsRoundTrip) {

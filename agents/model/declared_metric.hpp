@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "agents/scenario/scenario_config.hpp"
+#include "agents/world/mechanisms.hpp"
 #include "agents/world/run_metrics.hpp"
 #include "sim/experiment/output_layout.hpp"
 
@@ -24,7 +25,14 @@ struct Declared {
   MetricSpec spec;
   // Fills `row` (already sized and NaN-filled) for one run.
   std::function<void(const ScenarioConfig&, const RunMetrics&, std::vector<double>& row, const OutputLayout&)> fill;
+  // The mechanisms that produce it (empty: every run does): declared only when some run has one of them.
+  std::vector<Mechanism> needs = {};
 };
+
+/// Marks d[first..] as produced only by the mechanisms `needs`.
+inline void produced_by(std::vector<Declared>& d, std::size_t first, std::vector<Mechanism> needs) {
+  for (std::size_t i = first; i < d.size(); ++i) d[i].needs = needs;
+}
 
 using Fill = decltype(Declared::fill);
 

@@ -72,6 +72,7 @@ void add_hospital_metrics(std::vector<Declared>& d) {
   d.push_back(hospital_year(
       "yichang_surplus_yuan", "yuan", "DIP years: final DIP settlement − itemised bill (宜昌 rule; 0 in other years)",
       [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.yichang_surplus_yuan; }));
+  d.back().needs = {Mechanism::Dip};
   d.push_back(hospital_year(
       "performance_pay_per_doctor_yuan", "yuan/doctor",
       "retained surplus (Yichang surplus under DIP) × performance_pay_share ÷ doctors",
@@ -80,10 +81,12 @@ void add_hospital_metrics(std::vector<Declared>& d) {
                             [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.special_cases; }));
   d.push_back(hospital_year("special_case_yuan", "yuan", "settlement of the special-case reviews",
                             [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.special_case_yuan; }));
+  const std::size_t dip = d.size();
   d.push_back(hospital_year("dip_points", "points", "DIP points × level and special coefficients (0 outside DIP)",
                             [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.dip_points; }));
   d.push_back(hospital_year("dip_clearing_yuan", "yuan", "DIP year-end clearing paid (+) or recovered (−) by the fund",
                             [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.dip_clearing_yuan; }));
+  produced_by(d, dip, {Mechanism::Dip});
   d.push_back(hospital_year("diversions", "cases", "patients who chose this hospital and were sent elsewhere",
                             [](const HospitalYearMetrics& h, const HospitalConfig&) { return h.diversions; }));
   d.push_back(hospital_year("outpatient_visits", "visits", "outpatient visits",

@@ -2,6 +2,7 @@
 
 #include <string>
 #include <tuple>
+#include <vector>
 
 namespace reformsim::agents {
 
@@ -31,6 +32,10 @@ double final_year_hospitals(const RunMetrics& m, YearField field) {
   return s;
 }
 
+// Contracts, capitation and chronic-care management come from family doctors; referrals from the network.
+const std::vector<Mechanism> kContracts{Mechanism::FamilyDoctors};
+const std::vector<Mechanism> kNetwork{Mechanism::Referrals};
+
 }  // namespace
 
 experiment::AxisSpec alliance_axis(const ScenarioConfig& first) {
@@ -41,30 +46,38 @@ experiment::AxisSpec alliance_axis(const ScenarioConfig& first) {
 }
 
 void add_primary_care_metrics(std::vector<Declared>& d) {
-  const std::tuple<const char*, const char*, const char*, YearField> per_unit[] = {
-      {"contracts", "residents", "family-doctor contracts of the unit's teams", &HospitalYearMetrics::contracts},
-      {"key_contracts", "residents", "… of elderly (60+) or chronic residents", &HospitalYearMetrics::key_contracts},
+  const std::tuple<const char*, const char*, const char*, YearField, std::vector<Mechanism>> per_unit[] = {
+      {"contracts", "residents", "family-doctor contracts of the unit's teams", &HospitalYearMetrics::contracts,
+       kContracts},
+      {"key_contracts", "residents", "… of elderly (60+) or chronic residents", &HospitalYearMetrics::key_contracts,
+       kContracts},
       {"follow_ups", "visits", "follow-ups owed to contracted elderly and chronic residents",
-       &HospitalYearMetrics::follow_ups},
+       &HospitalYearMetrics::follow_ups, kContracts},
       {"capitation_fund_yuan", "yuan", "the fund's part of the contract fees (capitation)",
-       &HospitalYearMetrics::capitation_fund_yuan},
+       &HospitalYearMetrics::capitation_fund_yuan, kContracts},
       {"capitation_resident_yuan", "yuan", "the residents' part of the contract fees",
-       &HospitalYearMetrics::capitation_resident_yuan},
+       &HospitalYearMetrics::capitation_resident_yuan, kContracts},
       {"public_health_yuan", "yuan", "the public-health funds' part of the fees (outside the insurance fund)",
-       &HospitalYearMetrics::public_health_yuan},
-      {"team_pay_yuan", "yuan", "the teams' share of the fee pool", &HospitalYearMetrics::team_pay_yuan},
-      {"referrals_up", "cases", "severe cases the unit referred up the network", &HospitalYearMetrics::referrals_up},
+       &HospitalYearMetrics::public_health_yuan, kContracts},
+      {"team_pay_yuan", "yuan", "the teams' share of the fee pool", &HospitalYearMetrics::team_pay_yuan, kContracts},
+      {"referrals_up", "cases", "severe cases the unit referred up the network", &HospitalYearMetrics::referrals_up,
+       kNetwork},
       {"referrals_down", "visits", "follow-ups the unit received from tier-2/3 discharges",
-       &HospitalYearMetrics::referrals_down},
+       &HospitalYearMetrics::referrals_down, kNetwork},
       {"avoided_admissions", "cases", "admissions of contracted chronic residents avoided by chronic-care management",
-       &HospitalYearMetrics::avoided_admissions},
-      {"outpatient_fund_yuan", "yuan", "fund payments for outpatient visits",
-       &HospitalYearMetrics::outpatient_fund_yuan},
+       &HospitalYearMetrics::avoided_admissions, kContracts},
+      {"outpatient_fund_yuan",
+       "yuan",
+       "fund payments for outpatient visits",
+       &HospitalYearMetrics::outpatient_fund_yuan,
+       {}},
   };
-  for (const auto& [name, units, description, field] : per_unit) {
+  for (const auto& [name, units, description, field, needs] : per_unit) {
     d.push_back(hospital_year(name, units, description,
                               [f = field](const HospitalYearMetrics& y, const HospitalConfig&) { return y.*f; }));
+    d.back().needs = needs;
   }
+  const std::size_t alliances = d.size();
   d.push_back(per_alliance("budget_yuan", "yuan", "per-capita global budget of the year",
                            &RunMetrics::AllianceYear::budget_yuan));
   d.push_back(per_alliance("spending_yuan", "yuan",
@@ -73,6 +86,8 @@ void add_primary_care_metrics(std::vector<Declared>& d) {
   d.push_back(per_alliance("settlement_yuan", "yuan",
                            "year-end settlement: retained surplus (+) or borne overspend (−), through the lead",
                            &RunMetrics::AllianceYear::settlement_yuan));
+  produced_by(d, alliances, {Mechanism::Alliances});
+  const std::size_t coverage = d.size();
   d.push_back(scalar("contract_coverage", "fraction", "contracted ÷ insured (final simulated year)",
                      [](const ScenarioConfig&, const RunMetrics& m) {
                        return ratio(m.contracted_insured.back(), m.population_years.back().insured);
@@ -82,13 +97,17 @@ void add_primary_care_metrics(std::vector<Declared>& d) {
                      [](const ScenarioConfig&, const RunMetrics& m) {
                        return ratio(m.contracted_key.back(), m.population_years.back().key_insured);
                      }));
-  for (const auto& [name, description, field] :
-       {std::tuple{"referrals_up", "severe cases referred up the network", &HospitalYearMetrics::referrals_up},
-        std::tuple{"referrals_down", "follow-ups referred down the network", &HospitalYearMetrics::referrals_down},
+  produced_by(d, coverage, {Mechanism::FamilyDoctors});
+  for (const auto& [name, description, field, needs] :
+       {std::tuple{"referrals_up", "severe cases referred up the network", &HospitalYearMetrics::referrals_up,
+                   kNetwork},
+        std::tuple{"referrals_down", "follow-ups referred down the network", &HospitalYearMetrics::referrals_down,
+                   kNetwork},
         std::tuple{"avoided_admissions", "admissions avoided by chronic-care management",
-                   &HospitalYearMetrics::avoided_admissions}}) {
+                   &HospitalYearMetrics::avoided_admissions, kContracts}}) {
     d.push_back(scalar(name, "cases", std::string(description) + " (final simulated year)",
                        [f = field](const ScenarioConfig&, const RunMetrics& m) { return final_year_hospitals(m, f); }));
+    d.back().needs = needs;
   }
   d.push_back(scalar("primary_groups_in_tertiary_share", "fraction",
                      "discharges of primary-level (basic) groups treated in tier-3 hospitals ÷ all of them (final "

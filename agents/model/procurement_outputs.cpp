@@ -76,6 +76,7 @@ std::vector<experiment::AxisSpec> procurement_axes(const ScenarioConfig& first,
 }
 
 void add_procurement_metrics(std::vector<Declared>& d) {
+  const std::size_t first = d.size();
   d.push_back(drug_cycle("reported_units", "units", "hospitals' reported demand (报量)",
                          [](const DrugCycleMetrics& x) { return x.reported_units; }));
   d.push_back(drug_cycle("agreed_units", "units", "agreed volume (约定采购量) = ratio × accepted reports",
@@ -132,6 +133,7 @@ void add_procurement_metrics(std::vector<Declared>& d) {
                      }));
   d.push_back(scalar("vbp_completion", "fraction", "completion rate of the final procurement cycle, all drugs",
                      [](const ScenarioConfig&, const RunMetrics& m) { return final_cycle_completion(m); }));
+  produced_by(d, first, {Mechanism::Procurement});
 }
 
 }  // namespace reformsim::agents

@@ -1,8 +1,10 @@
 #include "agents/model/reform_outputs.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <map>
+#include <stdexcept>
 
 #include "agents/model/city_year_outputs.hpp"
 #include "agents/model/declared_metric.hpp"
@@ -212,6 +214,7 @@ const std::vector<Declared>& declared() {
                         "DIP point value of the month: provisional for the advances, the cleared value in December "
                         "(NaN outside DIP)",
                         [](const MonthMetrics& x) { return x.dip_point_value_yuan; }));
+    d.back().needs = {Mechanism::Dip};
     d.push_back(monthly("diversions", "cases", "diversions to another hospital",
                         [](const MonthMetrics& x) { return x.diversions; }));
     d.push_back(monthly("mean_wait_days", "days", "mean wait for a bed per admission",
@@ -296,7 +299,8 @@ const std::vector<Declared>& declared() {
                    for (std::size_t y = 0; y < m.dip_point_value_yuan.size() && y < row.size(); ++y) {
                      row[y] = m.dip_point_value_yuan[y];
                    }
-                 }});
+                 },
+                 {Mechanism::Dip}});
     d.push_back({{"years/settlement_cases",
                   {"year", "settlement_type"},
                   "cases",
@@ -343,19 +347,40 @@ OutputLayout reform_output_layout(const ScenarioConfig& longest, const ScenarioC
   layout.axes = {month, year, hospital, group_axis, types, scheme, region, violations};
   for (experiment::AxisSpec& axis : procurement_axes(first, all)) layout.axes.push_back(std::move(axis));
   layout.axes.push_back(alliance_axis(first));
-  for (const Declared& d : declared()) layout.metrics.push_back(d.spec);
+  // A mechanism's datasets exist when some run has the mechanism; an axis, when some dataset uses it.
+  auto some_run_has = [&all](Mechanism m) {
+    return std::any_of(all.begin(), all.end(), [m](const ScenarioConfig* s) { return has_mechanism(*s, m); });
+  };
+  for (const Declared& d : declared()) {
+    if (d.needs.empty() || std::any_of(d.needs.begin(), d.needs.end(), some_run_has)) {
+      layout.metrics.push_back(d.spec);
+      continue;
+    }
+    std::string why = "no run has " + mechanism_setting(d.needs.front());
+    for (std::size_t k = 1; k < d.needs.size(); ++k) why += " or " + mechanism_setting(d.needs[k]);
+    layout.omitted.push_back({d.spec.path, why});
+  }
+  std::erase_if(layout.axes, [&layout](const experiment::AxisSpec& axis) {
+    return std::none_of(layout.metrics.begin(), layout.metrics.end(), [&axis](const experiment::MetricSpec& m) {
+      return std::find(m.axes.begin(), m.axes.end(), axis.name) != m.axes.end();
+    });
+  });
   return layout;
 }
 
 RunValues reform_output_values(const OutputLayout& layout, const ScenarioConfig& scenario, const RunMetrics& metrics) {
   RunValues values;
   values.events = static_cast<double>(metrics.events);
-  const auto& all = declared();
-  values.metrics.resize(all.size());
-  for (std::size_t i = 0; i < all.size(); ++i) {
+  values.metrics.resize(layout.metrics.size());
+  // The layout's metrics are the declared ones in order, less those of mechanisms no run has.
+  std::size_t i = 0;
+  for (const Declared& d : declared()) {
+    if (i == layout.metrics.size() || d.spec.path != layout.metrics[i].path) continue;
     values.metrics[i].assign(layout.row_size(i), kNaN);
-    all[i].fill(scenario, metrics, values.metrics[i], layout);
+    d.fill(scenario, metrics, values.metrics[i], layout);
+    ++i;
   }
+  if (i != layout.metrics.size()) throw std::logic_error("output layout " + layout.metrics[i].path + " not declared");
   return values;
 }
 

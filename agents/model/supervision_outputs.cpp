@@ -65,6 +65,10 @@ double final_year_total(const RunMetrics& m, const std::function<double(const Ru
 }  // namespace
 
 void add_supervision_metrics(std::vector<Declared>& d) {
+  // Violations come from provider behaviour, detections, audits and penalties from supervision; without both,
+  // none of these has anything to count.
+  const std::vector<Mechanism> gaming_or_audits{Mechanism::Behaviour, Mechanism::Supervision};
+  const std::size_t per_hospital = d.size();
   d.push_back(hospital_month_type("violations", "cases", "violations committed (the model's truth)",
                                   &SupervisionCell::violations));
   d.push_back(hospital_month_type("detected", "cases", "violations confirmed by an audit, ward round or face check",
@@ -91,6 +95,7 @@ void add_supervision_metrics(std::vector<Declared>& d) {
                              &SupervisionCell::doctors_suspended));
   d.push_back(hospital_month("hospital_suspensions", "events", "the hospital's fund agreement suspended or terminated",
                              &SupervisionCell::hospital_suspensions));
+  produced_by(d, per_hospital, gaming_or_audits);
 
   auto monthly_indicator = [&d](std::string name, std::string units, std::string description, double MonthMetrics::*f) {
     d.push_back(monthly(std::move(name), std::move(units), std::move(description),
@@ -123,6 +128,7 @@ void add_supervision_metrics(std::vector<Declared>& d) {
           return final_year_total(m, [&f](const RunMetrics& r, std::size_t t) { return month_total(r, t, f); });
         }));
   };
+  const std::size_t totals = d.size();
   monthly_total("violations", "cases", "violations committed, all types",
                 [](const SupervisionCell& c) { return sum_types(c.violations); });
   monthly_total("violations_detected", "cases", "violations confirmed, all types",
@@ -135,6 +141,7 @@ void add_supervision_metrics(std::vector<Declared>& d) {
                 [](const SupervisionCell& c) { return sum_types(c.fines_yuan); });
   monthly_total("audit_cost_yuan", "yuan", "cost of audits and ward rounds",
                 [](const SupervisionCell& c) { return c.audit_cost_yuan; });
+  produced_by(d, totals, gaming_or_audits);
 
   auto final_year_sum = [](const RunMetrics& m, double MonthMetrics::*f) {
     return final_year_total(m, [f](const RunMetrics& r, std::size_t t) { return r.months[t].*f; });

@@ -5,6 +5,7 @@
 #include <initializer_list>
 
 #include "agents/world/event_kinds.hpp"
+#include "agents/world/mechanisms.hpp"
 #include "agents/world/simulation_error.hpp"
 #include "sim/engine/calendar.hpp"
 
@@ -23,14 +24,16 @@ World::World(const ScenarioConfig& scenario, std::uint64_t seed, std::uint64_t r
       outpatient_(run_, books_, hooks_),
       arrivals_(run_, inpatient_, outpatient_) {
   const ScenarioConfig& s = scenario_;
-  if (s.network.active()) referrals_ = std::make_unique<Referrals>(run_, inpatient_, outpatient_);
-  if (s.family_doctors.active()) family_doctors_ = std::make_unique<FamilyDoctors>(run_, books_);
-  if (s.behaviour.any()) behaviour_ = std::make_unique<ProviderBehaviour>(run_, inpatient_, books_, payment_, hooks_);
-  if (s.supervision.any()) supervision_ = std::make_unique<Supervision>(run_, inpatient_, books_, payment_, hooks_);
-  if (!s.drugs.empty()) procurement_ = std::make_unique<Procurement>(run_, books_);
-  if (s.payment.global_budget.mode != BudgetMode::None)
-    budget_ = std::make_unique<RegionalBudget>(run_, books_, payment_);
-  if (!s.alliances.empty()) alliances_ = std::make_unique<Alliances>(run_, books_);
+  auto on = [&s](Mechanism m) { return has_mechanism(s, m); };
+  if (on(Mechanism::Referrals)) referrals_ = std::make_unique<Referrals>(run_, inpatient_, outpatient_);
+  if (on(Mechanism::FamilyDoctors)) family_doctors_ = std::make_unique<FamilyDoctors>(run_, books_);
+  if (on(Mechanism::Behaviour))
+    behaviour_ = std::make_unique<ProviderBehaviour>(run_, inpatient_, books_, payment_, hooks_);
+  if (on(Mechanism::Supervision))
+    supervision_ = std::make_unique<Supervision>(run_, inpatient_, books_, payment_, hooks_);
+  if (on(Mechanism::Procurement)) procurement_ = std::make_unique<Procurement>(run_, books_);
+  if (on(Mechanism::GlobalBudget)) budget_ = std::make_unique<RegionalBudget>(run_, books_, payment_);
+  if (on(Mechanism::Alliances)) alliances_ = std::make_unique<Alliances>(run_, books_);
   wire();
   // Components size their records as they are built; a warm-up year's end returns to exactly this.
   if (s.warmup_years > 0) unreported_metrics_ = metrics_;

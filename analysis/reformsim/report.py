@@ -170,7 +170,7 @@ def build_report(results):
                                          "years/oop_share"], "Care by year"))
     figure("margins", "Hospital margins by tier", plots.margins_by_tier(results, _hospital_tiers(results)))
     audit = "supervision.audit_cases_per_year"
-    if audit in results.parameters():
+    if audit in results.parameters() and results.has("summary/violations"):
         figure("audits", "Violations and fund loss by audit budget",
                plots.by_parameter(results, ["summary/violations", "summary/fund_loss_yuan",
                                             "summary/recovered_yuan"], audit))

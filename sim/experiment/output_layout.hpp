@@ -30,6 +30,13 @@ struct MetricSpec {
 struct OutputLayout {
   std::vector<AxisSpec> axes;
   std::vector<MetricSpec> metrics;
+  /// A metric the model can produce but these runs do not, and why (e.g. the mechanism behind it is off in every
+  /// run): no dataset is created for it, and a reference to it is answered with the reason.
+  struct Omitted {
+    std::string path;
+    std::string reason;
+  };
+  std::vector<Omitted> omitted;
   /// Length of axis `name`; throws std::out_of_range if undeclared.
   std::size_t axis_size(const std::string& name) const;
   /// Number of values one run writes for metric `i` (product of its axis sizes).

@@ -17,6 +17,11 @@ std::size_t find_metric(const experiment::OutputLayout& layout, const std::strin
     if (layout.metrics[i].path == path) return i;
     known.push_back(layout.metrics[i].path);
   }
+  for (const experiment::OutputLayout::Omitted& o : layout.omitted) {
+    if (o.path != path) continue;
+    errors.add(t.where, t.key_path + "." + key, "output dataset '" + path + "' is not produced: " + o.reason);
+    return kNone;
+  }
   std::string near = config::closest_name(path, known, 4);
   // A name without its unit suffix ("years/cost_per_case") is a near miss too.
   for (std::size_t i = 0; near.empty() && i < known.size(); ++i)

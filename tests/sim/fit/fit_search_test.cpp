@@ -221,5 +221,20 @@ targets:
   EXPECT_NE(e.find("targets[1].year: year 4 is beyond the horizon (3 years)"), std::string::npos) << e;
 }
 
+// With parameters, the targets are checked at the corners of the ranges; a problem found there is listed once, not
+// again from the base scenario.
+TEST_F(FitSearchTest, ATargetProblemIsListedOnceWhenParametersAreFitted) {
+  const std::string e = errors_of(R"(base: base.yaml
+parameters:
+  steps: {min: 1, max: 4, integer: true}
+targets:
+  - {name: v, metric: years/why, year: 1, value: 1, tolerance: 1}
+)");
+  const std::string message = "targets[0].metric: no output dataset 'years/why'";
+  const std::size_t first = e.find(message);
+  ASSERT_NE(first, std::string::npos) << e;
+  EXPECT_EQ(e.find(message, first + 1), std::string::npos) << e;
+}
+
 }  // namespace
 }  // namespace reformsim::fit

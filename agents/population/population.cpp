@@ -65,8 +65,9 @@ Population::Population(const ScenarioConfig& scenario, std::uint64_t seed, std::
   // Synthesis in draw order: person i's attributes come from stream i, whatever else changes.
   std::vector<Core> drawn(n);
   std::vector<std::int32_t> contribution(n, 0);
+  const sim::StreamKey key = sim::StreamKey::of(seed, replicate, purpose::kPopulation);  // hashed once, not per person
   for (std::size_t p = 0; p < n; ++p) {
-    sim::RandomStream rng(seed, replicate, purpose::kPopulation, p);
+    sim::RandomStream rng(key, p);
     const AgeBand& band = pc.age_bands[bands.sample(rng)];
     const int age = band.from_age + static_cast<int>(sim::uniform(rng, 0, band.to_age - band.from_age + 1));
     Core& core = drawn[p];
